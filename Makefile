@@ -1,0 +1,85 @@
+# Makefile for rs - see README.md.  make; make test; make install PREFIX=...
+include config.mk
+
+COMMON_SRCS = \
+	common/append.c common/archive.c common/buf.c common/check.c common/cli.c common/csvio.c common/err.c \
+	common/fold.c common/gz.c common/idmap.c common/ids.c common/journal.c \
+	common/out.c common/reader.c common/rules.c common/schema.c \
+	common/timefmt.c common/tsv.c common/utf8.c \
+	common/cases.c common/dispatch.c common/providers.c \
+	common/complaint.c common/callback.c
+SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
+	schemas/callbacks.tsv schemas/providers.tsv
+TOOLS = rs-journal
+UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_csvio.c \
+	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_out.c \
+	tests/unit/t_reader.c tests/unit/t_rules.c tests/unit/t_schema.c \
+	tests/unit/t_timefmt.c tests/unit/t_tsv.c tests/unit/t_utf8.c
+
+GEN = $(BUILD)/gen
+COMMON_OBJS = $(COMMON_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/schema_tables.o
+UNIT_OBJS = $(UNIT_SRCS:%.c=$(BUILD)/%.o)
+BINS = $(TOOLS:%=$(BIN)/%)
+ALL_CPPFLAGS = $(CPPFLAGS) -Icommon -I$(GEN)
+
+all: $(BINS)
+
+$(GEN)/schema_tables.c $(GEN)/schema_tables.h: tools/schemagen.awk $(SCHEMAS)
+	@mkdir -p $(GEN)
+	awk -f tools/schemagen.awk -v out=$(GEN)/schema_tables $(SCHEMAS)
+
+$(BUILD)/%.o: %.c $(GEN)/schema_tables.h $(wildcard common/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(BUILD)/gen/schema_tables.o: $(GEN)/schema_tables.c common/schema.h
+	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(BUILD)/libcommon.a: $(COMMON_OBJS)
+	rm -f $@
+	ar rcs $@ $(COMMON_OBJS)
+
+$(BIN)/%: $(BUILD)/cmd/%.o $(BUILD)/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libcommon.a $(LDLIBS)
+
+$(BIN)/unit: $(UNIT_OBJS) $(BUILD)/libcommon.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJS) $(BUILD)/libcommon.a $(LDLIBS)
+
+unit: $(BIN)/unit
+
+# The whole suite: unit and CLI tests on the normal build, then again on
+# the ASan+UBSan build. Ends with "N passed, N failed".
+test: deps
+	$(MAKE) all unit
+	$(MAKE) SAN=1 all unit
+	tests/run-all.sh
+
+# CLI tests under valgrind (leaks and errors fail).
+valgrind: all unit
+	RS_VALGRIND=1 tests/run-all.sh --only-normal
+
+deps:
+	@missing=""; for p in $(DEPS_PKGS); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	for t in $(TOOLS); do install -m 755 $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	for m in man/*.1; do [ -f "$$m" ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done; true
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
+	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
+
+clean:
+	rm -rf build build-asan bin bin-asan tests/out
+
+.PHONY: all unit test valgrind deps install uninstall clean

@@ -1,0 +1,338 @@
+/*
+ * rs-journal - plumbing for the journals: check, cat, archive, schema.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive.h"
+#include "buf.h"
+#include "check.h"
+#include "cli.h"
+#include "err.h"
+#include "journal.h"
+#include "out.h"
+#include "row.h"
+#include "schema.h"
+#include "timefmt.h"
+
+static const char usage_text[] =
+"usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
+"\n"
+"Commands:\n"
+"  check [NAME...]            check every row of the journals (archives too);\n"
+"                             prints FILE:LINE: problem, exits 1 if any\n"
+"  cat NAME|FILE... [--since T] [--until T] [-f tsv|csv|json|table]\n"
+"                             print a journal (archives and live file as one\n"
+"                             stream) or any TSV/CSV file (.gz too, - = stdin)\n"
+"  archive --before YYYY-MM   move whole months before YYYY-MM to NAME.YYYY-MM.tsv.gz\n"
+"  schema [NAME]              list the schemas, or print one\n"
+"\n"
+"Options:\n"
+"  -d, --dir DIR      journal directory (default $RS_DIR, else $XDG_DATA_HOME/rs)\n"
+"  -f, --format FMT   output format: tsv (default), csv, json (JSON Lines), table\n"
+"  -H, --no-header    no header line\n"
+"      --raw          CSV without the spreadsheet formula guard\n"
+"  -h, --help         this help;  -V, --version  the version\n"
+"\n"
+"Names: cases, dispatch, complaints, callbacks, providers (and rules for check).\n"
+"\n"
+"Examples:\n"
+"  rs-journal check\n"
+"  rs-journal cat complaints --since 2026-10-01 | mlr --tsv count-distinct -f category\n"
+"  rs-journal cat export.csv -f json\n"
+"  rs-journal archive --before 2026-10\n";
+
+enum { OPT_SINCE = CLI_OPT_FIRST_FREE, OPT_UNTIL, OPT_BEFORE };
+
+static const struct option long_options[] = {
+	{ "dir", required_argument, NULL, 'd' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "no-header", no_argument, NULL, 'H' },
+	{ "raw", no_argument, NULL, CLI_OPT_RAW },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "before", required_argument, NULL, OPT_BEFORE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct opts {
+	struct cli_global g;
+	const char *since, *until, *before;
+};
+
+static struct opts opts;
+
+/* parse_options reads options anywhere on the command line; returns -1 after printing, or 1 for help/version done. */
+static int
+parse_options(int argc, char **argv, int *rc)
+{
+	int c, r;
+
+	while ((c = getopt_long(argc, argv, "d:f:HhV", long_options, NULL)) != -1) {
+		if ((r = cli_global_option(c, optarg, &opts.g)) != 0) {
+			if (r < 0) {
+				*rc = RS_EUSAGE;
+				return -1;
+			}
+			continue;
+		}
+		switch (c) {
+		case OPT_SINCE: opts.since = optarg; break;
+		case OPT_UNTIL: opts.until = optarg; break;
+		case OPT_BEFORE: opts.before = optarg; break;
+		case 'h':
+			fputs(usage_text, stdout);
+			*rc = 0;
+			return 1;
+		case 'V':
+			*rc = cli_version();
+			return 1;
+		default:
+			*rc = cli_usage("bad option");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+print_problem(void *arg, const char *file, long line, const char *msg)
+{
+	(void)arg;
+	if (line > 0)
+		printf("%s:%ld: %s\n", file, line, msg);
+	else
+		printf("%s: %s\n", file, msg);
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	struct rs_err e;
+	char *dir;
+	int i, n;
+
+	for (i = 0; i < argc; i++)
+		if (schema_find(argv[i]) == NULL && strcmp(argv[i], "rules") != 0)
+			return cli_usage("check: unknown journal '%s'", argv[i]);
+	dir = journal_dir(opts.g.dir);
+	err_clear(&e);
+	n = journal_check(dir, (const char *const *)argv, argc, print_problem, NULL, &e);
+	free(dir);
+	if (n < 0)
+		return cli_fail(&e);
+	return n > 0 ? RS_EDATA : 0;
+}
+
+/* time_column finds the column a --since/--until filter applies to: at, else ts. */
+static int
+time_column(const char *const *names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], "at") == 0)
+			return i;
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], "ts") == 0)
+			return i;
+	return -1;
+}
+
+static int
+cat_one(const char *arg, struct out **o, char ***first_cols, int *first_n, rs_time since,
+    rs_time until)
+{
+	const struct schema *s = schema_find(arg);
+	struct jreader *jr;
+	struct rs_err e;
+	struct row r;
+	const char *const *names;
+	enum coltype *types = NULL;
+	char *dir;
+	int n, i, got, tcol;
+	rs_time t;
+
+	err_clear(&e);
+	if (s) {
+		dir = journal_dir(opts.g.dir);
+		jr = jreader_open_journal(dir, s, since, RS_TIME_NONE, 0, &e);
+		free(dir);
+	} else
+		jr = jreader_open_file(arg, NULL, 0, &e);
+	if (jr == NULL)
+		return cli_fail(&e);
+	names = jreader_columns(jr, &n);
+	if (*o == NULL) {
+		if (s) {
+			types = xcalloc((size_t)s->n, sizeof(*types));
+			for (i = 0; i < s->n; i++)
+				types[i] = s->cols[i].type;
+		}
+		*o = out_new(stdout, opts.g.format, (opts.g.no_header ? OUT_NO_HEADER : 0) |
+		    (opts.g.raw ? OUT_RAW : 0), n, names, types);
+		free(types);
+		*first_n = n;
+		*first_cols = xcalloc((size_t)n + 1, sizeof(char *));
+		for (i = 0; i < n; i++)
+			(*first_cols)[i] = xstrdup(names[i]);
+	} else {
+		for (i = 0; i < n && i < *first_n; i++)
+			if (strcmp(names[i], (*first_cols)[i]) != 0)
+				break;
+		if (i < n || n != *first_n) {
+			cli_error(arg, "columns differ from the first input's; cat one kind at a time");
+			jreader_free(jr);
+			return RS_EDATA;
+		}
+	}
+	tcol = time_column(names, n);
+	while ((got = jreader_next(jr, &r, &e)) > 0) {
+		if (tcol >= 0 && (since != RS_TIME_NONE || until != RS_TIME_NONE)) {
+			if (time_parse_iso(r.v[tcol], r.len[tcol], &t) < 0)
+				continue;
+			if ((since != RS_TIME_NONE && t < since) || (until != RS_TIME_NONE && t >= until))
+				continue;
+		}
+		out_row(*o, (const char *const *)r.v, r.len);
+	}
+	jreader_free(jr);
+	return got < 0 ? cli_fail(&e) : 0;
+}
+
+static int
+cmd_cat(int argc, char **argv)
+{
+	struct out *o = NULL;
+	char **cols = NULL;
+	rs_time since = RS_TIME_NONE, until = RS_TIME_NONE, now = time_now();
+	int i, n = 0, rc = 0;
+
+	if (argc == 0)
+		return cli_usage("cat: name a journal or a file");
+	if (opts.since && cli_time_option("--since", opts.since, now, &since) < 0)
+		return RS_EUSAGE;
+	if (opts.until && cli_time_option("--until", opts.until, now, &until) < 0)
+		return RS_EUSAGE;
+	for (i = 0; i < argc && rc == 0; i++)
+		rc = cat_one(argv[i], &o, &cols, &n, since, until);
+	if (o) {
+		if (out_end(o) < 0 && rc == 0)
+			rc = cli_exit(0);
+		out_free(o);
+	}
+	for (i = 0; cols && i < n; i++)
+		free(cols[i]);
+	free(cols);
+	return rc;
+}
+
+static int
+cmd_archive(int argc, char **argv)
+{
+	static const char *const names[] = { "cases", "dispatch", "complaints", "callbacks" };
+	struct rs_err e;
+	char *dir;
+	int y, m, before, current, i, rc = 0;
+	int64_t cy;
+	int cm;
+	long moved;
+	char extra;
+
+	(void)argv;
+	if (argc > 0)
+		return cli_usage("archive: unexpected argument '%s'", argv[0]);
+	if (opts.before == NULL)
+		return cli_usage("archive: --before YYYY-MM is required");
+	if (sscanf(opts.before, "%4d-%2d%c", &y, &m, &extra) != 2 || strlen(opts.before) != 7 ||
+	    m < 1 || m > 12)
+		return cli_usage("archive: --before: bad month '%s' (want YYYY-MM)", opts.before);
+	before = y * 100 + m;
+	time_local_fields(time_now(), &cy, &cm, NULL, NULL, NULL, NULL);
+	current = (int)cy * 100 + cm;
+	if (before > current) {
+		cli_error("--before", "%s is after the current month; only finished months can be archived",
+		    opts.before);
+		return RS_EDATA;
+	}
+	dir = journal_dir(opts.g.dir);
+	for (i = 0; i < 4 && rc == 0; i++) {
+		err_clear(&e);
+		if (journal_archive(dir, schema_find(names[i]), before, &moved, &e) < 0)
+			rc = cli_fail(&e);
+		else if (moved > 0 && !opts.g.quiet)
+			fprintf(stderr, "rs-journal: %s: archived %ld row%s\n", names[i], moved,
+			    moved == 1 ? "" : "s");
+	}
+	free(dir);
+	return rc;
+}
+
+static int
+cmd_schema(int argc, char **argv)
+{
+	static const char *const head[] = { "column", "type", "required", "values", "description" };
+	const struct schema *s;
+	struct out *o;
+	const char *v[5];
+	int i, rc;
+
+	if (argc == 0) {
+		for (i = 0; schema_all[i]; i++)
+			printf("%s\n", schema_all[i]->name);
+		return 0;
+	}
+	if (argc > 1)
+		return cli_usage("schema: one name at a time");
+	if ((s = schema_find(argv[0])) == NULL) {
+		cli_error(argv[0], "no such schema (see rs-journal schema)");
+		return RS_EDATA;
+	}
+	o = out_new(stdout, opts.g.format, opts.g.no_header ? OUT_NO_HEADER : 0, 5, head, NULL);
+	for (i = 0; i < s->n; i++) {
+		v[0] = s->cols[i].name;
+		v[1] = coltype_name(s->cols[i].type);
+		v[2] = s->cols[i].required;
+		v[3] = s->cols[i].values;
+		v[4] = s->cols[i].description;
+		out_row(o, v, NULL);
+	}
+	rc = out_end(o);
+	out_free(o);
+	return rc < 0 ? cli_exit(0) : 0;
+}
+
+static const struct {
+	const char *name;
+	int (*run)(int, char **);
+} commands[] = {
+	{ "check", cmd_check }, { "cat", cmd_cat }, { "archive", cmd_archive },
+	{ "schema", cmd_schema }, { NULL, NULL }
+};
+
+int
+main(int argc, char **argv)
+{
+	const char *name;
+	int rc = 0, i;
+
+	cli_init("rs-journal");
+	/* Options may come before or after the command; permute them all to the front. */
+	if (parse_options(argc, argv, &rc) != 0)
+		return cli_exit(rc);
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		rc = cli_usage("missing command");
+		return cli_exit(rc);
+	}
+	name = argv[0];
+	for (i = 0; commands[i].name; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return cli_exit(commands[i].run(argc - 1, argv + 1));
+	return cli_exit(cli_usage("unknown command '%s'", name));
+}

@@ -1,0 +1,234 @@
+/* archive.c - moving old months of a journal into gzip archives; see archive.h. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "append.h"
+#include "archive.h"
+#include "buf.h"
+#include "err.h"
+#include "gz.h"
+#include "journal.h"
+#include "schema.h"
+
+/* slurp reads a whole (possibly gzip) file into b; returns 0 or -1. */
+static int
+slurp(int fd, const char *name, struct buf *b, struct rs_err *e)
+{
+	struct source *src = source_new(fd, name);
+	ssize_t n;
+
+	for (;;) {
+		buf_grow(b, 1 << 20);
+		n = source_read(src, b->p + b->len, b->cap - b->len - 1, e);
+		if (n <= 0)
+			break;
+		b->len += (size_t)n;
+		b->p[b->len] = '\0';
+	}
+	source_free(src);
+	return n < 0 ? -1 : 0;
+}
+
+static int
+fsync_dir(const char *dir, struct rs_err *e)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
+		return err_set(e, RS_EIO, dir, "cannot open directory: %s", strerror(errno));
+	if (fsync(fd) < 0 && errno != EINVAL) {
+		close(fd);
+		return err_set(e, RS_EIO, dir, "fsync failed: %s", strerror(errno));
+	}
+	close(fd);
+	return 0;
+}
+
+/* write_durably writes data (gzip-compressed when gz) to path via a temporary file, fsync and rename. */
+static int
+write_durably(const char *dir, const char *path, const char *data, size_t n, int gz,
+    struct rs_err *e)
+{
+	struct buf tmp = BUF_INIT;
+	int fd, rc = -1;
+	gzFile z;
+
+	buf_printf(&tmp, "%s.tmp", path);
+	fd = open(tmp.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		err_set(e, RS_EIO, tmp.p, "cannot create: %s", strerror(errno));
+		goto done;
+	}
+	if (gz) {
+		int zfd = dup(fd);
+
+		if (zfd < 0 || (z = gzdopen(zfd, "wb6")) == NULL) {
+			err_set(e, RS_EIO, tmp.p, "cannot start gzip");
+			goto fail;
+		}
+		if ((n > 0 && gzwrite(z, data, (unsigned)n) != (int)n) | (gzclose(z) != Z_OK)) {
+			err_set(e, RS_EIO, tmp.p, "write error: %s", strerror(errno ? errno : EIO));
+			goto fail;
+		}
+	} else {
+		size_t off = 0;
+		ssize_t w;
+
+		while (off < n) {
+			w = write(fd, data + off, n - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				err_set(e, RS_EIO, tmp.p, "write error: %s", strerror(errno));
+				goto fail;
+			}
+			off += (size_t)w;
+		}
+	}
+	if (fsync(fd) < 0) {
+		err_set(e, RS_EIO, tmp.p, "fsync failed: %s", strerror(errno));
+		goto fail;
+	}
+	close(fd);
+	fd = -1;
+	if (rename(tmp.p, path) < 0) {
+		err_set(e, RS_EIO, path, "cannot rename into place: %s", strerror(errno));
+		goto fail;
+	}
+	rc = fsync_dir(dir, e);
+	goto done;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.p);
+done:
+	buf_free(&tmp);
+	return rc;
+}
+
+/* month_of_line returns the YYYYMM of a line's ts, or 0 if it has none. */
+static int
+month_of_line(const char *p, size_t n)
+{
+	const char *tab = memchr(p, '\t', n);
+	rs_time t;
+	int64_t y;
+	int mo;
+
+	if (tab == NULL || time_parse_ts(p, (size_t)(tab - p), &t) < 0)
+		return 0;
+	time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
+	return (int)y * 100 + mo;
+}
+
+/* archive_month merges rows (whole lines) into the archive of month, unless they are already its tail. */
+static int
+archive_month(const char *dir, const struct schema *s, int month, const char *rows, size_t n,
+    struct rs_err *e)
+{
+	struct buf path = BUF_INIT, old = BUF_INIT;
+	int fd, rc = -1;
+
+	buf_printf(&path, "%s/%s.%04d-%02d.tsv.gz", dir, s->name, month / 100, month % 100);
+	fd = open(path.p, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		rc = slurp(fd, path.p, &old, e);
+		close(fd);
+		if (rc < 0)
+			goto done;
+		rc = -1;
+		/* An earlier run that died after this rename already moved these rows. */
+		if (old.len >= n && memcmp(old.p + old.len - n, rows, n) == 0) {
+			rc = 0;
+			goto done;
+		}
+		if (old.len > 0 && old.p[old.len - 1] != '\n')
+			buf_addc(&old, '\n');
+	} else if (errno != ENOENT) {
+		err_set(e, RS_EIO, path.p, "cannot open: %s", strerror(errno));
+		goto done;
+	} else
+		header_format_tsv(&old, s);
+	buf_add(&old, rows, n);
+	rc = write_durably(dir, path.p, old.p, old.len, 1, e);
+done:
+	buf_free(&path);
+	buf_free(&old);
+	return rc;
+}
+
+int
+journal_archive(const char *dir, const struct schema *s, int before, long *moved,
+    struct rs_err *e)
+{
+	struct buf live = BUF_INIT;
+	char *path = journal_path(dir, s->name);
+	const char *p, *end, *nl, *body, *run;
+	int fd, rc = -1, month, run_month = 0, m;
+
+	*moved = 0;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		rc = errno == ENOENT ? 0 : err_set(e, RS_EIO, path, "cannot open: %s", strerror(errno));
+		free(path);
+		return rc;
+	}
+	if (journal_lock(fd, path, e) < 0)
+		goto done;
+	if (slurp(fd, path, &live, e) < 0)
+		goto done;
+	/* Rows to move are the lines before the first row of month >= before. */
+	body = memchr(live.p ? live.p : "", '\n', live.len);
+	if (body == NULL) {
+		rc = 0;
+		goto done;
+	}
+	body++;
+	end = live.p + live.len;
+	run = body;
+	for (p = body; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;	/* a torn last line stays in the live file */
+		m = month_of_line(p, (size_t)(nl - p));
+		month = m ? m : run_month;
+		if (month >= before)
+			break;
+		if (run_month && month != run_month) {
+			if (archive_month(dir, s, run_month, run, (size_t)(p - run), e) < 0)
+				goto done;
+			run = p;
+		}
+		if (month)
+			run_month = month;
+		(*moved)++;
+	}
+	if (run_month == 0)
+		p = body;	/* nothing datable to move */
+	if (p > run && run_month && archive_month(dir, s, run_month, run, (size_t)(p - run), e) < 0)
+		goto done;
+	if (p == body) {
+		rc = 0;
+		goto done;
+	}
+	/* Every moved row is durable in an archive; now drop them from the live file. */
+	{
+		struct buf rest = BUF_INIT;
+
+		buf_add(&rest, live.p, (size_t)(body - live.p));
+		buf_add(&rest, p, (size_t)(end - p));
+		rc = write_durably(dir, path, rest.p, rest.len, 0, e);
+		buf_free(&rest);
+	}
+done:
+	close(fd);
+	buf_free(&live);
+	free(path);
+	return rc;
+}

@@ -1,0 +1,387 @@
+/*
+ * check.c - rs-journal check; see check.h.
+ *
+ * Each journal is read file by file (archives oldest first, then the live
+ * file) with every bad row handed out, so that each problem is reported
+ * with its own file and line. Cases and complaints are read first because
+ * the other journals refer to them.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "check.h"
+#include "complaint.h"
+#include "dispatch.h"
+#include "err.h"
+#include "idmap.h"
+#include "ids.h"
+#include "journal.h"
+#include "row.h"
+#include "rules.h"
+#include "schema.h"
+#include "schema_tables.h"
+
+struct checker {
+	const char *dir;
+	check_report_fn report;
+	void *arg;
+	int problems;
+	const char *file;		/* name of the file being read */
+	struct idmap cases;		/* opened case ids -> 1 */
+	struct idmap complaints;	/* opened complaint ids -> 1 */
+	int cases_read, complaints_read;
+	/* per journal */
+	struct idmap opened;		/* id -> line of its opened row */
+	struct idmap state;		/* dispatch: case -> state + 1 */
+	struct complaint_set cps;
+	struct buf providers;		/* "\n"-joined provider ids seen */
+	rs_time prev_ts;
+	rs_time archived_until;		/* rows of the live file before this are archived */
+};
+
+static void
+problem(struct checker *c, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+problem(struct checker *c, long line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	c->report(c->arg, c->file, line, msg);
+	c->problems++;
+}
+
+static int
+row_key(const struct row *r, int col, const char *prefix, uint64_t *key)
+{
+	return r->len[col] > 0 && id_parse(r->v[col], r->len[col], prefix, key) == 0;
+}
+
+/* check_opened checks an opened row: a new id whose date is the local date of at. */
+static void
+check_opened(struct checker *c, const struct row *r, uint64_t key, const char *id, struct idmap *all)
+{
+	size_t first;
+	rs_time at;
+
+	if (idmap_get(&c->opened, key, &first)) {
+		problem(c, r->line, "duplicate opened %s (first opened at line %zu)", id, first);
+		return;
+	}
+	idmap_put(&c->opened, key, (size_t)r->line);
+	idmap_put(all, key, 1);
+	if (time_parse_ts(r->v[1], r->len[1], &at) == 0 && time_local_date(at) != id_date(key))
+		problem(c, r->line, "%s: id date does not match the opened row's at %s", id, r->v[1]);
+}
+
+static void
+check_case_row(struct checker *c, const struct row *r)
+{
+	uint64_t key;
+
+	if (!row_key(r, CASES_CASE_ID, "RS", &key))
+		return;
+	if (strcmp(r->v[CASES_EVENT], "opened") == 0)
+		check_opened(c, r, key, r->v[CASES_CASE_ID], &c->cases);
+	else if (!idmap_get(&c->opened, key, NULL))
+		problem(c, r->line, "%s: amended before it was opened", r->v[CASES_CASE_ID]);
+}
+
+static void
+check_case_ref(struct checker *c, const struct row *r, int col)
+{
+	uint64_t key;
+
+	if (row_key(r, col, "RS", &key) && c->cases_read && !idmap_get(&c->cases, key, NULL))
+		problem(c, r->line, "no such case %s", r->v[col]);
+}
+
+static void
+check_dispatch_row(struct checker *c, const struct row *r)
+{
+	struct rs_err e;
+	enum devent ev;
+	enum dstate from = DS_OPEN, to;
+	uint64_t key;
+	size_t st;
+
+	check_case_ref(c, r, DISPATCH_CASE_ID);
+	if (!row_key(r, DISPATCH_CASE_ID, "RS", &key) || devent_parse(r->v[DISPATCH_EVENT], &ev) < 0)
+		return;
+	if (idmap_get(&c->state, key, &st))
+		from = (enum dstate)(st - 1);
+	err_clear(&e);
+	if (dispatch_transition(from, ev, strcmp(r->v[DISPATCH_OUTCOME], "remote") == 0, &to,
+	    r->v[DISPATCH_CASE_ID], &e) < 0) {
+		problem(c, r->line, "%s: %s", e.where, e.msg);
+		return;
+	}
+	idmap_put(&c->state, key, (size_t)to + 1);
+}
+
+static void
+check_complaint_row(struct checker *c, const struct row *r)
+{
+	struct complaint *cp;
+	struct rs_err e;
+	enum cp_event ev;
+	uint64_t key;
+
+	if (!row_key(r, COMPLAINTS_COMPLAINT_ID, "CP", &key) ||
+	    cp_event_parse(r->v[COMPLAINTS_EVENT], &ev) < 0)
+		return;
+	check_case_ref(c, r, COMPLAINTS_CASE_ID);
+	cp = cp_set_get(&c->cps, key);
+	if (ev == CPE_OPENED) {
+		check_opened(c, r, key, r->v[COMPLAINTS_COMPLAINT_ID], &c->complaints);
+		if (cp != NULL)
+			return;
+	} else if (cp == NULL) {
+		problem(c, r->line, "%s: %s before it was opened", r->v[COMPLAINTS_COMPLAINT_ID],
+		    r->v[COMPLAINTS_EVENT]);
+		return;
+	} else {
+		err_clear(&e);
+		if (cp_transition(cp, ev, atoi(r->v[COMPLAINTS_LEVEL]),
+		    r->len[COMPLAINTS_NOTE] > 0, r->v[COMPLAINTS_COMPLAINT_ID], &e) < 0) {
+			problem(c, r->line, "%s: %s", e.where, e.msg);
+			return;
+		}
+	}
+	cp_set_add(&c->cps, r);
+}
+
+static void
+check_callback_row(struct checker *c, const struct row *r)
+{
+	uint64_t key;
+
+	check_case_ref(c, r, CALLBACKS_CASE_ID);
+	if (row_key(r, CALLBACKS_COMPLAINT_ID, "CP", &key) && c->complaints_read &&
+	    !idmap_get(&c->complaints, key, NULL))
+		problem(c, r->line, "no such complaint %s", r->v[CALLBACKS_COMPLAINT_ID]);
+	if (strcmp(r->v[CALLBACKS_RESULT], "reached") != 0) {
+		int i;
+
+		for (i = CALLBACKS_OVERALL; i <= CALLBACKS_NPS; i++)
+			if (r->len[i] > 0 && i != CALLBACKS_RESOLVED) {
+				problem(c, r->line, "column %s: a score needs result reached",
+				    schema_callbacks.cols[i].name);
+				return;
+			}
+	}
+}
+
+static void
+check_provider_row(struct checker *c, const struct row *r)
+{
+	struct buf key = BUF_INIT;
+
+	buf_printf(&key, "\n%s\n", r->v[PROVIDERS_PROVIDER_ID]);
+	if (c->providers.p && strstr(c->providers.p, key.p))
+		problem(c, r->line, "duplicate provider %s", r->v[PROVIDERS_PROVIDER_ID]);
+	else
+		buf_add(&c->providers, key.p, key.len - 1);
+	buf_free(&key);
+}
+
+static void
+check_row(struct checker *c, const struct schema *s, const struct row *r, int live)
+{
+	rs_time ts;
+
+	if (r->problem) {
+		problem(c, r->line, "%s", r->problem);
+		return;
+	}
+	if (s->cols[0].type == COL_TS && time_parse_ts(r->v[0], r->len[0], &ts) == 0) {
+		if (c->prev_ts != RS_TIME_NONE && ts < c->prev_ts)
+			problem(c, r->line, "ts goes backwards: %s after a later row", r->v[0]);
+		else
+			c->prev_ts = ts;
+		if (live && ts < c->archived_until) {
+			problem(c, r->line, "row of an archived month still in the live file "
+			    "(an interrupted archive: run rs-journal archive again)");
+			return;
+		}
+	}
+	if (s == &schema_cases)
+		check_case_row(c, r);
+	else if (s == &schema_dispatch)
+		check_dispatch_row(c, r);
+	else if (s == &schema_complaints)
+		check_complaint_row(c, r);
+	else if (s == &schema_callbacks)
+		check_callback_row(c, r);
+	else if (s == &schema_providers)
+		check_provider_row(c, r);
+}
+
+static int
+check_file(struct checker *c, const struct schema *s, const char *path, int live, struct rs_err *e)
+{
+	struct jreader *jr;
+	struct row r;
+	int got;
+
+	c->file = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	if ((jr = jreader_open_file(path, s, JR_BAD | JR_QUIET, e)) == NULL) {
+		if (e->code == RS_EDATA) {
+			/* A header that cannot be mapped: one problem, the file's rows unread. */
+			problem(c, 1, "%s", e->msg);
+			err_clear(e);
+			return 0;
+		}
+		return -1;
+	}
+	if (!jreader_header_is_schema(jr)) {
+		int n, i;
+		const char *const *cols = jreader_columns(jr, &n);
+		struct buf want = BUF_INIT;
+
+		for (i = 0; i < n; i++)
+			buf_printf(&want, "%s%s", i ? " " : "", cols[i]);
+		problem(c, 1, "header is not the %s schema's columns (want: %s)", s->name, want.p);
+		buf_free(&want);
+	}
+	while ((got = jreader_next(jr, &r, e)) > 0)
+		check_row(c, s, &r, live);
+	jreader_free(jr);
+	return got < 0 ? -1 : 0;
+}
+
+static int
+check_journal(struct checker *c, const struct schema *s, struct rs_err *e)
+{
+	struct archive *ar;
+	struct stat st;
+	char *live = journal_path(c->dir, s->name);
+	int n, i, rc = 0;
+
+	idmap_free(&c->opened);
+	idmap_free(&c->state);
+	c->prev_ts = RS_TIME_NONE;
+	c->archived_until = RS_TIME_NONE;
+	if ((n = journal_archives(c->dir, s->name, &ar, e)) < 0) {
+		free(live);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++)
+		rc = check_file(c, s, ar[i].path, 0, e);
+	if (n > 0)
+		c->archived_until = time_month_start(ar[n - 1].month / 100, ar[n - 1].month % 100 + 1);
+	archives_free(ar, n);
+	if (rc == 0 && stat(live, &st) == 0)
+		rc = check_file(c, s, live, 1, e);
+	else if (rc == 0 && errno != ENOENT)
+		rc = err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
+	free(live);
+	return rc;
+}
+
+static void
+check_rules(struct checker *c)
+{
+	struct rules r;
+	struct rs_err e;
+	const char *colon;
+
+	err_clear(&e);
+	if (rules_load(c->dir, &r, &e) == 0)
+		return;
+	/* e.where is PATH:LINE; report it relative to the directory. */
+	c->file = strrchr(e.where, '/') ? strrchr(e.where, '/') + 1 : e.where;
+	colon = strrchr(c->file, ':');
+	if (colon) {
+		char file[256];
+
+		snprintf(file, sizeof(file), "%.*s", (int)(colon - c->file), c->file);
+		c->file = file;
+		problem(c, atol(colon + 1), "%s", e.msg);
+	} else
+		problem(c, 0, "%s", e.msg);
+}
+
+static int
+wanted(const char *const *names, int n, const char *name)
+{
+	int i;
+
+	if (n == 0)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* load_opened collects the opened ids of a journal that is not itself checked. */
+static int
+load_opened(struct checker *c, const struct schema *s, struct idmap *ids, struct rs_err *e)
+{
+	struct jreader *jr = jreader_open_journal(c->dir, s, RS_TIME_NONE, RS_TIME_NONE, JR_QUIET, e);
+	struct row r;
+	uint64_t key;
+	int got;
+
+	if (jr == NULL)
+		return -1;
+	while ((got = jreader_next(jr, &r, e)) > 0)
+		if (strcmp(r.v[s->event_col], "opened") == 0 && row_key(&r, s->id_col, s->id_prefix, &key))
+			idmap_put(ids, key, 1);
+	jreader_free(jr);
+	return got;
+}
+
+int
+journal_check(const char *dir, const char *const *names, int n, check_report_fn report,
+    void *arg, struct rs_err *e)
+{
+	static const struct schema *const order[] = {
+		&schema_cases, &schema_complaints, &schema_dispatch, &schema_callbacks,
+		&schema_providers, NULL
+	};
+	struct checker c;
+	int i, rc = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.dir = dir;
+	c.report = report;
+	c.arg = arg;
+	cp_set_init(&c.cps);
+	for (i = 0; order[i] && rc == 0; i++) {
+		const struct schema *s = order[i];
+
+		if (!wanted(names, n, s->name)) {
+			if (s == &schema_cases && (wanted(names, n, "dispatch") ||
+			    wanted(names, n, "complaints") || wanted(names, n, "callbacks")))
+				rc = load_opened(&c, s, &c.cases, e), c.cases_read = rc == 0;
+			if (s == &schema_complaints && wanted(names, n, "callbacks"))
+				rc = load_opened(&c, s, &c.complaints, e), c.complaints_read = rc == 0;
+			continue;
+		}
+		rc = check_journal(&c, s, e);
+		if (s == &schema_cases)
+			c.cases_read = 1;
+		if (s == &schema_complaints)
+			c.complaints_read = 1;
+	}
+	if (rc == 0 && wanted(names, n, "rules"))
+		check_rules(&c);
+	idmap_free(&c.cases);
+	idmap_free(&c.complaints);
+	idmap_free(&c.opened);
+	idmap_free(&c.state);
+	cp_set_free(&c.cps);
+	buf_free(&c.providers);
+	return rc < 0 ? -1 : c.problems;
+}

@@ -1,0 +1,195 @@
+/* cli.c - global options, error lines, exit codes, stdout check; see cli.h. */
+#include <errno.h>
+#include <locale.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "err.h"
+#include "utf8.h"
+
+static char stdout_buf[1 << 16];
+
+void
+cli_init(const char *progname)
+{
+	err_progname = progname;
+	setlocale(LC_CTYPE, "");
+	/* A file size limit must be a write error (exit 3), not a kill. */
+	signal(SIGXFSZ, SIG_IGN);
+	setvbuf(stdout, stdout_buf, _IOFBF, sizeof(stdout_buf));
+}
+
+void
+cli_error(const char *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	if (where && *where)
+		fprintf(stderr, "%s: %s: ", err_progname, where);
+	else
+		fprintf(stderr, "%s: ", err_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", err_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see %s --help)\n", err_progname);
+	return RS_EUSAGE;
+}
+
+int
+cli_fail(const struct rs_err *e)
+{
+	cli_error(e->where, "%s", e->msg[0] ? e->msg : "failed");
+	return e->code ? e->code : RS_EIO;
+}
+
+int
+cli_global_option(int c, const char *arg, struct cli_global *g)
+{
+	switch (c) {
+	case 'd':
+		g->dir = arg;
+		return 1;
+	case 'f':
+		if (out_format_parse(arg, &g->format) < 0) {
+			cli_usage("--format: unknown format '%s' (want tsv, csv, json or table)", arg);
+			return -1;
+		}
+		g->format_set = 1;
+		return 1;
+	case 'H':
+		g->no_header = 1;
+		return 1;
+	case 'q':
+		g->quiet = 1;
+		return 1;
+	case CLI_OPT_AGENT:
+		if (cli_text_arg("--agent", arg) < 0)
+			return -1;
+		g->agent = arg;
+		return 1;
+	case CLI_OPT_AT:
+		g->at = arg;
+		return 1;
+	case CLI_OPT_AS_OF:
+		g->as_of = arg;
+		return 1;
+	case CLI_OPT_RAW:
+		g->raw = 1;
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+cli_agent(const struct cli_global *g)
+{
+	const char *v;
+	struct passwd *pw;
+
+	if (g->agent && *g->agent)
+		return g->agent;
+	if ((v = getenv("RS_AGENT")) && *v && utf8_text_problem(v, strlen(v)) == NULL)
+		return v;
+	if ((v = getlogin()) && *v)
+		return v;
+	if ((pw = getpwuid(getuid())) && pw->pw_name)
+		return pw->pw_name;
+	return "unknown";
+}
+
+int
+cli_time_option(const char *name, const char *value, rs_time base, rs_time *t)
+{
+	struct buf b = BUF_INIT;
+
+	if (time_parse_input(value, base, t) == 0)
+		return 0;
+	utf8_sanitize(&b, value, strlen(value));
+	cli_error(name, "bad time '%s'", b.p ? b.p : "");
+	buf_free(&b);
+	return -1;
+}
+
+int
+cli_as_of(const struct cli_global *g, rs_time *t)
+{
+	rs_time now = time_now();
+
+	if (g->as_of == NULL) {
+		*t = now;
+		return 0;
+	}
+	return cli_time_option("--as-of", g->as_of, now, t);
+}
+
+int
+cli_text_arg(const char *option, const char *value)
+{
+	const char *why = utf8_text_problem(value, strlen(value));
+
+	if (why == NULL)
+		return 0;
+	cli_error(option, "bad text: %s", why);
+	return -1;
+}
+
+int
+cli_exit(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			return rc;
+		cli_error(NULL, "write error: %s", strerror(errno ? errno : EIO));
+		return RS_EIO;
+	}
+	return rc;
+}
+
+int
+cli_dispatch(const struct cli_subcommand *table, const char *dflt, int argc, char **argv)
+{
+	const char *name = argc > 1 ? argv[1] : NULL;
+	int i;
+
+	optind = 1;
+	if (name == NULL || name[0] == '-') {
+		/* No subcommand: the default one gets the whole command line. */
+		if (dflt == NULL)
+			return cli_usage("missing command");
+		for (i = 0; table[i].name; i++)
+			if (strcmp(table[i].name, dflt) == 0)
+				return table[i].run(argc, argv);
+	}
+	for (i = 0; table[i].name; i++)
+		if (strcmp(table[i].name, name) == 0)
+			return table[i].run(argc - 1, argv + 1);
+	return cli_usage("unknown command '%s'", name);
+}
+
+int
+cli_version(void)
+{
+	printf("%s (rs) %s\n", err_progname, RS_VERSION);
+	return 0;
+}

@@ -1,0 +1,101 @@
+/*
+ * cli.h - what every tool shares: the global options of SPEC 5, error
+ * lines "rs-TOOL: WHERE: WHAT", exit codes, and the stdout check at exit.
+ */
+#ifndef RS_CLI_H
+#define RS_CLI_H
+
+#include <getopt.h>
+
+#include "out.h"
+#include "timefmt.h"
+
+struct rs_err;
+
+/* The global options, as parsed. */
+struct cli_global {
+	const char *dir;	/* -d/--dir */
+	enum out_format format;	/* -f/--format */
+	int format_set;
+	int no_header;		/* -H */
+	int raw;		/* --raw */
+	const char *agent;	/* --agent, else $RS_AGENT, else the login name */
+	const char *at;		/* --at TIME as given */
+	int quiet;		/* -q */
+	const char *as_of;	/* --as-of TIME as given */
+};
+
+/* Long-option codes of the global options that have no short form. */
+enum {
+	CLI_OPT_AGENT = 0x1000,
+	CLI_OPT_AT,
+	CLI_OPT_AS_OF,
+	CLI_OPT_RAW,
+	CLI_OPT_FIRST_FREE = 0x1100	/* tools number their own long options from here */
+};
+
+/* cli_init sets the program name for messages, the locale for ctype, and ignores SIGXFSZ so a file size limit is an error, not a crash. */
+void cli_init(const char *progname);
+
+/*
+ * cli_global_option handles option c (with optarg) if it is a global
+ * one, filling g; returns 1 if handled, 0 if not a global option, -1 on
+ * a bad value (message printed; exit 2).
+ */
+int cli_global_option(int c, const char *arg, struct cli_global *g);
+
+/* cli_agent returns the agent name: g->agent, $RS_AGENT, the login name, or "unknown". */
+const char *cli_agent(const struct cli_global *g);
+
+/*
+ * cli_time_option parses a time option value (SPEC 5 forms) relative to
+ * base; on failure prints "PROG: --NAME: bad time 'V'" and returns -1.
+ */
+int cli_time_option(const char *name, const char *value, rs_time base, rs_time *t);
+
+/* cli_as_of returns the --as-of time, or now; -1 on a bad value (message printed). */
+int cli_as_of(const struct cli_global *g, rs_time *t);
+
+/* cli_error prints "PROG: WHERE: WHAT" (WHERE omitted if NULL or empty). */
+void cli_error(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* cli_usage prints "PROG: WHAT" plus a pointer to --help and returns 2. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* cli_fail prints e as an error line and returns its exit code. */
+int cli_fail(const struct rs_err *e);
+
+/*
+ * cli_text_arg checks a text option value: valid UTF-8, no control
+ * character but tab and newline. Prints an error naming the option and
+ * returns -1 if bad.
+ */
+int cli_text_arg(const char *option, const char *value);
+
+/*
+ * cli_exit flushes stdout and turns a write error into exit 3 ("write
+ * error: ..."), EPIPE excepted, which ends quietly; returns the final
+ * exit code for main to return.
+ */
+int cli_exit(int rc);
+
+/* cli_subcommand is one entry of a tool's subcommand table. */
+struct cli_subcommand {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+/*
+ * cli_dispatch runs the subcommand named argv[1] from table (NULL name
+ * ends it) with argv shifted so that argv[0] is the subcommand, ready
+ * for getopt_long. dflt (may be NULL) runs with the whole argv when
+ * argv[1] is absent or an option. An unknown name prints an error and
+ * returns 2.
+ */
+int cli_dispatch(const struct cli_subcommand *table, const char *dflt, int argc, char **argv);
+
+/* cli_version prints "PROG (rs) VERSION" and returns 0. */
+int cli_version(void);
+
+#endif

@@ -1,0 +1,361 @@
+/*
+ * dispatch.c - the dispatch state machine, per-case timelines and the
+ * desk SLA steps (SPEC 6, 9, 10).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cases.h"
+#include "dispatch.h"
+#include "err.h"
+#include "idmap.h"
+#include "ids.h"
+#include "journal.h"
+#include "row.h"
+#include "rules.h"
+#include "schema.h"
+#include "schema_tables.h"
+#include "timefmt.h"
+
+static const char *const state_names[] = {
+	"open", "assigned", "enroute", "arrived", "completed", "cancelled"
+};
+
+static const char *const event_names[] = {
+	"assigned", "notified", "enroute", "arrived", "completed", "cancelled"
+};
+
+/* What an event records, for "cannot record WHAT". */
+static const char *const event_what[] = {
+	"an assignment", "a progress call", "en route", "arrival", "completion",
+	"a cancellation"
+};
+
+const char *
+dstate_name(enum dstate s)
+{
+	return (unsigned)s < 6 ? state_names[s] : "?";
+}
+
+int
+dstate_final(enum dstate s)
+{
+	return s == DS_COMPLETED || s == DS_CANCELLED;
+}
+
+int
+devent_parse(const char *s, enum devent *ev)
+{
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (strcmp(s, event_names[i]) == 0) {
+			*ev = (enum devent)i;
+			return 0;
+		}
+	return -1;
+}
+
+int
+dispatch_transition(enum dstate from, enum devent ev, int remote, enum dstate *to,
+    const char *id, struct rs_err *e)
+{
+	int ok = 0;
+
+	if (!dstate_final(from)) {
+		switch (ev) {
+		case DE_ASSIGNED:
+			/* Reassignment is fine until someone is on site. */
+			ok = from != DS_ARRIVED;
+			*to = DS_ASSIGNED;
+			break;
+		case DE_NOTIFIED:
+			ok = 1;
+			*to = from;
+			break;
+		case DE_ENROUTE:
+			ok = from == DS_ASSIGNED;
+			*to = DS_ENROUTE;
+			break;
+		case DE_ARRIVED:
+			ok = from == DS_ASSIGNED || from == DS_ENROUTE;
+			*to = DS_ARRIVED;
+			break;
+		case DE_COMPLETED:
+			/* Remote help (advice over the phone) needs nobody on site. */
+			ok = from == DS_ARRIVED || remote;
+			*to = DS_COMPLETED;
+			break;
+		case DE_CANCELLED:
+			ok = 1;
+			*to = DS_CANCELLED;
+			break;
+		}
+	}
+	if (ok)
+		return 0;
+	if (ev == DE_COMPLETED && !dstate_final(from))
+		return err_set(e, RS_EDATA, id, "case is %s; cannot record completion "
+		    "before arrival (only --outcome remote)", dstate_name(from));
+	return err_set(e, RS_EDATA, id, "case is %s; cannot record %s",
+	    dstate_name(from), event_what[ev]);
+}
+
+void
+dtimeline_init(struct dtimeline *t, uint64_t key)
+{
+	memset(t, 0, sizeof(*t));
+	t->key = key;
+	t->state = DS_OPEN;
+	t->first_assigned = t->first_notified = t->first_enroute = RS_TIME_NONE;
+	t->first_arrived = t->completed = t->cancelled = RS_TIME_NONE;
+}
+
+/* first keeps the earliest time seen, so that a back-filled row counts. */
+static void
+first(rs_time *slot, rs_time t)
+{
+	if (*slot == RS_TIME_NONE || t < *slot)
+		*slot = t;
+}
+
+static void
+copy(char *dst, size_t dstsz, const char *src, size_t n)
+{
+	if (n >= dstsz)
+		n = dstsz - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+void
+dtimeline_add(struct dtimeline *t, const struct row *r)
+{
+	enum devent ev;
+	rs_time at;
+
+	if (devent_parse(r->v[DISPATCH_EVENT], &ev) == -1 ||
+	    time_parse_ts(r->v[DISPATCH_AT], r->len[DISPATCH_AT], &at) == -1)
+		return;
+	t->rows++;
+	switch (ev) {
+	case DE_ASSIGNED:
+		first(&t->first_assigned, at);
+		if (r->len[DISPATCH_PROVIDER] > 0)
+			copy(t->provider, sizeof(t->provider), r->v[DISPATCH_PROVIDER],
+			    r->len[DISPATCH_PROVIDER]);
+		t->state = DS_ASSIGNED;
+		break;
+	case DE_NOTIFIED:
+		first(&t->first_notified, at);
+		break;
+	case DE_ENROUTE:
+		first(&t->first_enroute, at);
+		t->state = DS_ENROUTE;
+		break;
+	case DE_ARRIVED:
+		first(&t->first_arrived, at);
+		t->state = DS_ARRIVED;
+		break;
+	case DE_COMPLETED:
+		t->completed = at;
+		copy(t->outcome, sizeof(t->outcome), r->v[DISPATCH_OUTCOME],
+		    r->len[DISPATCH_OUTCOME]);
+		t->state = DS_COMPLETED;
+		break;
+	case DE_CANCELLED:
+		t->cancelled = at;
+		t->state = DS_CANCELLED;
+		break;
+	}
+}
+
+void
+dispatch_set_init(struct dispatch_set *ds)
+{
+	memset(ds, 0, sizeof(*ds));
+}
+
+void
+dispatch_set_free(struct dispatch_set *ds)
+{
+	free(ds->items);
+	idmap_free(&ds->index);
+	memset(ds, 0, sizeof(*ds));
+}
+
+struct dtimeline *
+dispatch_set_add(struct dispatch_set *ds, const struct row *r)
+{
+	uint64_t key;
+	size_t i;
+
+	if (id_parse(r->v[DISPATCH_CASE_ID], r->len[DISPATCH_CASE_ID], "RS", &key) == -1)
+		return NULL;
+	if (!idmap_get(&ds->index, key, &i)) {
+		if (ds->n == ds->cap) {
+			ds->cap = ds->cap ? ds->cap * 2 : 64;
+			ds->items = xrealloc(ds->items, ds->cap * sizeof(*ds->items));
+		}
+		i = ds->n++;
+		dtimeline_init(&ds->items[i], key);
+		idmap_put(&ds->index, key, i);
+	}
+	dtimeline_add(&ds->items[i], r);
+	return &ds->items[i];
+}
+
+const struct dtimeline *
+dispatch_get(const struct dispatch_set *ds, uint64_t key)
+{
+	size_t i;
+
+	if (!idmap_get(&ds->index, key, &i))
+		return NULL;
+	return &ds->items[i];
+}
+
+int
+dispatch_read(struct dispatch_set *ds, struct jreader *jr, struct rs_err *e)
+{
+	struct row r;
+	int rc;
+
+	while ((rc = jreader_next(jr, &r, e)) == 1)
+		(void)dispatch_set_add(ds, &r);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+dispatch_load(const char *dir, rs_time since, rs_time until, struct dispatch_set *ds,
+    struct rs_err *e)
+{
+	struct jreader *jr;
+	int rc;
+
+	if ((jr = jreader_open_journal(dir, &schema_dispatch, since, until, 0, e)) == NULL)
+		return -1;
+	rc = dispatch_read(ds, jr, e);
+	jreader_free(jr);
+	return rc;
+}
+
+int
+dispatch_case_from_reader(struct jreader *jr, uint64_t key, struct dtimeline *t,
+    struct rs_err *e)
+{
+	struct row r;
+	uint64_t k;
+	int rc;
+
+	dtimeline_init(t, key);
+	while ((rc = jreader_next(jr, &r, e)) == 1)
+		if (id_parse(r.v[DISPATCH_CASE_ID], r.len[DISPATCH_CASE_ID], "RS", &k) == 0 &&
+		    k == key)
+			dtimeline_add(t, &r);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+dispatch_case(const char *dir, uint64_t key, rs_time until, struct dtimeline *t,
+    struct rs_err *e)
+{
+	struct jreader *jr;
+	int rc;
+
+	jr = jreader_open_journal(dir, &schema_dispatch, case_since(key), until, 0, e);
+	if (jr == NULL)
+		return -1;
+	rc = dispatch_case_from_reader(jr, key, t, e);
+	jreader_free(jr);
+	return rc;
+}
+
+static const char *const step_names[] = { "file", "dispatch", "notify", "arrive" };
+static const char *const status_names[] = { "met", "missed", "pending", "excluded" };
+
+const char *
+sla_step_name(enum sla_step s)
+{
+	return (unsigned)s < SLA_NSTEPS ? step_names[s] : "?";
+}
+
+const char *
+sla_status_name(enum sla_status s)
+{
+	return (unsigned)s < 4 ? status_names[s] : "?";
+}
+
+/* step fills one result: done is when it happened (NONE: not yet). */
+static void
+step(struct sla_result *res, rs_time start, int limit_min, rs_time done,
+    rs_time cancelled, rs_time as_of)
+{
+	res->start = start;
+	res->limit_min = limit_min;
+	res->due = start + (rs_time)limit_min * 60;
+	/* What happened after as_of has not happened yet at as_of. */
+	if (done != RS_TIME_NONE && done > as_of)
+		done = RS_TIME_NONE;
+	if (cancelled != RS_TIME_NONE && cancelled > as_of)
+		cancelled = RS_TIME_NONE;
+	res->done = done;
+	res->secs = done != RS_TIME_NONE ? done - start : 0;
+	if (done != RS_TIME_NONE && (cancelled == RS_TIME_NONE || done <= cancelled))
+		res->status = done <= res->due ? SLA_MET : SLA_MISSED;
+	else if (cancelled != RS_TIME_NONE) {
+		res->status = SLA_EXCLUDED;
+		res->done = RS_TIME_NONE;
+		res->secs = 0;
+	} else
+		res->status = res->due < as_of ? SLA_MISSED : SLA_PENDING;
+}
+
+void
+sla_steps(const struct sla_case *c, const struct dtimeline *t, const struct rules *r,
+    rs_time as_of, struct sla_result out[SLA_NSTEPS])
+{
+	struct dtimeline none;
+	rs_time desk = c->call_at != RS_TIME_NONE ? c->call_at : c->opened_at;
+	const char *road = c->road != NULL ? c->road : "";
+	int arrive_min;
+
+	if (t == NULL) {
+		dtimeline_init(&none, 0);
+		t = &none;
+	}
+	/* Filing is the opening itself: it cannot be cancelled before. */
+	step(&out[SLA_FILE], desk, r->sla_file_min, c->opened_at, RS_TIME_NONE, as_of);
+	step(&out[SLA_DISPATCH], desk, r->sla_dispatch_min, t->first_assigned,
+	    t->cancelled, as_of);
+	step(&out[SLA_NOTIFY], desk, r->sla_notify_min, t->first_notified,
+	    t->cancelled, as_of);
+	arrive_min = strcmp(road, "highway") == 0 || strcmp(road, "rural") == 0 ?
+	    r->sla_arrive_highway_min : r->sla_arrive_city_min;
+	step(&out[SLA_ARRIVE], c->opened_at, arrive_min, t->first_arrived,
+	    t->cancelled, as_of);
+	if (t->first_arrived == RS_TIME_NONE && t->completed != RS_TIME_NONE &&
+	    t->completed <= as_of && strcmp(t->outcome, "remote") == 0) {
+		out[SLA_ARRIVE].status = SLA_EXCLUDED;
+		out[SLA_ARRIVE].done = RS_TIME_NONE;
+		out[SLA_ARRIVE].secs = 0;
+	}
+}
+
+int
+sla_next(const struct sla_result steps[SLA_NSTEPS], const struct dtimeline *t)
+{
+	int s, best = -1;
+
+	if (t != NULL && dstate_final(t->state))
+		return -1;
+	for (s = SLA_DISPATCH; s <= SLA_ARRIVE; s++) {
+		if (steps[s].done != RS_TIME_NONE || steps[s].status == SLA_EXCLUDED)
+			continue;
+		if (best == -1 || steps[s].due < steps[best].due)
+			best = s;
+	}
+	return best;
+}

@@ -1,0 +1,178 @@
+/*
+ * gz.c - a byte source that inflates gzip data when it starts with the
+ * gzip magic, and passes other data through; see gz.h.
+ *
+ * zlib's inflate is driven directly (not gzread) so that a pipe can be
+ * sniffed without seeking, every member of a multi-member file is read,
+ * and a truncated stream is told apart from a clean end.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "err.h"
+#include "gz.h"
+
+enum { SNIFF, PLAIN, GZIP, GZIP_END };
+
+#define IN_SIZE (256 * 1024)
+
+struct source {
+	int fd;
+	char *name;
+	int state;
+	int eof;		/* read(2) returned 0 */
+	z_stream z;
+	unsigned char *in;	/* read-ahead: sniffed bytes, compressed input */
+	size_t in_off, in_len;	/* unconsumed part of in (plain mode) */
+};
+
+struct source *
+source_new(int fd, const char *name)
+{
+	struct source *s = xcalloc(1, sizeof(*s));
+
+	s->fd = fd;
+	s->name = xstrdup(name);
+	s->in = xmalloc(IN_SIZE);
+	return s;
+}
+
+static ssize_t
+read_some(struct source *s, void *p, size_t n, struct rs_err *e)
+{
+	ssize_t r;
+
+	for (;;) {
+		r = read(s->fd, p, n);
+		if (r >= 0)
+			break;
+		if (errno != EINTR && errno != EAGAIN)
+			return err_set(e, RS_EIO, s->name, "read error: %s", strerror(errno));
+	}
+	if (r == 0)
+		s->eof = 1;
+	return r;
+}
+
+/* fill_input tops up the compressed input; returns bytes added, 0 at EOF, -1 on error. */
+static ssize_t
+fill_input(struct source *s, struct rs_err *e)
+{
+	ssize_t r;
+
+	if (s->z.avail_in > 0 && s->z.next_in != s->in)
+		memmove(s->in, s->z.next_in, s->z.avail_in);
+	s->z.next_in = s->in;
+	if (s->eof)
+		return 0;
+	r = read_some(s, s->in + s->z.avail_in, IN_SIZE - s->z.avail_in, e);
+	if (r > 0)
+		s->z.avail_in += (uInt)r;
+	return r;
+}
+
+static int
+sniff(struct source *s, struct rs_err *e)
+{
+	ssize_t r;
+
+	while (s->in_len < 2 && !s->eof) {
+		r = read_some(s, s->in + s->in_len, IN_SIZE - s->in_len, e);
+		if (r < 0)
+			return -1;
+		s->in_len += (size_t)r;
+	}
+	if (s->in_len >= 2 && s->in[0] == 0x1f && s->in[1] == 0x8b) {
+		if (inflateInit2(&s->z, 15 + 16) != Z_OK)
+			return err_set(e, RS_EIO, s->name, "cannot start gzip decoder");
+		s->z.next_in = s->in;
+		s->z.avail_in = (uInt)s->in_len;
+		s->state = GZIP;
+	} else
+		s->state = PLAIN;
+	return 0;
+}
+
+static ssize_t
+gzip_read(struct source *s, char *p, size_t n, struct rs_err *e)
+{
+	ssize_t r;
+	int zr;
+
+	s->z.next_out = (unsigned char *)p;
+	s->z.avail_out = (uInt)(n > 1U << 30 ? 1U << 30 : n);
+	while ((char *)s->z.next_out == p && s->state == GZIP) {
+		if (s->z.avail_in == 0) {
+			if ((r = fill_input(s, e)) < 0)
+				return -1;
+			if (r == 0)
+				return err_set(e, RS_EIO, s->name, "truncated gzip data");
+		}
+		zr = inflate(&s->z, Z_NO_FLUSH);
+		if (zr == Z_STREAM_END) {
+			/* Another member may follow; anything else after it is damage. */
+			if (s->z.avail_in < 2 && fill_input(s, e) < 0)
+				return -1;
+			if (s->z.avail_in == 0)
+				s->state = GZIP_END;
+			else if (s->z.avail_in >= 2 && s->z.next_in[0] == 0x1f &&
+			    s->z.next_in[1] == 0x8b)
+				inflateReset(&s->z);
+			else
+				return err_set(e, RS_EIO, s->name,
+				    "corrupt gzip data: garbage after the end of the stream");
+		} else if (zr != Z_OK && zr != Z_BUF_ERROR)
+			return err_set(e, RS_EIO, s->name, "corrupt gzip data: %s",
+			    s->z.msg ? s->z.msg : "inflate failed");
+	}
+	return (char *)s->z.next_out - p;
+}
+
+ssize_t
+source_read(struct source *s, char *p, size_t n, struct rs_err *e)
+{
+	size_t k;
+
+	if (s->state == SNIFF && sniff(s, e) < 0)
+		return -1;
+	switch (s->state) {
+	case PLAIN:
+		if (s->in_off < s->in_len) {
+			k = s->in_len - s->in_off;
+			if (k > n)
+				k = n;
+			memcpy(p, s->in + s->in_off, k);
+			s->in_off += k;
+			return (ssize_t)k;
+		}
+		if (s->eof)
+			return 0;
+		return read_some(s, p, n, e);
+	case GZIP:
+		return gzip_read(s, p, n, e);
+	default:
+		return 0;
+	}
+}
+
+int
+source_is_gzip(const struct source *s)
+{
+	return s->state == GZIP || s->state == GZIP_END;
+}
+
+void
+source_free(struct source *s)
+{
+	if (s == NULL)
+		return;
+	if (source_is_gzip(s))
+		inflateEnd(&s->z);
+	free(s->in);
+	free(s->name);
+	free(s);
+}

@@ -1,0 +1,93 @@
+/*
+ * journal.h - the journal directory and reading journals.
+ *
+ * A journal NAME is DIR/NAME.tsv plus its archives NAME.YYYY-MM.tsv.gz,
+ * read oldest first as one stream. A jreader maps a file's header onto
+ * the schema's columns by name, validates every row, skips bad rows
+ * (one warning per file on stderr) and hands out rows in schema order.
+ */
+#ifndef RS_JOURNAL_H
+#define RS_JOURNAL_H
+
+#include "row.h"
+#include "timefmt.h"
+
+struct rs_err;
+struct schema;
+struct jreader;
+
+/* journal_dir resolves the directory: opt (--dir), else $RS_DIR, else $XDG_DATA_HOME/rs, else ~/.local/share/rs. Caller frees. */
+char *journal_dir(const char *opt);
+
+/* journal_path returns "DIR/NAME.tsv". Caller frees. */
+char *journal_path(const char *dir, const char *name);
+
+/* An archive file of a journal, and the month (YYYYMM) its name gives. */
+struct archive {
+	char *path;
+	int month;
+};
+
+/*
+ * journal_archives lists the archives of name in dir, oldest month first,
+ * into *list (caller frees with archives_free). A missing directory is an
+ * empty list. Returns the count, or -1 with e set.
+ */
+int journal_archives(const char *dir, const char *name, struct archive **list, struct rs_err *e);
+
+/* archives_free frees a list made by journal_archives. */
+void archives_free(struct archive *list, int n);
+
+/*
+ * journal_bisect_ts returns the byte offset of the start of a line in
+ * the sorted journal fd (size bytes, first line a header) such that
+ * every good row before it has ts < t. Lines whose ts cannot be read are
+ * stepped over. Returns -1 with e set on a read error.
+ */
+long long journal_bisect_ts(int fd, long long size, rs_time t, struct rs_err *e);
+
+enum {
+	JR_BAD = 1,	/* also hand out bad and torn rows (row.problem set): rs-journal check */
+	JR_QUIET = 2	/* no warnings about skipped rows */
+};
+
+/*
+ * jreader_open_journal reads journal s->name of dir: archives whose month
+ * can hold rows with ts >= since, then the live file from the bisected
+ * offset; reading stops at the first row with ts > until. since =
+ * RS_TIME_NONE and until = RS_TIME_NONE read everything. Missing files
+ * are empty journals. Caller frees with jreader_free.
+ */
+struct jreader *jreader_open_journal(const char *dir, const struct schema *s,
+    rs_time since, rs_time until, int flags, struct rs_err *e);
+
+/*
+ * jreader_open_file reads one file (path, "-" = stdin; TSV or CSV, plain
+ * or gzip). With a schema, rows come in schema order (columns missing
+ * from the header are empty; an unknown or repeated header column is an
+ * error); with s = NULL the header gives the columns and values are not
+ * typed. A missing file is an error (RS_EIO).
+ */
+struct jreader *jreader_open_file(const char *path, const struct schema *s,
+    int flags, struct rs_err *e);
+
+/* jreader_open_fd is jreader_open_file on fd (borrowed) from byte offset, header read first from offset 0 when offset > 0. */
+struct jreader *jreader_open_fd(int fd, const char *name, const struct schema *s,
+    long long offset, int flags, struct rs_err *e);
+
+/* jreader_columns returns the column names (schema's or the header's) and sets *n. Borrowed. */
+const char *const *jreader_columns(const struct jreader *jr, int *n);
+
+/*
+ * jreader_next fills row with the next good row (with JR_BAD also bad
+ * ones). Returns 1, 0 at the end, or -1 with e set (I/O, gzip).
+ */
+int jreader_next(struct jreader *jr, struct row *row, struct rs_err *e);
+
+/* jreader_header_is_schema returns 1 if the current file's header is exactly the schema's columns in order. */
+int jreader_header_is_schema(const struct jreader *jr);
+
+/* jreader_free prints the pending skipped-rows warning (unless JR_QUIET) and frees jr. */
+void jreader_free(struct jreader *jr);
+
+#endif

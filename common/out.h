@@ -1,0 +1,49 @@
+/*
+ * out.h - the writers for lists: tsv, csv, json (JSON Lines) and table.
+ *
+ * A list is columns plus rows of raw (unescaped) values. tsv, csv and
+ * json stream each row as it comes; table keeps the rows to align the
+ * columns by display width at out_end. Every format is in this module
+ * and nowhere else.
+ */
+#ifndef RS_OUT_H
+#define RS_OUT_H
+
+#include <stdio.h>
+
+#include "schema.h"
+
+enum out_format { OUT_TSV, OUT_CSV, OUT_JSON, OUT_TABLE };
+
+enum {
+	OUT_NO_HEADER = 1,	/* -H: no header line (tsv, csv, table) */
+	OUT_RAW = 2		/* --raw: no spreadsheet guard in csv */
+};
+
+struct out;
+
+/* out_format_parse maps "tsv", "csv", "json", "table" to *f; returns 0 or -1. */
+int out_format_parse(const char *s, enum out_format *f);
+
+/*
+ * out_new starts a list on fp with n columns. types may be NULL (no
+ * schema: every value a JSON string, empty ones ""); names and types are copied. Caller ends
+ * with out_end and frees with out_free.
+ */
+struct out *out_new(FILE *fp, enum out_format f, int flags, int n,
+    const char *const *names, const enum coltype *types);
+
+/* out_row writes one row of n values (NULL or "" = empty); lens may be NULL (strlen). */
+void out_row(struct out *o, const char *const *values, const size_t *lens);
+
+/* out_end writes what is pending (the table) and flushes fp; returns 0, or -1 if fp has an error. */
+int out_end(struct out *o);
+
+/* out_free releases o. */
+void out_free(struct out *o);
+
+/* out_json_string appends v[0..n) as a JSON string literal (quotes included) to b. */
+struct buf;
+void out_json_string(struct buf *b, const char *v, size_t n);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * row.h - one record as readers hand it out: n values as slices into the
+ * reader's buffer, unescaped and NUL-terminated, plus where it came from.
+ */
+#ifndef RS_ROW_H
+#define RS_ROW_H
+
+#include <stddef.h>
+
+struct row {
+	int n;			/* number of fields */
+	char **v;		/* values; v[i] has len[i] bytes plus a NUL */
+	size_t *len;
+	long line;		/* line of the row's first byte; 0 = unknown (read from a seek) */
+	long long offset;	/* byte offset of the row in the uncompressed stream */
+	const char *file;	/* name of the file for messages (borrowed) */
+	const char *problem;	/* NULL, or why the row is bad */
+	int problem_col;	/* column index the problem is about, or -1 */
+	int torn;		/* 1 for a last line without its newline */
+};
+
+#endif

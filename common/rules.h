@@ -1,0 +1,53 @@
+/*
+ * rules.h - the tunable rules of SPEC 9: compiled-in defaults, overridden
+ * by DIR/rules.tsv ("key<TAB>value" lines, # comments, blank lines).
+ */
+#ifndef RS_RULES_H
+#define RS_RULES_H
+
+#include <stddef.h>
+
+struct rs_err;
+
+struct rules {
+	int sla_file_min, sla_dispatch_min, sla_notify_min;
+	int sla_arrive_city_min, sla_arrive_highway_min;
+	int complaint_contact_h;
+	int complaint_resolve_h[5];	/* by level 1..4; [0] unused */
+	int callback_service_h, callback_complaint_h;
+	int callback_second_from_d, callback_second_to_d;
+	int callback_max_attempts, callback_expire_d;
+	double target_complainant_satisfaction;
+	int shift_day_start, shift_day_end;	/* minutes after midnight */
+	int shift_night_start, shift_night_end;
+};
+
+/* rules_default fills r with the SPEC 9 defaults. */
+void rules_default(struct rules *r);
+
+/*
+ * rules_parse applies the overrides in text[0..n) (name is used in
+ * messages) to r: "key value" lines (a tab or spaces between), '#'
+ * comment lines and blank lines; CRLF is tolerated. An unknown key, a
+ * bad or missing value, a key given twice, a NUL, invalid UTF-8 or a
+ * control character, or callback.second_from_d > callback.second_to_d
+ * is RS_EDATA naming "name:LINE". Returns 0, or -1 leaving r unchanged.
+ */
+int rules_parse(const char *text, size_t n, const char *name, struct rules *r, struct rs_err *e);
+
+/*
+ * rules_load sets r to the defaults plus DIR/rules.tsv if it exists (a
+ * missing file or directory means the defaults). Returns 0, or -1 with r
+ * at the defaults: RS_EDATA for a bad file (where "PATH:LINE") or one
+ * over 1 MB, RS_EIO if it cannot be read (where PATH).
+ */
+int rules_load(const char *dir, struct rules *r, struct rs_err *e);
+
+/*
+ * rules_format appends r as a rules.tsv text: every key in SPEC 9 order,
+ * "key<TAB>value" lines, which rules_parse reads back to the same r.
+ */
+struct buf;
+void rules_format(const struct rules *r, struct buf *out);
+
+#endif

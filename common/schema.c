@@ -1,0 +1,354 @@
+/* schema.c - typed validation against the generated schema tables; see schema.h. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "ids.h"
+#include "row.h"
+#include "schema.h"
+#include "schema_tables.h"
+#include "timefmt.h"
+#include "utf8.h"
+
+const struct schema *
+schema_find(const char *name)
+{
+	int i;
+
+	for (i = 0; schema_all[i]; i++)
+		if (strcmp(schema_all[i]->name, name) == 0)
+			return schema_all[i];
+	return NULL;
+}
+
+int
+schema_column(const struct schema *s, const char *name)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static const char *const type_names[] = {
+	"ts", "id", "enum", "list", "int", "num", "money", "text", "phone",
+	"plate", "yn", "lat", "lon", "minutes", "date"
+};
+
+const char *
+coltype_name(enum coltype t)
+{
+	return type_names[t];
+}
+
+int
+coltype_is_number(enum coltype t)
+{
+	return t == COL_INT || t == COL_NUM || t == COL_MONEY || t == COL_LAT ||
+	    t == COL_LON || t == COL_MINUTES;
+}
+
+int
+schema_enum_index(const struct column *c, const char *v, size_t n)
+{
+	int i;
+
+	for (i = 0; i < c->n_enums; i++)
+		if (strlen(c->enums[i]) == n && memcmp(c->enums[i], v, n) == 0)
+			return i;
+	return -1;
+}
+
+/* decimal parses -?D+(.D+)? with at most maxfrac decimals (-1: any); returns 0 and sets *x. */
+static int
+decimal(const char *v, size_t n, int allow_neg, int maxfrac, double *x)
+{
+	size_t i = 0, digits = 0, frac = 0;
+	char tmp[64];
+
+	if (n == 0 || n >= sizeof(tmp))
+		return -1;
+	if (v[0] == '-') {
+		if (!allow_neg)
+			return -1;
+		i++;
+	}
+	for (; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+		digits++;
+	if (i < n && v[i] == '.') {
+		for (i++; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+			frac++;
+		if (frac == 0)
+			return -1;
+	}
+	if (i != n || digits == 0 || digits > 15 || (maxfrac >= 0 && frac > (size_t)maxfrac))
+		return -1;
+	memcpy(tmp, v, n);
+	tmp[n] = '\0';
+	*x = strtod(tmp, NULL);
+	return 0;
+}
+
+static int
+integer(const char *v, size_t n, int allow_neg, long long *x)
+{
+	size_t i = 0;
+	long long val = 0;
+	int neg = 0;
+
+	if (n > 0 && v[0] == '-' && allow_neg) {
+		neg = 1;
+		i++;
+	}
+	if (i == n || n - i > 15)
+		return -1;
+	for (; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return -1;
+		val = val * 10 + (v[i] - '0');
+	}
+	*x = neg ? -val : val;
+	return 0;
+}
+
+static int
+phone_ok(const char *v, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (n > 0 && v[0] == '+')
+		i++;
+	for (; i < n; i++) {
+		if (v[i] >= '0' && v[i] <= '9')
+			digits++;
+		else if (v[i] != ' ' && v[i] != '-')
+			return 0;
+	}
+	return digits >= 3 && digits <= 20 && v[0] != ' ' && v[n - 1] != ' ';
+}
+
+static int
+plate_ok(const char *v, size_t n)
+{
+	size_t i, chars = 0;
+
+	if (!utf8_valid(v, n) || utf8_text_problem(v, n))
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+
+		if (c == ' ' || c == '\t' || c == '\n')
+			return 0;
+		if ((c & 0xC0) != 0x80)
+			chars++;
+	}
+	/* U+3000 ideographic space is white space too. */
+	if (memmem(v, n, "\xE3\x80\x80", 3))
+		return 0;
+	return chars >= 2 && chars <= 12;
+}
+
+static const char *
+quoted(const char *v, size_t n, struct buf *b)
+{
+	size_t cut = n > 40 ? 40 : n;
+
+	while (cut < n && cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
+		cut--;
+	buf_addc(b, '\'');
+	utf8_sanitize(b, v, cut);
+	if (cut < n)
+		buf_adds(b, "...");
+	buf_addc(b, '\'');
+	return b->p;
+}
+
+static const char *
+bad(char *msg, size_t msgsz, const char *what, const char *v, size_t n, const char *want)
+{
+	struct buf b = BUF_INIT;
+
+	quoted(v, n, &b);
+	if (want)
+		snprintf(msg, msgsz, "%s %s (want %s)", what, b.p, want);
+	else
+		snprintf(msg, msgsz, "%s %s", what, b.p);
+	buf_free(&b);
+	return msg;
+}
+
+static const char *
+range_problem(const struct column *c, double x, const char *v, size_t n, char *msg, size_t msgsz)
+{
+	char want[64];
+
+	if ((c->has_min && x < c->min) || (c->has_max && x > c->max)) {
+		if (c->has_max)
+			snprintf(want, sizeof(want), "%g..%g", c->min, c->max);
+		else
+			snprintf(want, sizeof(want), ">= %g", c->min);
+		return bad(msg, msgsz, "out of range", v, n, want);
+	}
+	return NULL;
+}
+
+static const char *
+enum_problem(const struct column *c, const char *v, size_t n, char *msg, size_t msgsz)
+{
+	struct buf want = BUF_INIT;
+	const char *r;
+	int i;
+
+	for (i = 0; i < c->n_enums; i++) {
+		if (i)
+			buf_addc(&want, '|');
+		buf_adds(&want, c->enums[i]);
+	}
+	r = bad(msg, msgsz, "unknown value", v, n, want.p);
+	buf_free(&want);
+	return r;
+}
+
+const char *
+schema_check_value(const struct column *c, const char *v, size_t n, char *msg, size_t msgsz)
+{
+	const char *p, *end, *comma;
+	long long ix;
+	double x;
+	rs_time t;
+	uint64_t key;
+	int ymd;
+
+	switch (c->type) {
+	case COL_TS:
+		return time_parse_ts(v, n, &t) == 0 ? NULL : bad(msg, msgsz, "bad time", v, n, NULL);
+	case COL_ID:
+		if (c->values[0] && strcmp(c->values, "provider") != 0)
+			return id_parse(v, n, c->values, &key) == 0 ? NULL :
+			    bad(msg, msgsz, "bad id", v, n, NULL);
+		return provider_id_valid(v, n) ? NULL : bad(msg, msgsz, "bad provider id", v, n, NULL);
+	case COL_ENUM:
+		return schema_enum_index(c, v, n) >= 0 ? NULL : enum_problem(c, v, n, msg, msgsz);
+	case COL_LIST:
+		for (p = v, end = v + n; p <= end; p = comma + 1) {
+			comma = memchr(p, ',', (size_t)(end - p));
+			if (comma == NULL)
+				comma = end;
+			if (schema_enum_index(c, p, (size_t)(comma - p)) < 0)
+				return enum_problem(c, p, (size_t)(comma - p), msg, msgsz);
+		}
+		return NULL;
+	case COL_INT:
+		if (integer(v, n, 1, &ix) < 0)
+			return bad(msg, msgsz, "bad integer", v, n, NULL);
+		return range_problem(c, (double)ix, v, n, msg, msgsz);
+	case COL_MINUTES:
+		return integer(v, n, 0, &ix) == 0 ? NULL : bad(msg, msgsz, "bad minutes", v, n, NULL);
+	case COL_NUM:
+		if (decimal(v, n, 1, -1, &x) < 0)
+			return bad(msg, msgsz, "bad number", v, n, NULL);
+		return range_problem(c, x, v, n, msg, msgsz);
+	case COL_MONEY:
+		return decimal(v, n, 0, 2, &x) == 0 ? NULL : bad(msg, msgsz, "bad amount", v, n, NULL);
+	case COL_LAT:
+		return decimal(v, n, 1, -1, &x) == 0 && x >= -90 && x <= 90 ? NULL :
+		    bad(msg, msgsz, "bad latitude", v, n, "-90..90");
+	case COL_LON:
+		return decimal(v, n, 1, -1, &x) == 0 && x >= -180 && x <= 180 ? NULL :
+		    bad(msg, msgsz, "bad longitude", v, n, "-180..180");
+	case COL_TEXT:
+		if ((p = utf8_text_problem(v, n)) != NULL) {
+			snprintf(msg, msgsz, "bad text: %s", p);
+			return msg;
+		}
+		return NULL;
+	case COL_PHONE:
+		return phone_ok(v, n) ? NULL : bad(msg, msgsz, "bad phone", v, n, NULL);
+	case COL_PLATE:
+		return plate_ok(v, n) ? NULL : bad(msg, msgsz, "bad plate", v, n, NULL);
+	case COL_YN:
+		return n == 1 && (v[0] == 'y' || v[0] == 'n') ? NULL :
+		    bad(msg, msgsz, "bad value", v, n, "y or n");
+	case COL_DATE:
+		return time_parse_date(v, n, &ymd) == 0 ? NULL : bad(msg, msgsz, "bad date", v, n, NULL);
+	}
+	return NULL;
+}
+
+/* required_here says whether column c must have a value in row. */
+static int
+required_here(const struct schema *s, const struct column *c, const struct row *row)
+{
+	const char *colon, *list, *p;
+	size_t k;
+	int dep;
+	char name[64];
+
+	if (c->required[0] == 'y' && c->required[1] == '\0')
+		return 1;
+	if ((colon = strchr(c->required, ':')) == NULL)
+		return 0;
+	k = (size_t)(colon - c->required);
+	if (k >= sizeof(name))
+		return 0;
+	memcpy(name, c->required, k);
+	name[k] = '\0';
+	if ((dep = schema_column(s, name)) < 0 || dep >= row->n)
+		return 0;
+	for (list = colon + 1; *list; list = *p ? p + 1 : p) {
+		p = strchr(list, ',');
+		if (p == NULL)
+			p = list + strlen(list);
+		if ((size_t)(p - list) == row->len[dep] && memcmp(list, row->v[dep], row->len[dep]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int
+schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgsz)
+{
+	char why[512];
+	rs_time ts, at;
+	int i;
+
+	if (row->n != s->n) {
+		snprintf(msg, msgsz, "wrong number of fields: %d, want %d", row->n, s->n);
+		row->problem = msg;
+		row->problem_col = -1;
+		return -1;
+	}
+	for (i = 0; i < s->n; i++) {
+		const struct column *c = &s->cols[i];
+
+		if (row->len[i] == 0) {
+			if (required_here(s, c, row)) {
+				snprintf(msg, msgsz, "column %s: missing value", c->name);
+				goto fail;
+			}
+			continue;
+		}
+		if (schema_check_value(c, row->v[i], row->len[i], why, sizeof(why))) {
+			snprintf(msg, msgsz, "column %s: %s", c->name, why);
+			goto fail;
+		}
+	}
+	if (s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
+	    strcmp(s->cols[1].name, "at") == 0 &&
+	    time_parse_ts(row->v[0], row->len[0], &ts) == 0 &&
+	    time_parse_ts(row->v[1], row->len[1], &at) == 0 && at > ts + 300) {
+		i = 1;
+		snprintf(msg, msgsz, "column at: %s is more than 5 minutes after ts %s",
+		    row->v[1], row->v[0]);
+		goto fail;
+	}
+	return 0;
+fail:
+	row->problem = msg;
+	row->problem_col = i;
+	return -1;
+}

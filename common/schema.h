@@ -1,0 +1,77 @@
+/*
+ * schema.h - journal columns and typed validation.
+ *
+ * The tables come from schemas/NAME.tsv, compiled into schema_tables.c by
+ * tools/schemagen.awk at build time; schema_tables.h gives each column a
+ * constant (CASES_PHONE, DISPATCH_EVENT, ...) equal to its index.
+ */
+#ifndef RS_SCHEMA_H
+#define RS_SCHEMA_H
+
+#include <stddef.h>
+
+struct row;
+
+enum coltype {
+	COL_TS, COL_ID, COL_ENUM, COL_LIST, COL_INT, COL_NUM, COL_MONEY,
+	COL_TEXT, COL_PHONE, COL_PLATE, COL_YN, COL_LAT, COL_LON,
+	COL_MINUTES, COL_DATE
+};
+
+struct column {
+	const char *name;
+	enum coltype type;
+	const char *required;	/* "y", "n", or "COL:v1,v2" (required when COL is one of the values) */
+	const char *values;	/* as written in the schema file */
+	const char *description;
+	const char *const *enums;	/* enum and list values, NULL-terminated; NULL otherwise */
+	int n_enums;
+	int has_min, has_max;	/* range of int and num columns ("1..4", "0..") */
+	double min, max;
+};
+
+struct schema {
+	const char *name;	/* "cases" */
+	int n;			/* number of columns */
+	const struct column *cols;
+	int id_col;		/* column of the entity id (case_id, complaint_id, provider_id) */
+	const char *id_prefix;	/* "RS", "CP", or NULL for provider ids */
+	int event_col;		/* column "event", or -1 */
+};
+
+/* schema_all is the NULL-terminated list of every schema, in the order of SPEC 4. */
+extern const struct schema *const schema_all[];
+
+/* schema_find returns the schema called name, or NULL. */
+const struct schema *schema_find(const char *name);
+
+/* schema_column returns the index of the column called name in s, or -1. */
+int schema_column(const struct schema *s, const char *name);
+
+/* coltype_name returns the schema spelling of a type ("ts", "money", ...). */
+const char *coltype_name(enum coltype t);
+
+/*
+ * schema_check_value validates v[0..n) (unescaped) against column c,
+ * which must not be empty. Returns NULL if good; else writes a short
+ * reason quoting the value, cut and with control characters escaped
+ * ("bad time '2026-13-01T00:00'"), into msg and returns msg.
+ */
+const char *schema_check_value(const struct column *c, const char *v, size_t n,
+    char *msg, size_t msgsz);
+
+/*
+ * schema_check_row validates a row already in schema order: the number
+ * of fields, each non-empty value, required columns, and at <= ts + 5 min
+ * for event journals. On a problem sets row->problem (pointing into msg,
+ * "column C: ...") and row->problem_col and returns -1; else 0.
+ */
+int schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgsz);
+
+/* schema_enum_index returns the index of v[0..n) among c's enum values, or -1. */
+int schema_enum_index(const struct column *c, const char *v, size_t n);
+
+/* schema_value_is_number says whether JSON output writes values of type t as numbers. */
+int coltype_is_number(enum coltype t);
+
+#endif

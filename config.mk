@@ -1,0 +1,27 @@
+# config.mk - build settings; override on the command line (make CC=clang).
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CPPFLAGS += -D_GNU_SOURCE -DRS_VERSION=\"$(VERSION)\"
+LDLIBS = -lcsv -lz -lm
+
+# make SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer build in build-asan/ and bin-asan/
+ifeq ($(SAN),1)
+BUILD = build-asan
+BIN = bin-asan
+CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD = build
+BIN = bin
+endif
+
+# Debian packages the build and the tests need (make deps installs the missing ones).
+DEPS_PKGS = libcsv-dev zlib1g-dev gcc make gawk mawk python3 jq miller valgrind mandoc

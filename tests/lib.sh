@@ -1,0 +1,71 @@
+# lib.sh - the CLI test harness, sourced by tests/run-cli.sh for each
+# tests/cli/*.sh file. A test file is a table of cases:
+#
+#   tcase NAME RC STDOUT STDERR CMD [ARGS...]
+#
+# runs CMD (stdin from $STDIN, default /dev/null) in the test's scratch
+# directory and passes when the exit code is RC and stdout and stderr are
+# exactly STDOUT and STDERR (compared as $(...) would capture them, so a
+# final newline is not significant). "*" as STDOUT or STDERR skips that
+# comparison. Other helpers:
+#   tfile NAME WANT FILE     passes when FILE's content is WANT
+#   tsame NAME FILE1 FILE2   passes when the files are byte-identical
+#   tok NAME CMD...          passes when CMD exits 0 (a shell-level check)
+#   jdir [DIR]               makes a fresh journal directory, sets RS_DIR
+# Variables: $T scratch dir, $SAMPLES, $SHARED, $TOP.
+# Environment fixed for reproducibility: TZ=Asia/Shanghai, LC_ALL=C.UTF-8,
+# RS_NOW (the clock) 2026-11-22T10:00:00+08:00, RS_AGENT=tester, RS_FSYNC=0.
+
+export TZ=Asia/Shanghai LC_ALL=C.UTF-8 RS_AGENT=tester RS_FSYNC=0
+export RS_NOW=2026-11-22T10:00:00+08:00
+unset RS_DIR XDG_DATA_HOME RS_LOCK_TIMEOUT
+STDIN=/dev/null
+
+_t_pass() { PASSED=$((PASSED + 1)); }
+_t_fail() {
+	FAILED=$((FAILED + 1))
+	printf 'FAIL: %s: %s\n' "$TFILE" "$1"
+	shift
+	for l in "$@"; do printf '    %s\n' "$l"; done
+}
+
+tcase() {
+	_name=$1 _rc=$2 _out=$3 _err=$4
+	shift 4
+	"$@" <"$STDIN" >"$T/.out" 2>"$T/.err"
+	_got=$?
+	_gout=$(cat "$T/.out") _gerr=$(cat "$T/.err")
+	if [ "$_got" != "$_rc" ]; then
+		_t_fail "$_name" "exit $_got, want $_rc" "stderr: $_gerr"
+	elif [ "$_out" != "*" ] && [ "$_gout" != "$_out" ]; then
+		_t_fail "$_name" "stdout differs:" "$(diff <(printf '%s\n' "$_out") <(printf '%s\n' "$_gout") | head -20)"
+	elif [ "$_err" != "*" ] && [ "$_gerr" != "$_err" ]; then
+		_t_fail "$_name" "stderr differs:" "$(diff <(printf '%s\n' "$_err") <(printf '%s\n' "$_gerr") | head -20)"
+	elif [ -n "$RS_VALGRIND" ] && grep -q 'VALGRIND-ERROR' "$T/.err"; then
+		_t_fail "$_name" "valgrind: $(grep -m3 -v '^==' "$T/.err")"
+	else
+		_t_pass
+	fi
+	STDIN=/dev/null
+}
+
+tfile() {
+	if [ "$(cat "$3" 2>/dev/null)" = "$2" ]; then _t_pass; else
+		_t_fail "$1" "$3 differs:" "$(diff <(printf '%s\n' "$2") "$3" 2>&1 | head -20)"; fi
+}
+
+tsame() {
+	if cmp -s "$2" "$3"; then _t_pass; else _t_fail "$1" "$2 and $3 differ"; fi
+}
+
+tok() {
+	_name=$1; shift
+	if "$@" >"$T/.out" 2>"$T/.err"; then _t_pass; else
+		_t_fail "$_name" "command failed: $*" "$(head -5 "$T/.err")"; fi
+}
+
+jdir() {
+	RS_DIR=${1:-$T/j.$RANDOM$RANDOM}
+	rm -rf "$RS_DIR"
+	export RS_DIR
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# run-all.sh [--only-normal] - every suite: unit and CLI tests on bin/,
+# then on bin-asan/ (ASan+UBSan). The last line is "N passed, N failed".
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+cd "$TOP" || exit 3
+builds="bin bin-asan"
+[ "${1:-}" = --only-normal ] && builds=bin
+total_p=0 total_f=0
+add() {
+	local line
+	line=$(tail -n 1 "$1" | grep -Eo '[0-9]+ passed, [0-9]+ failed')
+	if [ -z "$line" ]; then total_f=$((total_f + 1)); echo "FAIL: $2 printed no count"; return; fi
+	set -- $line
+	total_p=$((total_p + $1)) total_f=$((total_f + $3))
+}
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=98
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=97
+for b in $builds; do
+	echo "== $b"
+	log=tests/out/$b.log; mkdir -p tests/out
+	"$b"/unit >"$log.unit" 2>&1; cat "$log.unit" | grep -v '^unit:' ; tail -n 1 "$log.unit"
+	add "$log.unit" "$b/unit"
+	tests/run-cli.sh "$b" >"$log.cli" 2>&1; cat "$log.cli"
+	add "$log.cli" "$b cli"
+done
+echo "$total_p passed, $total_f failed"
+[ "$total_f" = 0 ]

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# run-cli.sh BINDIR [FILE...] - runs CLI test files (default tests/cli/*.sh)
+# against the tools in BINDIR; prints failures and "cli: N passed, N failed".
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+BINDIR=$(cd "$1" && pwd); shift
+SHARED=${SHARED:-$TOP/../shared}
+SAMPLES=$TOP/samples
+OUTDIR=$TOP/tests/out
+mkdir -p "$OUTDIR"
+PASSED=0 FAILED=0
+RS_VALGRIND=${RS_VALGRIND:-}
+if [ -n "$RS_VALGRIND" ]; then
+	# Wrap each tool in valgrind; an error or a leak prints VALGRIND-ERROR.
+	wrap=$OUTDIR/vg-bin; rm -rf "$wrap"; mkdir -p "$wrap"
+	for b in "$BINDIR"/rs-*; do
+		n=$(basename "$b")
+		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --error-markers=VALGRIND-ERROR, "%s" "$@"\n' "$b" >"$wrap/$n"
+		chmod +x "$wrap/$n"
+	done
+	BINDIR=$wrap
+fi
+export PATH="$BINDIR:$PATH"
+files=("$@")
+[ ${#files[@]} -gt 0 ] || files=("$TOP"/tests/cli/*.sh)
+for f in "${files[@]}"; do
+	TFILE=$(basename "$f")
+	T=$(mktemp -d "$OUTDIR/t.XXXXXX")
+	(
+		cd "$T" || exit 1
+		. "$TOP/tests/lib.sh"
+		. "$f"
+		printf '%s %s\n' "$PASSED" "$FAILED" >"$T/.counts"
+	)
+	if [ -f "$T/.counts" ]; then
+		read -r p fl <"$T/.counts"
+	else
+		p=0 fl=1; echo "FAIL: $TFILE: the test file itself failed"
+	fi
+	PASSED=$((PASSED + p)) FAILED=$((FAILED + fl))
+	[ "$fl" = 0 ] && rm -rf "$T"
+done
+echo "cli: $PASSED passed, $FAILED failed"
+[ "$FAILED" = 0 ]

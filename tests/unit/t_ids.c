@@ -1,0 +1,177 @@
+/* t_ids.c - unit tests of common/ids.c */
+#include <stdint.h>
+#include <string.h>
+
+#include "ids.h"
+#include "unit.h"
+
+/* parse returns id_parse of the C string s with prefix p; *key is set on success. */
+static int
+parse(const char *s, const char *p, uint64_t *key)
+{
+	return id_parse(s, strlen(s), p, key);
+}
+
+/* bad returns 1 if s is rejected with prefix p. */
+static int
+bad(const char *s, const char *p)
+{
+	uint64_t key = 42;
+
+	return parse(s, p, &key) == -1;
+}
+
+static void
+t_parse_good(void)
+{
+	uint64_t key = 0;
+
+	T_INT(parse("RS-20261122-0001", "RS", &key), 0);
+	T_INT(key, 20261122ULL * 10000000ULL + 1);
+	T_INT(id_date(key), 20261122);
+	T_INT(id_seq(key), 1);
+	T_INT(parse("RS-20261122-0042", "RS", &key), 0);
+	T_INT(id_seq(key), 42);
+	T_INT(parse("RS-20261122-9999", "RS", &key), 0);
+	T_INT(id_seq(key), 9999);
+	T_INT(parse("RS-20261122-10000", "RS", &key), 0);
+	T_INT(id_seq(key), 10000);
+	T_INT(parse("RS-20261122-9999999", "RS", &key), 0);
+	T_INT(id_seq(key), 9999999);
+	T_INT(parse("CP-20261122-0007", "CP", &key), 0);
+	T_INT(key, id_key(20261122, 7));
+	T_INT(parse("RS-20240229-0001", "RS", &key), 0);	/* leap day */
+	T_INT(parse("RS-20001231-0001", "RS", &key), 0);
+	T_INT(parse("RS-10000101-0001", "RS", &key), 0);
+	T_INT(parse("RS-99991231-0001", "RS", &key), 0);
+	T_INT(id_date(key), 99991231);
+	T_INT(parse("RS-20260131-0001", "RS", &key), 0);
+	T_INT(parse("RS-20260430-0001", "RS", &key), 0);
+}
+
+static void
+t_parse_bad(void)
+{
+	uint64_t key = 42;
+
+	T_OK(bad("", "RS"));
+	T_OK(bad("RS", "RS"));
+	T_OK(bad("RS-20261122-0001", "CP"));	/* wrong prefix */
+	T_OK(bad("CP-20261122-0001", "RS"));
+	T_OK(bad("rs-20261122-0001", "RS"));	/* lowercase */
+	T_OK(bad("Rs-20261122-0001", "RS"));
+	T_OK(bad("RSX-20261122-0001", "RS"));
+	T_OK(bad("XRS-20261122-0001", "RS"));
+	T_OK(bad(" RS-20261122-0001", "RS"));
+	T_OK(bad("RS-2026112-0001", "RS"));	/* short date */
+	T_OK(bad("RS-202611220-0001", "RS"));	/* long date */
+	T_OK(bad("RS-20261122-001", "RS"));	/* short sequence */
+	T_OK(bad("RS-20261122-", "RS"));
+	T_OK(bad("RS-20261122", "RS"));
+	T_OK(bad("RS_20261122-0001", "RS"));
+	T_OK(bad("RS-20261122_0001", "RS"));
+	T_OK(bad("RS-2026-11-22-0001", "RS"));
+	T_OK(bad("RS-20260230-0001", "RS"));	/* Feb 30 */
+	T_OK(bad("RS-20250229-0001", "RS"));	/* not a leap year */
+	T_OK(bad("RS-21000229-0001", "RS"));	/* century, not leap */
+	T_OK(bad("RS-20261301-0001", "RS"));	/* month 13 */
+	T_OK(bad("RS-20260001-0001", "RS"));	/* month 0 */
+	T_OK(bad("RS-20261100-0001", "RS"));	/* day 0 */
+	T_OK(bad("RS-20260431-0001", "RS"));	/* April 31 */
+	T_OK(bad("RS-20261232-0001", "RS"));
+	T_OK(bad("RS-09991231-0001", "RS"));	/* year below 1000 */
+	T_OK(bad("RS-00000000-0001", "RS"));
+	T_OK(bad("RS-2026112a-0001", "RS"));
+	T_OK(bad("RS-+2026112-0001", "RS"));
+	T_OK(bad("RS-20261122-0000", "RS"));	/* sequence from 1 */
+	T_OK(bad("RS-20261122-00000", "RS"));
+	T_OK(bad("RS-20261122-00001", "RS"));	/* 5 digits before 10000 */
+	T_OK(bad("RS-20261122-09999", "RS"));
+	T_OK(bad("RS-20261122-10000000", "RS"));	/* beyond the key */
+	T_OK(bad("RS-20261122-99999999", "RS"));
+	T_OK(bad("RS-20261122-0001x", "RS"));	/* trailing garbage */
+	T_OK(bad("RS-20261122-0001 ", "RS"));
+	T_OK(bad("RS-20261122-0001\n", "RS"));
+	T_OK(bad("RS-20261122-00a1", "RS"));
+	T_OK(bad("RS-20261122--001", "RS"));
+	T_OK(bad("RS-20261122-+001", "RS"));
+	T_OK(bad("RS-20261122-１２３４", "RS"));	/* fullwidth digits */
+
+	/* n counts: an embedded NUL is part of the id, and so rejected. */
+	T_INT(id_parse("RS-20261122-0001\0", 17, "RS", &key), -1);
+	T_INT(id_parse("RS-20261122-00\0001", 16, "RS", &key), -1);
+	T_INT(id_parse("RS-20261122\0-0001", 17, "RS", &key), -1);
+	/* and n shorter than the string: only n bytes are read. */
+	T_INT(id_parse("RS-20261122-00012", 16, "RS", &key), 0);
+	T_INT(id_seq(key), 1);
+	T_INT(id_parse("RS-20261122-0001", 15, "RS", &key), -1);
+	/* *key is left alone on failure. */
+	key = 42;
+	T_INT(id_parse("RS-20261122-0000", 16, "RS", &key), -1);
+	T_INT(key, 42);
+}
+
+static void
+t_format(void)
+{
+	static const char *const ids[] = {
+		"RS-20261122-0001", "RS-20261122-0042", "RS-20261122-9999",
+		"RS-20261122-10000", "RS-20261122-123456",
+		"RS-20261122-9999999", "RS-19991231-0100", "RS-20240229-0003",
+	};
+	char buf[ID_MAX];
+	uint64_t key;
+	size_t i;
+	int ok = 1;
+
+	T_STR(id_format(buf, "RS", id_key(20261122, 1)), "RS-20261122-0001");
+	T_STR(id_format(buf, "CP", id_key(20261122, 12)), "CP-20261122-0012");
+	T_STR(id_format(buf, "RS", id_key(20261122, 12345)),
+	    "RS-20261122-12345");
+	T_STR(id_format(buf, "RS", id_key(20261122, 9999999)),
+	    "RS-20261122-9999999");
+	T_OK(id_format(buf, "RS", 0) == buf);
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		if (parse(ids[i], "RS", &key) != 0 ||
+		    strcmp(id_format(buf, "RS", key), ids[i]) != 0)
+			ok = 0;
+	}
+	T_OK(ok);
+
+	/* Keys sort as ids do: by date, then by sequence. */
+	T_OK(id_key(20261122, 9999) < id_key(20261122, 10000));
+	T_OK(id_key(20261122, 9999999) < id_key(20261123, 1));
+	T_INT(id_date(id_key(20261122, 9999999)), 20261122);
+	T_INT(id_seq(id_key(20261122, 9999999)), 9999999);
+}
+
+static void
+t_provider(void)
+{
+	char long33[34];
+
+	T_INT(provider_id_valid("P1", 2), 1);
+	T_INT(provider_id_valid("a", 1), 1);
+	T_INT(provider_id_valid("GZ-tow_07", 9), 1);
+	T_INT(provider_id_valid("-_", 2), 1);
+	T_INT(provider_id_valid("", 0), 0);
+	T_INT(provider_id_valid("has space", 9), 0);
+	T_INT(provider_id_valid("a.b", 3), 0);
+	T_INT(provider_id_valid("a/b", 3), 0);
+	T_INT(provider_id_valid("a\tb", 3), 0);
+	T_INT(provider_id_valid("P1\0", 3), 0);
+	T_INT(provider_id_valid("王", strlen("王")), 0);
+	memset(long33, 'x', sizeof(long33));
+	T_INT(provider_id_valid(long33, 32), 1);
+	T_INT(provider_id_valid(long33, 33), 0);
+}
+
+void
+t_ids(void)
+{
+	t_parse_good();
+	t_parse_bad();
+	t_format();
+	t_provider();
+}
