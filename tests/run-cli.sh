@@ -24,6 +24,8 @@ export PATH="$BINDIR:$PATH"
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=("$TOP"/tests/cli/*.sh)
 for f in "${files[@]}"; do
+	case $f in /*) ;; *) f=$PWD/$f ;; esac
+	if [ ! -f "$f" ]; then echo "FAIL: $f: no such test file"; FAILED=$((FAILED + 1)); continue; fi
 	TFILE=$(basename "$f")
 	T=$(mktemp -d "$OUTDIR/t.XXXXXX")
 	(
