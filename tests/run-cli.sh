@@ -12,7 +12,7 @@ PASSED=0 FAILED=0
 RS_VALGRIND=${RS_VALGRIND:-}
 if [ -n "$RS_VALGRIND" ]; then
 	# Wrap each tool in valgrind; an error or a leak prints VALGRIND-ERROR.
-	wrap=$OUTDIR/vg-bin; rm -rf "$wrap"; mkdir -p "$wrap"
+	wrap=$(mktemp -d "$OUTDIR/vg-bin.XXXXXX")
 	for b in "$BINDIR"/rs-*; do
 		n=$(basename "$b")
 		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --error-markers=VALGRIND-ERROR, "%s" "$@"\n' "$b" >"$wrap/$n"
@@ -30,6 +30,7 @@ for f in "${files[@]}"; do
 	T=$(mktemp -d "$OUTDIR/t.XXXXXX")
 	(
 		cd "$T" || exit 1
+		PASSED=0 FAILED=0
 		. "$TOP/tests/lib.sh"
 		. "$f"
 		printf '%s %s\n' "$PASSED" "$FAILED" >"$T/.counts"
