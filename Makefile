@@ -10,7 +10,7 @@ COMMON_SRCS = \
 	common/complaint.c common/callback.c common/report.c common/render.c common/render_html.c common/reports.c common/reports_shift.c common/reports_weekly.c common/reports_kpi.c common/reports_case.c
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv
-TOOLS = rs-journal rs-intake rs-dispatch
+TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback
 UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_csvio.c \
 	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_out.c \
 	tests/unit/t_reader.c tests/unit/t_rules.c tests/unit/t_schema.c \

@@ -220,7 +220,8 @@ cb_sort(struct cb_schedule *s)
 	size_t i;
 	int k;
 
-	qsort(s->v, s->n, sizeof(*s->v), cmp_due);
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_due);
 	for (k = 0; k < CB_NKINDS; k++)
 		idmap_free(&s->index[k]);
 	for (i = 0; i < s->n; i++)
