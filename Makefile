@@ -2,15 +2,17 @@
 include config.mk
 
 COMMON_SRCS = \
-	common/append.c common/archive.c common/buf.c common/check.c common/cli.c common/csvio.c common/err.c \
-	common/fold.c common/gz.c common/idmap.c common/ids.c common/journal.c \
-	common/out.c common/reader.c common/rules.c common/schema.c \
-	common/timefmt.c common/tsv.c common/utf8.c \
-	common/cases.c common/dispatch.c common/providers.c \
-	common/complaint.c common/callback.c common/report.c common/render.c common/render_html.c common/reports.c common/reports_shift.c common/reports_weekly.c common/reports_kpi.c common/reports_case.c
+	common/append.c common/archive.c common/buf.c common/callback.c \
+	common/cases.c common/check.c common/cli.c common/complaint.c \
+	common/csvio.c common/dispatch.c common/err.c common/fold.c common/gz.c \
+	common/idmap.c common/ids.c common/journal.c common/out.c \
+	common/providers.c common/reader.c common/render.c common/render_html.c \
+	common/report.c common/reports.c common/reports_case.c \
+	common/reports_kpi.c common/reports_shift.c common/reports_weekly.c \
+	common/rules.c common/schema.c common/timefmt.c common/tsv.c common/utf8.c
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv
-TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback
+TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback rs-report
 UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_csvio.c \
 	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_out.c \
 	tests/unit/t_reader.c tests/unit/t_rules.c tests/unit/t_schema.c \
@@ -22,7 +24,24 @@ UNIT_OBJS = $(UNIT_SRCS:%.c=$(BUILD)/%.o)
 BINS = $(TOOLS:%=$(BIN)/%)
 ALL_CPPFLAGS = $(CPPFLAGS) -Icommon -I$(GEN)
 
-all: $(BINS)
+# rs-gen, the sample-journal generator (tests/gen/): built for tests and
+# benchmarks, never installed. It links only libc, libm and zlib.
+GEN_TOOL = $(BUILD)/gen-tool/rs-gen
+GEN_SRCS = tests/gen/callback.c tests/gen/cplt.c tests/gen/dispatch.c \
+	tests/gen/out.c tests/gen/rs-gen.c tests/gen/sim.c tests/gen/story.c \
+	tests/gen/tables.c tests/gen/texts.c tests/gen/util.c
+
+all: $(BINS) $(GEN_TOOL)
+
+$(GEN_TOOL): $(GEN_SRCS) tests/gen/gen.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $(GEN_SRCS) -lz -lm
+
+# make samples: regenerate samples/journal exactly (arguments in tests/gen/samples.args).
+samples: $(GEN_TOOL)
+	rm -rf samples/journal
+	$(GEN_TOOL) $$(cat tests/gen/samples.args) --dir samples/journal
+	cp samples/journal/providers.tsv samples/providers.tsv
 
 $(GEN)/schema_tables.c $(GEN)/schema_tables.h: tools/schemagen.awk $(SCHEMAS)
 	@mkdir -p $(GEN)
@@ -82,4 +101,4 @@ uninstall:
 clean:
 	rm -rf build build-asan bin bin-asan tests/out
 
-.PHONY: all unit test valgrind deps install uninstall clean
+.PHONY: all unit test valgrind deps install uninstall clean samples

@@ -248,8 +248,9 @@ cmd_archive(int argc, char **argv)
 		return cli_usage("archive: unexpected argument '%s'", argv[0]);
 	if (opts.before == NULL)
 		return cli_usage("archive: --before YYYY-MM is required");
-	if (sscanf(opts.before, "%4d-%2d%c", &y, &m, &extra) != 2 || strlen(opts.before) != 7 ||
-	    m < 1 || m > 12)
+	if (strlen(opts.before) != 7 || strspn(opts.before, "0123456789") != 4 ||
+	    opts.before[4] != '-' || strspn(opts.before + 5, "0123456789") != 2 ||
+	    sscanf(opts.before, "%4d-%2d%c", &y, &m, &extra) != 2 || m < 1 || m > 12)
 		return cli_usage("archive: --before: bad month '%s' (want YYYY-MM)", opts.before);
 	before = y * 100 + m;
 	time_local_fields(time_now(), &cy, &cm, NULL, NULL, NULL, NULL);

@@ -54,7 +54,7 @@ fsync_dir(const char *dir, struct rs_err *e)
 /* write_durably writes data (gzip-compressed when gz) to path via a temporary file, fsync and rename. */
 static int
 write_durably(const char *dir, const char *path, const char *data, size_t n, int gz,
-    struct rs_err *e)
+    mode_t mode, struct rs_err *e)
 {
 	struct buf tmp = BUF_INIT;
 	int fd, rc = -1;
@@ -66,6 +66,11 @@ write_durably(const char *dir, const char *path, const char *data, size_t n, int
 		err_set(e, RS_EIO, tmp.p, "cannot create: %s", strerror(errno));
 		goto done;
 	}
+	/* The replacement keeps the live file's mode: a group-shared journal stays shared. */
+	if (fchmod(fd, mode & 0770) < 0) {
+		err_set(e, RS_EIO, tmp.p, "cannot set mode: %s", strerror(errno));
+		goto fail;
+	}
 	if (gz) {
 		int zfd = dup(fd);
 
@@ -73,7 +78,9 @@ write_durably(const char *dir, const char *path, const char *data, size_t n, int
 			err_set(e, RS_EIO, tmp.p, "cannot start gzip");
 			goto fail;
 		}
-		if ((n > 0 && gzwrite(z, data, (unsigned)n) != (int)n) | (gzclose(z) != Z_OK)) {
+		int short_write = n > 0 && gzwrite(z, data, (unsigned)n) != (int)n;
+
+		if (gzclose(z) != Z_OK || short_write) {
 			err_set(e, RS_EIO, tmp.p, "write error: %s", strerror(errno ? errno : EIO));
 			goto fail;
 		}
@@ -119,19 +126,17 @@ month_of_line(const char *p, size_t n)
 {
 	const char *tab = memchr(p, '\t', n);
 	rs_time t;
-	int64_t y;
-	int mo;
 
+	/* The month as written in ts: archives do not depend on the TZ of who runs them. */
 	if (tab == NULL || time_parse_ts(p, (size_t)(tab - p), &t) < 0)
 		return 0;
-	time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
-	return (int)y * 100 + mo;
+	return time_written_date(p, (size_t)(tab - p)) / 100;
 }
 
 /* archive_month merges rows (whole lines) into the archive of month, unless they are already its tail. */
 static int
 archive_month(const char *dir, const struct schema *s, int month, const char *rows, size_t n,
-    struct rs_err *e)
+    mode_t mode, struct rs_err *e)
 {
 	struct buf path = BUF_INIT, old = BUF_INIT;
 	int fd, rc = -1;
@@ -157,7 +162,7 @@ archive_month(const char *dir, const struct schema *s, int month, const char *ro
 	} else
 		header_format_tsv(&old, s);
 	buf_add(&old, rows, n);
-	rc = write_durably(dir, path.p, old.p, old.len, 1, e);
+	rc = write_durably(dir, path.p, old.p, old.len, 1, mode, e);
 done:
 	buf_free(&path);
 	buf_free(&old);
@@ -172,6 +177,7 @@ journal_archive(const char *dir, const struct schema *s, int before, long *moved
 	char *path = journal_path(dir, s->name);
 	const char *p, *end, *nl, *body, *run;
 	int fd, rc = -1, month, run_month = 0, m;
+	struct stat st;
 
 	*moved = 0;
 	fd = open(path, O_RDWR | O_CLOEXEC);
@@ -182,6 +188,10 @@ journal_archive(const char *dir, const struct schema *s, int before, long *moved
 	}
 	if (journal_lock(fd, path, e) < 0)
 		goto done;
+	if (fstat(fd, &st) < 0) {
+		err_set(e, RS_EIO, path, "cannot stat: %s", strerror(errno));
+		goto done;
+	}
 	if (slurp(fd, path, &live, e) < 0)
 		goto done;
 	/* Rows to move are the lines before the first row of month >= before. */
@@ -201,7 +211,7 @@ journal_archive(const char *dir, const struct schema *s, int before, long *moved
 		if (month >= before)
 			break;
 		if (run_month && month != run_month) {
-			if (archive_month(dir, s, run_month, run, (size_t)(p - run), e) < 0)
+			if (archive_month(dir, s, run_month, run, (size_t)(p - run), st.st_mode, e) < 0)
 				goto done;
 			run = p;
 		}
@@ -211,7 +221,7 @@ journal_archive(const char *dir, const struct schema *s, int before, long *moved
 	}
 	if (run_month == 0)
 		p = body;	/* nothing datable to move */
-	if (p > run && run_month && archive_month(dir, s, run_month, run, (size_t)(p - run), e) < 0)
+	if (p > run && run_month && archive_month(dir, s, run_month, run, (size_t)(p - run), st.st_mode, e) < 0)
 		goto done;
 	if (p == body) {
 		rc = 0;
@@ -223,7 +233,7 @@ journal_archive(const char *dir, const struct schema *s, int before, long *moved
 
 		buf_add(&rest, live.p, (size_t)(body - live.p));
 		buf_add(&rest, p, (size_t)(end - p));
-		rc = write_durably(dir, path, rest.p, rest.len, 0, e);
+		rc = write_durably(dir, path, rest.p, rest.len, 0, st.st_mode, e);
 		buf_free(&rest);
 	}
 done:

@@ -41,7 +41,7 @@ struct checker {
 	struct complaint_set cps;
 	struct buf providers;		/* "\n"-joined provider ids seen */
 	rs_time prev_ts;
-	rs_time archived_until;		/* rows of the live file before this are archived */
+	int archived_month;		/* rows of the live file up to this month are archived */
 };
 
 static void
@@ -79,7 +79,9 @@ check_opened(struct checker *c, const struct row *r, uint64_t key, const char *i
 	}
 	idmap_put(&c->opened, key, (size_t)r->line);
 	idmap_put(all, key, 1);
-	if (time_parse_ts(r->v[1], r->len[1], &at) == 0 && time_local_date(at) != id_date(key))
+	/* The id's date is the date of at as its writer saw it: the date written in at. */
+	if (time_parse_ts(r->v[1], r->len[1], &at) == 0 &&
+	    time_written_date(r->v[1], r->len[1]) != id_date(key))
 		problem(c, r->line, "%s: id date does not match the opened row's at %s", id, r->v[1]);
 }
 
@@ -204,15 +206,16 @@ check_row(struct checker *c, const struct schema *s, const struct row *r, int li
 		return;
 	}
 	if (s->cols[0].type == COL_TS && time_parse_ts(r->v[0], r->len[0], &ts) == 0) {
-		if (c->prev_ts != RS_TIME_NONE && ts < c->prev_ts)
-			problem(c, r->line, "ts goes backwards: %s after a later row", r->v[0]);
-		else
-			c->prev_ts = ts;
-		if (live && ts < c->archived_until) {
+		if (live && c->archived_month &&
+		    time_written_date(r->v[0], r->len[0]) / 100 <= c->archived_month) {
 			problem(c, r->line, "row of an archived month still in the live file "
 			    "(an interrupted archive: run rs-journal archive again)");
 			return;
 		}
+		if (c->prev_ts != RS_TIME_NONE && ts < c->prev_ts)
+			problem(c, r->line, "ts goes backwards: %s after a later row", r->v[0]);
+		else
+			c->prev_ts = ts;
 	}
 	if (s == &schema_cases)
 		check_case_row(c, r);
@@ -270,7 +273,7 @@ check_journal(struct checker *c, const struct schema *s, struct rs_err *e)
 	idmap_free(&c->opened);
 	idmap_free(&c->state);
 	c->prev_ts = RS_TIME_NONE;
-	c->archived_until = RS_TIME_NONE;
+	c->archived_month = 0;
 	if ((n = journal_archives(c->dir, s->name, &ar, e)) < 0) {
 		free(live);
 		return -1;
@@ -278,7 +281,7 @@ check_journal(struct checker *c, const struct schema *s, struct rs_err *e)
 	for (i = 0; i < n && rc == 0; i++)
 		rc = check_file(c, s, ar[i].path, 0, e);
 	if (n > 0)
-		c->archived_until = time_month_start(ar[n - 1].month / 100, ar[n - 1].month % 100 + 1);
+		c->archived_month = ar[n - 1].month;
 	archives_free(ar, n);
 	if (rc == 0 && stat(live, &st) == 0)
 		rc = check_file(c, s, live, 1, e);
@@ -288,27 +291,52 @@ check_journal(struct checker *c, const struct schema *s, struct rs_err *e)
 	return rc;
 }
 
+/*
+ * check_rules reports every bad line of rules.tsv: each line is parsed
+ * on its own first (rules_parse stops at the first error), then the
+ * whole file for what spans lines (duplicates, from/to order).
+ */
 static void
 check_rules(struct checker *c)
 {
 	struct rules r;
 	struct rs_err e;
-	const char *colon;
+	struct buf path = BUF_INIT, text = BUF_INIT;
+	const char *p, *end, *nl, *colon;
+	long line = 0;
+	int before = c->problems;
+	FILE *fp;
+	size_t n;
 
 	err_clear(&e);
 	if (rules_load(c->dir, &r, &e) == 0)
 		return;
-	/* e.where is PATH:LINE; report it relative to the directory. */
-	c->file = strrchr(e.where, '/') ? strrchr(e.where, '/') + 1 : e.where;
-	colon = strrchr(c->file, ':');
-	if (colon) {
-		char file[256];
+	c->file = "rules.tsv";
+	buf_printf(&path, "%s/rules.tsv", c->dir);
+	if (e.code == RS_EDATA && (fp = fopen(path.p, "r")) != NULL) {
+		char chunk[65536];
 
-		snprintf(file, sizeof(file), "%.*s", (int)(colon - c->file), c->file);
-		c->file = file;
-		problem(c, atol(colon + 1), "%s", e.msg);
-	} else
-		problem(c, 0, "%s", e.msg);
+		while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			buf_add(&text, chunk, n);
+		fclose(fp);
+		for (p = text.p ? text.p : "", end = p + text.len; p < end; p = nl + 1) {
+			struct rs_err le;
+
+			line++;
+			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				nl = end;
+			rules_default(&r);
+			err_clear(&le);
+			if (rules_parse(p, (size_t)(nl - p), "rules.tsv", &r, &le) < 0)
+				problem(c, line, "%s", le.msg);
+		}
+	}
+	if (c->problems == before) {
+		colon = strrchr(e.where, ':');
+		problem(c, colon ? atol(colon + 1) : 0, "%s", e.msg);
+	}
+	buf_free(&path);
+	buf_free(&text);
 }
 
 static int

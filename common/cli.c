@@ -157,10 +157,16 @@ cli_text_arg(const char *option, const char *value)
 int
 cli_exit(int rc)
 {
+	static int reported;
+
+	/* A command may call this early to learn of a write error; report it once. */
+	if (reported)
+		return RS_EIO;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (errno == EPIPE)
 			return rc;
 		cli_error(NULL, "write error: %s", strerror(errno ? errno : EIO));
+		reported = 1;
 		return RS_EIO;
 	}
 	return rc;

@@ -8,8 +8,8 @@
 static size_t
 slot_of(uint64_t key, size_t cap)
 {
-	/* Fibonacci hashing spreads the clustered date*10^7+seq keys. */
-	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 17) & (cap - 1);
+	/* Fibonacci hashing: the top bits of the product mix every bit of the key. */
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - __builtin_ctzll(cap)));
 }
 
 int

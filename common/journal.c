@@ -46,6 +46,15 @@ journal_path(const char *dir, const char *name)
 }
 
 static int
+all_digits(const char *p, int n)
+{
+	while (n-- > 0)
+		if (*p < '0' || *p++ > '9')
+			return 0;
+	return 1;
+}
+
+static int
 archive_cmp(const void *a, const void *b)
 {
 	const struct archive *x = a, *y = b;
@@ -75,7 +84,11 @@ journal_archives(const char *dir, const char *name, struct archive **list, struc
 		if (strncmp(p, name, k) != 0 || p[k] != '.' || strlen(p) != k + 15 ||
 		    strcmp(p + k + 8, ".tsv.gz") != 0 || p[k + 5] != '-')
 			continue;
-		if (sscanf(p + k + 1, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
+		if (!all_digits(p + k + 1, 4) || !all_digits(p + k + 6, 2))
+			continue;
+		y = atoi(p + k + 1);
+		m = (p[k + 6] - '0') * 10 + (p[k + 7] - '0');
+		if (m < 1 || m > 12)
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -181,7 +194,8 @@ journal_bisect_ts(int fd, long long size, rs_time t, struct rs_err *e)
 struct part {
 	char *path;	/* NULL: the fd of the jreader */
 	long long offset;
-	rs_time skip_before;	/* live file: rows before this are in archives */
+	int archived_month;	/* live file: rows of this month (YYYYMM) and before are in archives */
+	int whole_last_line;	/* a file named by the user: its last line counts without a newline */
 };
 
 struct jreader {
@@ -234,7 +248,8 @@ add_part(struct jreader *jr, const char *path, long long offset)
 	jr->parts = xrealloc(jr->parts, (size_t)(jr->nparts + 1) * sizeof(*jr->parts));
 	jr->parts[jr->nparts].path = path ? xstrdup(path) : NULL;
 	jr->parts[jr->nparts].offset = offset;
-	jr->parts[jr->nparts].skip_before = RS_TIME_NONE;
+	jr->parts[jr->nparts].archived_month = 0;
+	jr->parts[jr->nparts].whole_last_line = 0;
 	jr->nparts++;
 }
 
@@ -262,6 +277,8 @@ map_header(struct jreader *jr, const struct row *h, struct rs_err *e)
 	int i, j, col;
 
 	snprintf(where, sizeof(where), "%s:%ld", reader_name(jr->r), h->line ? h->line : 1L);
+	if (h->problem)
+		return err_set(e, RS_EDATA, where, "header: %s", h->problem);
 	jr->file_n = h->n;
 	if (s == NULL) {
 		for (i = 0; i < jr->nnames; i++)
@@ -354,7 +371,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 	int mo;
 	struct stat st;
 	long long off = 0;
-	rs_time skip;
+	int skip;
 	int fd;
 
 	if (since != RS_TIME_NONE) {
@@ -375,8 +392,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 		if (ar[i].month >= month_since && ar[i].month <= month_until)
 			add_part(jr, ar[i].path, 0);
 	/* After an interrupted archive the live file may still hold archived rows. */
-	skip = n > 0 ? time_month_start(ar[n - 1].month / 100, ar[n - 1].month % 100 + 1) :
-	    RS_TIME_NONE;
+	skip = n > 0 ? ar[n - 1].month : 0;
 	archives_free(ar, n);
 	if (stat(live, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
@@ -396,7 +412,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 			}
 		}
 		add_part(jr, live, off);
-		jr->parts[jr->nparts - 1].skip_before = skip;
+		jr->parts[jr->nparts - 1].archived_month = skip;
 	} else if (errno != ENOENT) {
 		err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
 		free(live);
@@ -419,6 +435,7 @@ jreader_open_file(const char *path, const struct schema *s, int flags, struct rs
 		return NULL;
 	}
 	add_part(jr, path, 0);
+	jr->parts[0].whole_last_line = !(flags & JR_BAD);
 	/* Open now so that a bad file fails here, not at the first row. */
 	jr->cur = 0;
 	if (open_part(jr, 0, e) < 0) {
@@ -459,8 +476,13 @@ to_schema_order(struct jreader *jr, struct row *row)
 	static char empty[] = "";
 	int i, j;
 
-	if (row->n != jr->file_n)
-		return;		/* schema_check_row reports the count */
+	if (row->n != jr->file_n) {
+		snprintf(jr->msg, sizeof(jr->msg), "wrong number of fields: %d, want %d",
+		    row->n, jr->file_n);
+		row->problem = jr->msg;
+		row->problem_col = -1;
+		return;
+	}
 	for (i = 0; i < jr->s->n; i++) {
 		j = jr->map[i];
 		jr->mv[i] = j >= 0 ? row->v[j] : empty;
@@ -496,10 +518,16 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 			close_part(jr);
 			continue;
 		}
+		if (row->torn && jr->parts[jr->cur].whole_last_line) {
+			/* Only a journal being appended to has torn lines; a user's file just lacks the newline. */
+			row->torn = 0;
+			row->problem = NULL;
+		}
 		if (row->problem == NULL && jr->s) {
 			if (!jr->identity)
 				to_schema_order(jr, row);
-			schema_check_row(jr->s, row, jr->msg, sizeof(jr->msg));
+			if (row->problem == NULL)
+				schema_check_row(jr->s, row, jr->msg, sizeof(jr->msg));
 		} else if (row->problem == NULL && row->n != jr->file_n) {
 			snprintf(jr->msg, sizeof(jr->msg), "wrong number of fields: %d, want %d",
 			    row->n, jr->file_n);
@@ -513,11 +541,12 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 			continue;
 		}
 		if (jr->s == NULL || (jr->until == RS_TIME_NONE &&
-		    jr->parts[jr->cur].skip_before == RS_TIME_NONE))
+		    jr->parts[jr->cur].archived_month == 0))
 			return 1;
 		if (time_parse_ts(row->v[0], row->len[0], &ts) < 0)
 			return 1;
-		if (ts < jr->parts[jr->cur].skip_before)
+		if (jr->parts[jr->cur].archived_month &&
+		    time_written_date(row->v[0], row->len[0]) / 100 <= jr->parts[jr->cur].archived_month)
 			continue;
 		if (jr->until != RS_TIME_NONE && ts > jr->until) {
 			/* ts never decreases: nothing later can be in range. */

@@ -138,6 +138,36 @@ write_header(struct out *o)
 	}
 }
 
+/*
+ * json_number writes v[0..n) as a JSON number if it is a decimal
+ * (-?D+(.D+)?), dropping leading zeros JSON does not allow; returns 0
+ * (nothing written) for anything else, which then goes out as a string.
+ */
+static int
+json_number(struct buf *b, const char *v, size_t n)
+{
+	size_t i = 0, k, int_digits = 0, frac = 0;
+
+	if (i < n && v[i] == '-')
+		i++;
+	k = i;
+	for (; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+		int_digits++;
+	if (i < n && v[i] == '.')
+		for (i++; i < n && v[i] >= '0' && v[i] <= '9'; i++)
+			frac++;
+	if (i != n || int_digits == 0 || (i < n && frac == 0) || (v[n - 1] == '.'))
+		return 0;
+	while (int_digits > 1 && v[k] == '0') {
+		k++;
+		int_digits--;
+	}
+	if (v[0] == '-')
+		buf_addc(b, '-');
+	buf_add(b, v + k, n - k);
+	return 1;
+}
+
 static void
 json_value(struct out *o, int i, const char *v, size_t n)
 {
@@ -149,18 +179,8 @@ json_value(struct out *o, int i, const char *v, size_t n)
 		buf_adds(&o->line, v[0] == 'y' ? "true" : "false");
 		return;
 	}
-	if (coltype_is_number(o->types[i]) && strspn(v, "-0123456789.") == n && n < 64 &&
-	    v[0] != '.' && v[n - 1] != '.') {
-		/* JSON has no leading zeros or "-.": the schema types never produce them except "00"-like ints. */
-		size_t k = v[0] == '-' ? 1 : 0;
-
-		while (k + 1 < n && v[k] == '0' && v[k + 1] != '.')
-			k++;
-		if (v[0] == '-')
-			buf_addc(&o->line, '-');
-		buf_add(&o->line, v + k, n - k);
+	if (coltype_is_number(o->types[i]) && json_number(&o->line, v, n))
 		return;
-	}
 	out_json_string(&o->line, v, n);
 }
 

@@ -137,9 +137,22 @@ fill(struct reader *r, struct rs_err *e)
 		return 0;
 	}
 	r->end += (size_t)n;
-	if (!r->started && r->end >= 3) {
+	/*
+	 * The BOM test needs the first 3 bytes of the stream; wait for more
+	 * only while what came so far could still be the start of a BOM.
+	 */
+	while (!r->started && r->end < 3 && !r->eof &&
+	    memcmp(r->buf, "\xEF\xBB\xBF", r->end) == 0) {
+		n = source_read(r->src, r->buf + r->end, r->cap - r->end, e);
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			r->eof = 1;
+		r->end += (size_t)n;
+	}
+	if (!r->started) {
 		r->started = 1;
-		if (memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+		if (r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
 			r->start = 3;
 	}
 	return 1;

@@ -146,9 +146,18 @@ plate_ok(const char *v, size_t n)
 		if ((c & 0xC0) != 0x80)
 			chars++;
 	}
-	/* U+3000 ideographic space is white space too. */
-	if (memmem(v, n, "\xE3\x80\x80", 3))
-		return 0;
+	/* Unicode white space: no-break, Ogham, en quad..hair, separators, narrow, math, ideographic. */
+	for (i = 0; i + 1 < n; i++) {
+		const unsigned char *u = (const unsigned char *)v + i;
+
+		if ((u[0] == 0xC2 && u[1] == 0xA0) ||
+		    (i + 2 < n && u[0] == 0xE1 && u[1] == 0x9A && u[2] == 0x80) ||
+		    (i + 2 < n && u[0] == 0xE2 && u[1] == 0x80 &&
+		    ((u[2] >= 0x80 && u[2] <= 0x8A) || u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF)) ||
+		    (i + 2 < n && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
+		    (i + 2 < n && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))
+			return 0;
+	}
 	return chars >= 2 && chars <= 12;
 }
 

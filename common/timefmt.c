@@ -757,3 +757,20 @@ time_format_minutes(int64_t seconds, char *buf)
 	    (unsigned long long)(tenths / 10), (unsigned long long)(tenths % 10));
 	return buf;
 }
+
+int
+time_written_date(const char *s, size_t n)
+{
+	int i, y = 0, m, d;
+
+	if (n < 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	for (i = 0; i < 4; i++)
+		y = y * 10 + (s[i] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	return y * 10000 + m * 100 + d;
+}

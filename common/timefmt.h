@@ -60,6 +60,15 @@ char *time_format_iso(rs_time t, char *buf);
 /* time_format_minute writes t as local "YYYY-MM-DD HH:MM" for people; returns buf. */
 char *time_format_minute(rs_time t, char *buf);
 
+/*
+ * time_written_date returns the calendar date (YYYYMMDD) as written at
+ * the start of an ISO time string, in the offset it was written with, or
+ * 0 if s does not start with YYYY-MM-DD. Journal rules that speak of "the
+ * local date" of a stored time (ids, archive months) use it, so that they
+ * do not depend on the TZ of whoever reads the journal later.
+ */
+int time_written_date(const char *s, size_t n);
+
 /* time_local_date returns the local calendar date of t as YYYYMMDD. */
 int time_local_date(rs_time t);
 

@@ -48,10 +48,10 @@ struct row {
 };
 
 struct provider {
-	char		 id[8];
+	char		 id[16];
 	char		 name[96];
 	char		 phone[20];
-	const char	*region;
+	char		 region[48];
 	double		 lat, lon;
 	unsigned	 services;	/* 1 << S_* */
 	int		 ev, highway, active;
@@ -78,8 +78,8 @@ int		 local_hour(int64_t);
 int		 local_wday(int64_t);		/* 0 = Monday */
 int64_t		 local_dayno(int64_t);
 int64_t		 daytime(int64_t);	/* t moved into 09:00-21:00 */
-void		 fmt_time(char *, int64_t);	/* 26 bytes */
-void		 fmt_date(char *, int64_t);	/* 11 bytes */
+void		 fmt_time(char *, int64_t);	/* 32 bytes */
+void		 fmt_date(char *, int64_t);	/* 16 bytes */
 int		 parse_date(const char *, int64_t *);	/* local midnight */
 int		 is_holiday(int64_t);
 double		 haversine(double, double, double, double);
@@ -134,26 +134,43 @@ extern int	 g_nprov;
 void		 sim_day(int64_t, int);
 void		 make_case(struct gcase *, int64_t);
 void		 run_case(struct gcase *);
+int		 dayshift(int64_t);
+void		 case_rows(struct gcase *);
+/* dispatch.c */
+int		 eta_of(const struct gcase *, int, double *);
+void		 rank(const struct gcase *, int *, int *);
+void		 dispatch_case(struct gcase *);
+int		 provider_near_eta(const struct gcase *, int);
 const char	*agent_at(const struct gcase *, int64_t);
 int64_t		 tsfor(int64_t *, int64_t, int, int);
 extern int64_t	 g_until;
 
-/* cplt.c: complaints and callbacks */
+/* cplt.c and callback.c: complaints and callbacks */
 void		 service_callbacks(struct gcase *);
 void		 maybe_complaint(struct gcase *);
+struct cparg {
+	const char	*ev, *agent, *cat, *resp, *prov, *demand, *remedy;
+	const char	*action, *owner, *note;
+	int		 level, amt;	/* 0 = empty; amt: amount is set */
+	long long	 amount;	/* cents */
+	int64_t		 due;		/* a time in the due day; 0 = empty */
+};
+struct cbarg {
+	const char	*kind, *result, *comment, *suggestion, *agent;
+	int		 scored, overall, tl, pr, att, nps, resolved;
+};
 void		 cp_row(struct cpl *, const struct gcase *, int64_t, int64_t *,
-		    const char *, const char *, int, int, int, const char *,
-		    int, long long, const char *, const char *, int64_t,
-		    const char *);
+		    const struct cparg *);
 void		 cb_row(const struct gcase *, struct cpl *, int64_t, int64_t *,
-		    const char *, const char *, int, int, int, int, int,
-		    const char *, const char *, const char *);
-int		 cb_scores(int, int *, int *, int *, int *);
+		    const struct cbarg *);
+int64_t		 calls(const struct gcase *, struct cpl *, int64_t, int64_t *,
+		    struct cbarg *, double, double, double, int *);
 
 /* story.c: the two cases of seed 001 */
 extern int	 g_stories;
-int		 story_times(int64_t, int64_t *);
-void		 story_case(int, struct gcase *);
+int		 story_times(int64_t, int64_t *, int *);
+void		 story_case(int, struct gcase *, int64_t);
+void		 story_after(int, struct gcase *);
 
 /* tables.c and texts.c */
 extern const char *const surnames[];

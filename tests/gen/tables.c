@@ -1,5 +1,5 @@
 /*
- * tables.c - rs-gen's reference data: enum names (as in schemas/*.tsv),
+ * tables.c - rs-gen's reference data: enum names (as in the schemas/ files),
  * Shenzhen districts and highways, vehicles, names, programmes, agents.
  */
 #include "gen.h"

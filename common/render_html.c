@@ -1,0 +1,309 @@
+/*
+ * render_html.c - a report as one self-contained HTML page: inline CSS,
+ * charts drawn here as inline SVG, no script and no reference to
+ * anything outside the file, so the page opens the same from a mail
+ * attachment, a file share or an air-gapped PC.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "report.h"
+#include "utf8.h"
+
+/* A bar chart shows the largest few; the table beside it has them all. */
+#define BAR_MAX 15
+
+static const char css[] =
+"body{font-family:\"Noto Sans CJK SC\",\"Noto Sans SC\",\"PingFang SC\","
+"\"Microsoft YaHei\",system-ui,sans-serif;margin:24px auto;max-width:1100px;"
+"color:#1d2733;background:#f5f7fa;padding:0 16px}\n"
+"h1{font-size:24px;margin:0 0 4px}\n"
+".sub{color:#5a6877;margin:0 0 20px}\n"
+"section{background:#fff;border:1px solid #dde3ea;border-radius:6px;"
+"padding:12px 16px;margin:0 0 16px;break-inside:avoid}\n"
+"h2{font-size:17px;margin:0 0 8px}\n"
+"h2 code{font-size:12px;color:#7a8794;font-weight:normal;margin-left:8px}\n"
+".note{color:#5a6877;font-size:13px;margin:0 0 8px}\n"
+"table{border-collapse:collapse;font-size:13px}\n"
+"th,td{padding:3px 10px;border-bottom:1px solid #e8edf2;text-align:left;"
+"white-space:nowrap}\n"
+"th{background:#eef2f6;font-weight:600}\n"
+"td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+"td.bad{color:#b3261e;font-weight:600}\n"
+".cards{display:flex;flex-wrap:wrap;gap:8px}\n"
+".card{border:1px solid #dde3ea;border-radius:4px;padding:6px 10px;min-width:120px}\n"
+".card .k{font-size:11px;color:#5a6877}\n"
+".card .v{font-size:18px;font-weight:600}\n"
+".none{color:#7a8794}\n"
+"svg{display:block;margin:4px 0 10px;flex:none}\n"
+".row{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}\n"
+"svg text{font-size:11px;fill:#1d2733}\n";
+
+/* esc appends v for HTML text or an attribute: sanitized, then &<>"' escaped. */
+static void
+esc(struct buf *b, const char *v, size_t n)
+{
+	struct buf x = BUF_INIT;
+	size_t i;
+
+	utf8_sanitize(&x, v, n);
+	for (i = 0; i < x.len; i++) {
+		switch (x.p[i]) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		case '\'': buf_adds(b, "&#39;"); break;
+		default: buf_addc(b, x.p[i]);
+		}
+	}
+	buf_free(&x);
+}
+
+static void
+escs(struct buf *b, const char *v)
+{
+	esc(b, v, strlen(v));
+}
+
+static void
+cell(struct buf *b, const char *v, enum rtype t)
+{
+	struct buf x = BUF_INIT;
+
+	render_cell_text(&x, v, t);
+	esc(b, x.p ? x.p : "", x.len);
+	buf_free(&x);
+}
+
+static int
+numeric(enum rtype t)
+{
+	return t == RT_INT || t == RT_PCT || t == RT_NUM || t == RT_MIN;
+}
+
+/* value reads a numeric cell; NULL counts as 0 for drawing. */
+static double
+value(const struct rsection *s, size_t r, int c)
+{
+	const char *v = rsec_cell(s, r, c);
+
+	return v != NULL ? strtod(v, NULL) : 0.0;
+}
+
+/* nice_max rounds a maximum up to 1, 2 or 5 times a power of ten, so the axis reads easily. */
+static double
+nice_max(double m)
+{
+	double p = 1;
+
+	if (m <= 0)
+		return 1;
+	while (p * 10 <= m)
+		p *= 10;
+	while (p > m)
+		p /= 10;
+	if (m <= p)
+		return p;
+	if (m <= 2 * p)
+		return 2 * p;
+	if (m <= 5 * p)
+		return 5 * p;
+	return 10 * p;
+}
+
+/* bar_chart draws one horizontal bar per row: label, bar, value. */
+static void
+bar_chart(const struct rsection *s, struct buf *b)
+{
+	const double lw = 150, bw = 360, rh = 22;
+	double max = 0, v;
+	size_t r, nr = s->nrows < BAR_MAX ? s->nrows : BAR_MAX;
+
+	for (r = 0; r < nr; r++)
+		if ((v = value(s, r, s->chart_col)) > max)
+			max = v;
+	if (s->nrows == 0 || max <= 0)
+		return;
+	buf_printf(b, "<svg width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"",
+	    lw + bw + 60, rh * (double)nr + 4);
+	escs(b, s->title);
+	buf_adds(b, "\">\n");
+	for (r = 0; r < nr; r++) {
+		double y = rh * (double)r + 2, w;
+		const char *label = rsec_cell(s, r, 0);
+
+		v = value(s, r, s->chart_col);
+		w = v / max * bw;
+		buf_printf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">",
+		    lw - 8, y + 14);
+		cell(b, label, s->types[0]);
+		buf_adds(b, "</text>");
+		buf_printf(b, "<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" "
+		    "fill=\"%s\"/>", lw, y + 2, w < 1 ? 1 : w, rh - 6,
+		    r < 3 ? "#c2410c" : "#3b82c4");
+		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\">", lw + w + 6, y + 14);
+		cell(b, rsec_cell(s, r, s->chart_col), s->types[s->chart_col]);
+		buf_adds(b, "</text>\n");
+	}
+	buf_adds(b, "</svg>\n");
+}
+
+/* line_chart draws chart_col over the rows (periods, oldest first) with a zero-based axis. */
+static void
+line_chart(const struct rsection *s, struct buf *b)
+{
+	const double W = 640, H = 220, L = 64, R = 36, T = 14, B = 40;
+	double max = 0, v, x, y, step;
+	size_t r, every;
+	int k;
+
+	if (s->nrows == 0)
+		return;
+	for (r = 0; r < s->nrows; r++)
+		if ((v = value(s, r, s->chart_col)) > max)
+			max = v;
+	max = nice_max(max);
+	step = s->nrows > 1 ? (W - L - R) / (double)(s->nrows - 1) : 0;
+	every = s->nrows > 12 ? (s->nrows + 11) / 12 : 1;
+	buf_printf(b, "<svg width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"", W, H);
+	escs(b, s->cols[s->chart_col]);
+	buf_adds(b, "\">\n");
+	for (k = 0; k <= 4; k++) {
+		y = T + (H - T - B) * (1 - k / 4.0);
+		buf_printf(b, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" "
+		    "stroke=\"#e1e6ec\"/><text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">"
+		    "%g</text>\n", L, y, W - R, y, L - 6, y + 4, max * k / 4.0);
+	}
+	buf_adds(b, "<polyline fill=\"none\" stroke=\"#3b82c4\" stroke-width=\"2\" points=\"");
+	for (r = 0; r < s->nrows; r++) {
+		x = L + step * (double)r + (s->nrows == 1 ? (W - L - R) / 2 : 0);
+		y = T + (H - T - B) * (1 - value(s, r, s->chart_col) / max);
+		buf_printf(b, "%s%.1f,%.1f", r ? " " : "", x, y);
+	}
+	buf_adds(b, "\"/>\n");
+	for (r = 0; r < s->nrows; r++) {
+		x = L + step * (double)r + (s->nrows == 1 ? (W - L - R) / 2 : 0);
+		y = T + (H - T - B) * (1 - value(s, r, s->chart_col) / max);
+		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#3b82c4\"/>", x, y);
+		if (r % every == 0 || r + 1 == s->nrows) {
+			buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">",
+			    x, H - B + 16);
+			cell(b, rsec_cell(s, r, 0), s->types[0]);
+			buf_adds(b, "</text>");
+		}
+		buf_adds(b, "\n");
+	}
+	buf_adds(b, "</svg>\n");
+}
+
+static void
+cards(const struct rsection *s, struct buf *b)
+{
+	int c;
+
+	buf_adds(b, "<div class=\"cards\">\n");
+	for (c = 0; c < s->ncols; c++) {
+		buf_adds(b, "<div class=\"card\"><div class=\"k\">");
+		escs(b, s->cols[c]);
+		buf_adds(b, "</div><div class=\"v\">");
+		cell(b, rsec_cell(s, 0, c), s->types[c]);
+		buf_adds(b, "</div></div>\n");
+	}
+	buf_adds(b, "</div>\n");
+}
+
+static void
+table(const struct rsection *s, struct buf *b)
+{
+	const char *v;
+	size_t r;
+	int c;
+
+	if (s->nrows == 0) {
+		buf_adds(b, "<p class=\"none\">(none)</p>\n");
+		return;
+	}
+	buf_adds(b, "<table>\n<thead><tr>");
+	for (c = 0; c < s->ncols; c++) {
+		buf_adds(b, "<th>");
+		escs(b, s->cols[c]);
+		buf_adds(b, "</th>");
+	}
+	buf_adds(b, "</tr></thead>\n<tbody>\n");
+	for (r = 0; r < s->nrows; r++) {
+		buf_adds(b, "<tr>");
+		for (c = 0; c < s->ncols; c++) {
+			v = rsec_cell(s, r, c);
+			/* An overdue flag is what the reader scans the table for. */
+			if (s->types[c] == RT_BOOL && v != NULL && strcmp(v, "y") == 0 &&
+			    (strcmp(s->cols[c], "overdue") == 0 || strcmp(s->cols[c], "missed") == 0))
+				buf_adds(b, "<td class=\"bad\">");
+			else
+				buf_adds(b, numeric(s->types[c]) ? "<td class=\"n\">" : "<td>");
+			cell(b, v, s->types[c]);
+			buf_adds(b, "</td>");
+		}
+		buf_adds(b, "</tr>\n");
+	}
+	buf_adds(b, "</tbody>\n</table>\n");
+}
+
+static void
+section(const struct rsection *s, struct buf *b)
+{
+	buf_adds(b, "<section id=\"");
+	escs(b, s->name);
+	buf_adds(b, "\">\n<h2>");
+	escs(b, s->title);
+	if (s->shape == RSH_COUNT)
+		buf_printf(b, " (%zu)", s->nrows);
+	buf_adds(b, "<code>");
+	escs(b, s->name);
+	buf_adds(b, "</code></h2>\n");
+	if (s->note != NULL) {
+		buf_adds(b, "<p class=\"note\">");
+		escs(b, s->note);
+		buf_adds(b, "</p>\n");
+	}
+	if (s->shape == RSH_FLAT || s->shape == RSH_RECORD) {
+		cards(s, b);
+	} else if (s->chart != RCH_NONE) {
+		/* The chart to read at a glance, the table beside it for the figures. */
+		buf_adds(b, "<div class=\"row\">\n");
+		if (s->chart == RCH_BAR)
+			bar_chart(s, b);
+		else
+			line_chart(s, b);
+		table(s, b);
+		buf_adds(b, "</div>\n");
+	} else {
+		table(s, b);
+	}
+	buf_adds(b, "</section>\n");
+}
+
+void
+render_html(const struct report *r, const struct rsection *only, struct buf *b)
+{
+	size_t i;
+
+	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>");
+	escs(b, r->title);
+	buf_adds(b, "</title>\n<style>\n");
+	buf_adds(b, css);
+	buf_adds(b, "</style>\n</head>\n<body>\n<h1>");
+	escs(b, r->title);
+	buf_adds(b, "</h1>\n");
+	if (r->subtitle != NULL) {
+		buf_adds(b, "<p class=\"sub\">");
+		escs(b, r->subtitle);
+		buf_adds(b, "</p>\n");
+	}
+	for (i = 0; i < r->n; i++)
+		if (only == NULL || r->s[i] == only)
+			section(r->s[i], b);
+	buf_adds(b, "</body>\n</html>\n");
+}

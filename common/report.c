@@ -1,0 +1,252 @@
+/*
+ * report.c - the table model of reports and the masking of customer
+ * data; see report.h. Formats live in render.c and render_html.c.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "report.h"
+#include "timefmt.h"
+
+struct report *
+report_new(const char *name, const char *title)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+
+	r->name = name;
+	r->title = report_strdup(r, title);
+	return r;
+}
+
+void
+report_free(struct report *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		free(r->s[i]->cells);
+		free(r->s[i]);
+	}
+	free(r->s);
+	arena_free(&r->a);
+	free(r);
+}
+
+char *
+report_strdup(struct report *r, const char *s)
+{
+	return arena_strndup(&r->a, s, strlen(s));
+}
+
+void
+report_subtitle(struct report *r, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	r->subtitle = report_strdup(r, line);
+}
+
+struct rsection *
+report_section(struct report *r, const char *name, const char *title, enum rshape shape,
+    int ncols, const char *const *cols, const enum rtype *types)
+{
+	struct rsection *s = xcalloc(1, sizeof(*s));
+
+	s->name = name;
+	s->title = title;
+	s->shape = shape;
+	s->ncols = ncols;
+	/* The tables are static: the casts only drop the const of the array type. */
+	s->cols = (const char **)cols;
+	s->types = (enum rtype *)types;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->s = xrealloc(r->s, r->cap * sizeof(*r->s));
+	}
+	r->s[r->n++] = s;
+	return s;
+}
+
+struct rsection *
+report_find(const struct report *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->s[i]->name, name) == 0)
+			return r->s[i];
+	return NULL;
+}
+
+void
+rsec_row(struct rsection *s)
+{
+	size_t need = (s->nrows + 1) * (size_t)s->ncols, i;
+
+	if (need > s->cap) {
+		s->cap = need * 2;
+		s->cells = xrealloc(s->cells, s->cap * sizeof(char *));
+	}
+	for (i = s->nrows * (size_t)s->ncols; i < need; i++)
+		s->cells[i] = NULL;
+	s->nrows++;
+}
+
+void
+rsec_set(struct report *r, struct rsection *s, int col, const char *v)
+{
+	if (s->nrows == 0 || col < 0 || col >= s->ncols)
+		return;
+	s->cells[(s->nrows - 1) * (size_t)s->ncols + (size_t)col] =
+	    v != NULL && *v != '\0' ? report_strdup(r, v) : NULL;
+}
+
+void
+rsec_setf(struct report *r, struct rsection *s, int col, const char *fmt, ...)
+{
+	char v[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(v, sizeof(v), fmt, ap);
+	va_end(ap);
+	rsec_set(r, s, col, v);
+}
+
+void
+rsec_int(struct report *r, struct rsection *s, int col, long long v)
+{
+	rsec_setf(r, s, col, "%lld", v);
+}
+
+long long
+round_div(long long num, long long den)
+{
+	/* Halves away from zero, in integers so no binary fraction decides. */
+	if (num >= 0)
+		return (2 * num + den) / (2 * den);
+	return -((-2 * num + den) / (2 * den));
+}
+
+char *
+fmt_ratio(long long num, long long den, long long scale, char *buf)
+{
+	long long tenths;
+
+	if (den == 0)
+		return NULL;
+	tenths = round_div(num * scale * 10, den);
+	snprintf(buf, 32, "%s%lld.%lld", tenths < 0 ? "-" : "",
+	    (tenths < 0 ? -tenths : tenths) / 10, (tenths < 0 ? -tenths : tenths) % 10);
+	return buf;
+}
+
+void
+rsec_ratio(struct report *r, struct rsection *s, int col, long long num, long long den,
+    long long scale)
+{
+	char buf[32];
+
+	rsec_set(r, s, col, fmt_ratio(num, den, scale, buf));
+}
+
+void
+rsec_time(struct report *r, struct rsection *s, int col, rs_time t)
+{
+	char buf[TIME_ISO_MAX];
+
+	rsec_set(r, s, col, t == RS_TIME_NONE ? NULL : time_format_iso(t, buf));
+}
+
+void
+rsec_minutes(struct report *r, struct rsection *s, int col, int64_t secs)
+{
+	char buf[32];
+
+	rsec_set(r, s, col, time_format_minutes(secs, buf));
+}
+
+const char *
+rsec_cell(const struct rsection *s, size_t row, int col)
+{
+	if (row >= s->nrows || col < 0 || col >= s->ncols)
+		return NULL;
+	return s->cells[row * (size_t)s->ncols + (size_t)col];
+}
+
+char *
+pii_phone(const char *p, char *out, size_t outsz)
+{
+	char d[64];
+	size_t n = 0, i, o = 0;
+
+	for (; *p != '\0' && n + 1 < sizeof(d); p++)
+		if (*p >= '0' && *p <= '9')
+			d[n++] = *p;
+	if (outsz == 0)
+		return out;
+	for (i = 0; i < n && o + 1 < outsz; i++) {
+		/* Keep what a caller needs to recognise the number, no more. */
+		int keep = n >= 8 ? (i < 3 || i + 4 >= n) : i + 2 >= n;
+
+		out[o++] = keep ? d[i] : '*';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *
+pii_name(const char *p, char *out, size_t outsz)
+{
+	size_t len, o = 0, first;
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (outsz == 0)
+		return out;
+	out[0] = '\0';
+	if (*p == '\0')
+		return out;
+	/* The first UTF-8 character: a lead byte and its continuation bytes. */
+	for (first = 1; u[first] != '\0' && (u[first] & 0xc0) == 0x80; first++)
+		;
+	len = strlen(p);
+	if (first >= len) {
+		out[o++] = '*';
+	} else {
+		if (first < outsz)
+			memcpy(out, p, first), o = first;
+		for (u += first; *u != '\0' && o + 1 < outsz; u++)
+			if ((*u & 0xc0) != 0x80)
+				out[o++] = '*';
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int
+rformat_parse(const char *s, enum rformat *f)
+{
+	static const char *const names[] = { "text", "md", "html", "json", "tsv", "csv" };
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*f = (enum rformat)i;
+			return 0;
+		}
+	/* The lists' name for the terminal format. */
+	if (strcmp(s, "table") == 0) {
+		*f = RF_TEXT;
+		return 0;
+	}
+	return -1;
+}

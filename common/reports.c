@@ -1,0 +1,155 @@
+/*
+ * reports.c - what the reports share: reading one journal or the file
+ * that replaces it, masking, counts by name, nearest-rank percentiles.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cases.h"
+#include "err.h"
+#include "journal.h"
+#include "report.h"
+#include "reports.h"
+#include "row.h"
+#include "schema.h"
+#include "schema_tables.h"
+#include "timefmt.h"
+
+static const struct schema *const journals[RJ_N] = {
+	&schema_cases, &schema_dispatch, &schema_complaints, &schema_callbacks
+};
+
+int
+rin_scan(const struct rinputs *in, int j, rs_time since,
+    void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e)
+{
+	struct jreader *jr;
+	struct row r;
+	rs_time ts, lo = RS_TIME_NONE;
+	int rc;
+
+	if (in->file[j] != NULL)
+		/* A given file may be any export, in any order: read it whole. */
+		jr = jreader_open_file(in->file[j], journals[j], 0, e);
+	else {
+		jr = jreader_open_journal(in->dir, journals[j], since, in->as_of, 0, e);
+		/* Bisection may start a little early: the period decides, not the offset. */
+		lo = since;
+	}
+	if (jr == NULL)
+		return -1;
+	while ((rc = jreader_next(jr, &r, e)) == 1) {
+		/* The journals as they stood at --as-of: later rows do not exist yet. */
+		if (time_parse_ts(r.v[0], r.len[0], &ts) == -1 || ts > in->as_of ||
+		    (lo != RS_TIME_NONE && ts < lo))
+			continue;
+		fn(&r, arg);
+	}
+	jreader_free(jr);
+	return rc == 0 ? 0 : -1;
+}
+
+const char *
+rin_phone(const struct rinputs *in, const char *v, char *out, size_t outsz)
+{
+	if (in->show_pii || *v == '\0')
+		return v;
+	return pii_phone(v, out, outsz);
+}
+
+const char *
+rin_name(const struct rinputs *in, const char *v, char *out, size_t outsz)
+{
+	if (in->show_pii || *v == '\0')
+		return v;
+	return pii_name(v, out, outsz);
+}
+
+rs_time
+case_call_at(const struct cases *cs, long i)
+{
+	const char *v = case_value(cs, i, CASES_CALL_AT);
+	rs_time t;
+
+	if (*v == '\0' || time_parse_ts(v, strlen(v), &t) == -1)
+		return RS_TIME_NONE;
+	return t;
+}
+
+void
+tally_add(struct tally *t, const char *name, long long k)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->name[i], name) == 0) {
+			t->count[i] += k;
+			return;
+		}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->name = xrealloc(t->name, t->cap * sizeof(*t->name));
+		t->count = xrealloc(t->count, t->cap * sizeof(*t->count));
+	}
+	t->name[t->n] = xstrdup(name);
+	t->count[t->n++] = k;
+}
+
+void
+tally_section(struct report *r, struct rsection *s, struct tally *t, int sorted)
+{
+	size_t i, j, *ord = xcalloc(t->n + 1, sizeof(size_t)), x;
+
+	for (i = 0; i < t->n; i++)
+		ord[i] = i;
+	/* Insertion sort: a handful of names, and a stable, total order. */
+	for (i = 1; sorted && i < t->n; i++)
+		for (j = i; j > 0; j--) {
+			size_t a = ord[j - 1], b = ord[j];
+
+			if (t->count[a] > t->count[b] || (t->count[a] == t->count[b] &&
+			    strcmp(t->name[a], t->name[b]) <= 0))
+				break;
+			x = ord[j - 1], ord[j - 1] = ord[j], ord[j] = x;
+		}
+	for (i = 0; i < t->n; i++) {
+		rsec_row(s);
+		rsec_set(r, s, 0, t->name[ord[i]]);
+		rsec_int(r, s, 1, t->count[ord[i]]);
+	}
+	free(ord);
+}
+
+void
+tally_free(struct tally *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->name[i]);
+	free(t->name);
+	free(t->count);
+	memset(t, 0, sizeof(*t));
+}
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int64_t
+nearest_rank(int64_t *v, size_t n, int p)
+{
+	size_t rank;
+
+	qsort(v, n, sizeof(*v), cmp_i64);
+	/* The smallest value with at least p % of the values at or below it. */
+	rank = ((size_t)p * n + 99) / 100;
+	if (rank < 1)
+		rank = 1;
+	return v[rank - 1];
+}

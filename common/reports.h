@@ -1,0 +1,95 @@
+/*
+ * reports.h - the reports of rs-report (SPEC 6, 10), each a function
+ * that reads the journals it needs, only from where its period needs
+ * them, folds them with the domain modules (cases, dispatch,
+ * complaint, callback) and fills the sections of a struct report.
+ */
+#ifndef RS_REPORTS_H
+#define RS_REPORTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+#include "timefmt.h"
+
+struct report;
+struct row;
+struct rs_err;
+struct rsection;
+struct cases;
+
+/* The four event journals a report reads. */
+enum { RJ_CASES, RJ_DISPATCH, RJ_COMPLAINTS, RJ_CALLBACKS, RJ_N };
+
+/* Where a report reads from and as of when. */
+struct rinputs {
+	const char *dir;		/* the journal directory */
+	const char *file[RJ_N];		/* --cases FILE etc. ("-" = stdin), or NULL */
+	rs_time as_of;			/* rows with ts after it are ignored */
+	struct rules rules;
+	int show_pii;
+};
+
+/*
+ * How far back the shift handover looks for cases still open, and how
+ * far back complaints are read for overdue ones and due callbacks: a
+ * report over a recent period must not read years of history. Cases
+ * older than that are found by rs-dispatch list.
+ */
+#define HANDOVER_LOOKBACK_D 7
+#define COMPLAINT_LOOKBACK_D 92
+
+/* rows may be written up to 5 minutes before their at (SPEC 3.3) */
+#define RPT_SLACK_S 300
+
+/*
+ * rin_scan calls fn(row, arg) for every good row of journal j with ts
+ * <= as_of: from the replacing file if one was given (read whole), else
+ * from the directory's journal, archives included, from ts >= since
+ * (RS_TIME_NONE = all). Returns 0, or -1 with e set.
+ */
+int rin_scan(const struct rinputs *in, int j, rs_time since,
+    void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e);
+
+/* rin_phone and rin_name write a customer's phone or name, masked unless show_pii; return out. */
+const char *rin_phone(const struct rinputs *in, const char *v, char *out, size_t outsz);
+const char *rin_name(const struct rinputs *in, const char *v, char *out, size_t outsz);
+
+/* case_call_at returns case i's call_at, RS_TIME_NONE when empty. */
+rs_time case_call_at(const struct cases *cs, long i);
+
+/* A count per name, for the by_* sections. */
+struct tally {
+	char **name;
+	long long *count;
+	size_t n, cap;
+};
+
+/* tally_add adds k to name's count (name copied). */
+void tally_add(struct tally *t, const char *name, long long k);
+
+/* tally_section fills a name -> count section from t: by count descending, then name; sorted = 0 keeps insertion order. */
+void tally_section(struct report *r, struct rsection *s, struct tally *t, int sorted);
+
+/* tally_free releases t. */
+void tally_free(struct tally *t);
+
+/* nearest_rank returns the p-th percentile (0 < p <= 100) of v[0..n) by nearest rank (sorts v); n > 0. */
+int64_t nearest_rank(int64_t *v, size_t n, int p);
+
+/* The reports. Each returns 0 and sets *out (free with report_free), or -1 with e set. */
+int report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to,
+    const char *label, struct report **out, struct rs_err *e);
+int report_weekly(const struct rinputs *in, int year, int week, struct report **out,
+    struct rs_err *e);
+
+enum kpi_by { KPI_DAY, KPI_WEEK, KPI_MONTH };
+
+/* report_kpi covers the periods of kind by from the one holding from to the one holding to (inclusive). */
+int report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
+    struct report **out, struct rs_err *e);
+int report_case(const struct rinputs *in, const char *id, struct report **out,
+    struct rs_err *e);
+
+#endif

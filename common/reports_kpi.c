@@ -1,0 +1,288 @@
+/*
+ * reports_kpi.c - the KPI table (SPEC 6 rs-report kpi, SPEC 10): per
+ * day, ISO week or month, cases, dispatch and arrival SLA %, complaints
+ * and their rate per 1000 cases, CSAT, NPS and complainant
+ * satisfaction.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cases.h"
+#include "dispatch.h"
+#include "err.h"
+#include "report.h"
+#include "reports.h"
+#include "row.h"
+#include "schema_tables.h"
+#include "timefmt.h"
+
+#define KPI_MAX_PERIODS 1000
+
+struct period {
+	rs_time start, end;
+	long long cases, complaints;
+	long long sla[2][2];		/* dispatch, arrive: met, missed */
+	long long svc_reached, svc_ok, nps_n, nps_pro, nps_det;
+	long long cp_reached, cp_ok;
+};
+
+struct kpi {
+	const struct rinputs *in;
+	struct period *p;
+	size_t n;
+	struct cases cs;
+	struct dispatch_set ds;
+};
+
+static struct period *
+period_of(const struct kpi *k, rs_time t)
+{
+	size_t lo = 0, hi = k->n, mid;
+
+	/* The periods are sorted and adjacent: bisect. */
+	if (k->n == 0 || t < k->p[0].start || t >= k->p[k->n - 1].end)
+		return NULL;
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (k->p[mid].start <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &k->p[lo];
+}
+
+static rs_time
+row_at(const struct row *r)
+{
+	rs_time t;
+
+	if (time_parse_ts(r->v[1], r->len[1], &t) == -1)
+		return RS_TIME_NONE;
+	return t;
+}
+
+static void
+on_case(const struct row *r, void *arg)
+{
+	struct kpi *k = arg;
+
+	(void)cases_add(&k->cs, r);
+}
+
+static void
+on_dispatch(const struct row *r, void *arg)
+{
+	struct kpi *k = arg;
+
+	(void)dispatch_set_add(&k->ds, r);
+}
+
+static void
+on_complaint(const struct row *r, void *arg)
+{
+	struct kpi *k = arg;
+	struct period *p;
+
+	if (strcmp(r->v[COMPLAINTS_EVENT], "opened") == 0 &&
+	    (p = period_of(k, row_at(r))) != NULL)
+		p->complaints++;
+}
+
+static void
+on_callback(const struct row *r, void *arg)
+{
+	struct kpi *k = arg;
+	struct period *p;
+	const char *kind = r->v[CALLBACKS_KIND];
+	int reached = strcmp(r->v[CALLBACKS_RESULT], "reached") == 0;
+	int ok = r->len[CALLBACKS_OVERALL] > 0 && atoi(r->v[CALLBACKS_OVERALL]) >= 4;
+	int nps;
+
+	/* A callback belongs to the period of its own at (SPEC 10). */
+	if ((p = period_of(k, row_at(r))) == NULL)
+		return;
+	if (strcmp(kind, "service") == 0) {
+		p->svc_reached += reached;
+		p->svc_ok += reached && ok;
+		if (r->len[CALLBACKS_NPS] > 0) {
+			nps = atoi(r->v[CALLBACKS_NPS]);
+			p->nps_n++;
+			p->nps_pro += nps >= 9;
+			p->nps_det += nps <= 6;
+		}
+	} else if (strcmp(kind, "complaint") == 0) {
+		p->cp_reached += reached;
+		p->cp_ok += reached && ok;
+	}
+}
+
+static void
+tally_cases(struct kpi *k)
+{
+	struct sla_result res[SLA_NSTEPS];
+	struct sla_case sc;
+	struct period *p;
+	size_t i;
+
+	for (i = 0; i < k->cs.f.n; i++) {
+		if (k->cs.opened_at[i] == RS_TIME_NONE ||
+		    (p = period_of(k, k->cs.opened_at[i])) == NULL)
+			continue;
+		p->cases++;
+		sc.opened_at = k->cs.opened_at[i];
+		sc.call_at = case_call_at(&k->cs, (long)i);
+		sc.road = case_value(&k->cs, (long)i, CASES_ROAD);
+		sla_steps(&sc, dispatch_get(&k->ds, k->cs.f.items[i].key), &k->in->rules,
+		    k->in->as_of, res);
+		if (res[SLA_DISPATCH].status == SLA_MET || res[SLA_DISPATCH].status == SLA_MISSED)
+			p->sla[0][res[SLA_DISPATCH].status == SLA_MISSED]++;
+		if (res[SLA_ARRIVE].status == SLA_MET || res[SLA_ARRIVE].status == SLA_MISSED)
+			p->sla[1][res[SLA_ARRIVE].status == SLA_MISSED]++;
+	}
+}
+
+/* period_start returns the start of the period of kind by holding t. */
+static rs_time
+period_start(rs_time t, enum kpi_by by)
+{
+	int64_t y;
+	int mo, wy, wn;
+
+	switch (by) {
+	case KPI_WEEK:
+		time_iso_week(t, &wy, &wn);
+		return time_week_start(wy, wn);
+	case KPI_MONTH:
+		time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
+		return time_month_start(y, mo);
+	default:
+		return time_day_start(t);
+	}
+}
+
+static rs_time
+period_next(rs_time t, enum kpi_by by)
+{
+	int64_t y;
+	int mo;
+
+	switch (by) {
+	case KPI_WEEK:
+		return time_add_days(t, 7);
+	case KPI_MONTH:
+		time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
+		return time_month_start(y, mo + 1);
+	default:
+		return time_add_days(t, 1);
+	}
+}
+
+static void
+period_label(rs_time t, enum kpi_by by, char *buf, size_t n)
+{
+	int64_t y;
+	int mo, d, wy, wn;
+
+	time_local_fields(t, &y, &mo, &d, NULL, NULL, NULL);
+	if (by == KPI_WEEK) {
+		time_iso_week(t, &wy, &wn);
+		snprintf(buf, n, "%04d-W%02d", wy, wn);
+	} else if (by == KPI_MONTH)
+		snprintf(buf, n, "%04lld-%02d", (long long)y, mo);
+	else
+		snprintf(buf, n, "%04lld-%02d-%02d", (long long)y, mo, d);
+}
+
+static void
+fill(struct kpi *k, struct report *r, enum kpi_by by)
+{
+	static const char *const cols[] = { "period", "cases", "dispatch_sla_pct",
+	    "arrival_sla_pct", "complaints", "per_1000", "csat_pct", "nps",
+	    "complainant_satisfaction_pct" };
+	static const enum rtype types[] = { RT_ENUM, RT_INT, RT_PCT, RT_PCT, RT_INT, RT_NUM,
+	    RT_PCT, RT_INT, RT_PCT };
+	struct rsection *s;
+	char label[32];
+	size_t i;
+
+	s = report_section(r, "periods", "KPIs by period", RSH_ARRAY, 9, cols, types);
+	s->chart = RCH_LINE, s->chart_col = 1;
+	s->note = report_strdup(r, "SLA % = met / (met + missed); per_1000 = complaints / "
+	    "cases x 1000; CSAT % = reached service callbacks with overall >= 4; "
+	    "NPS = % 9-10 minus % 0-6");
+	for (i = 0; i < k->n; i++) {
+		struct period *p = &k->p[i];
+
+		period_label(p->start, by, label, sizeof(label));
+		rsec_row(s);
+		rsec_set(r, s, 0, label);
+		rsec_int(r, s, 1, p->cases);
+		rsec_ratio(r, s, 2, p->sla[0][0], p->sla[0][0] + p->sla[0][1], 100);
+		rsec_ratio(r, s, 3, p->sla[1][0], p->sla[1][0] + p->sla[1][1], 100);
+		rsec_int(r, s, 4, p->complaints);
+		rsec_ratio(r, s, 5, p->complaints, p->cases, 1000);
+		rsec_ratio(r, s, 6, p->svc_ok, p->svc_reached, 100);
+		if (p->nps_n > 0)
+			rsec_int(r, s, 7, round_div(100 * (p->nps_pro - p->nps_det), p->nps_n));
+		rsec_ratio(r, s, 8, p->cp_ok, p->cp_reached, 100);
+	}
+}
+
+int
+report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
+    struct report **out, struct rs_err *e)
+{
+	static const char *const byname[] = { "day", "week", "month" };
+	static const char *const cols[] = { "from", "to", "by", "as_of" };
+	static const enum rtype types[] = { RT_TIME, RT_TIME, RT_ENUM, RT_TIME };
+	struct kpi k;
+	struct report *r;
+	struct rsection *s;
+	rs_time t, since;
+	char a[TIME_ISO_MAX], b[TIME_ISO_MAX], c[TIME_ISO_MAX];
+	int rc = -1;
+
+	memset(&k, 0, sizeof(k));
+	k.in = in;
+	*out = NULL;
+	k.p = xcalloc(KPI_MAX_PERIODS, sizeof(*k.p));
+	for (t = period_start(from, by); t <= to; t = period_next(t, by)) {
+		if (k.n == KPI_MAX_PERIODS) {
+			free(k.p);
+			return err_set(e, RS_EUSAGE, NULL, "more than %d periods: "
+			    "narrow --since/--until or use a longer --by", KPI_MAX_PERIODS);
+		}
+		k.p[k.n].start = t;
+		k.p[k.n].end = period_next(t, by);
+		k.n++;
+	}
+	cases_init(&k.cs);
+	dispatch_set_init(&k.ds);
+	since = k.n ? k.p[0].start - RPT_SLACK_S : from;
+	if (k.n > 0 && rin_scan(in, RJ_CASES, since, on_case, &k, e) == 0 &&
+	    rin_scan(in, RJ_DISPATCH, since, on_dispatch, &k, e) == 0 &&
+	    rin_scan(in, RJ_COMPLAINTS, since, on_complaint, &k, e) == 0 &&
+	    rin_scan(in, RJ_CALLBACKS, since, on_callback, &k, e) == 0) {
+		tally_cases(&k);
+		r = report_new("kpi", "KPIs");
+		report_subtitle(r, "by %s, %s to %s, as of %s", byname[by],
+		    time_format_minute(k.p[0].start, a),
+		    time_format_minute(k.p[k.n - 1].end, b), time_format_minute(in->as_of, c));
+		s = report_section(r, "summary", "Summary", RSH_FLAT, 4, cols, types);
+		s->hidden = 1;
+		rsec_row(s);
+		rsec_time(r, s, 0, k.p[0].start);
+		rsec_time(r, s, 1, k.p[k.n - 1].end);
+		rsec_set(r, s, 2, byname[by]);
+		rsec_time(r, s, 3, in->as_of);
+		fill(&k, r, by);
+		*out = r;
+		rc = 0;
+	}
+	dispatch_set_free(&k.ds);
+	cases_free(&k.cs);
+	free(k.p);
+	return rc;
+}
