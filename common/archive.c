@@ -127,7 +127,11 @@ month_of_line(const char *p, size_t n)
 	const char *tab = memchr(p, '\t', n);
 	rs_time t;
 
-	/* The month as written in ts: archives do not depend on the TZ of who runs them. */
+	/*
+	 * The month as written in ts, in its writer's offset: the archive a
+	 * row belongs to does not depend on the TZ of whoever runs archive
+	 * or reads the journal later.
+	 */
 	if (tab == NULL || time_parse_ts(p, (size_t)(tab - p), &t) < 0)
 		return 0;
 	return time_written_date(p, (size_t)(tab - p)) / 100;
@@ -169,14 +173,43 @@ done:
 	return rc;
 }
 
+/* A month's rows on their way to its archive. */
+struct month_rows {
+	int month;
+	struct buf rows;
+};
+
+static struct buf *
+rows_of_month(struct month_rows **list, int *n, int month)
+{
+	int i;
+
+	for (i = 0; i < *n; i++)
+		if ((*list)[i].month == month)
+			return &(*list)[i].rows;
+	*list = xrealloc(*list, (size_t)(*n + 1) * sizeof(**list));
+	(*list)[*n].month = month;
+	memset(&(*list)[*n].rows, 0, sizeof((*list)[*n].rows));
+	return &(*list)[(*n)++].rows;
+}
+
+static int
+month_cmp(const void *a, const void *b)
+{
+	const struct month_rows *x = a, *y = b;
+
+	return (x->month > y->month) - (x->month < y->month);
+}
+
 int
 journal_archive(const char *dir, const struct schema *s, int before, long *moved,
     struct rs_err *e)
 {
-	struct buf live = BUF_INIT;
+	struct buf live = BUF_INIT, keep = BUF_INIT;
+	struct month_rows *months = NULL;
 	char *path = journal_path(dir, s->name);
-	const char *p, *end, *nl, *body, *run;
-	int fd, rc = -1, month, run_month = 0, m;
+	const char *p, *end, *nl, *body;
+	int fd, rc = -1, m, prev = 0, nmonths = 0, i;
 	struct stat st;
 
 	*moved = 0;
@@ -194,51 +227,53 @@ journal_archive(const char *dir, const struct schema *s, int before, long *moved
 	}
 	if (slurp(fd, path, &live, e) < 0)
 		goto done;
-	/* Rows to move are the lines before the first row of month >= before. */
 	body = memchr(live.p ? live.p : "", '\n', live.len);
 	if (body == NULL) {
 		rc = 0;
 		goto done;
 	}
 	body++;
-	end = live.p + live.len;
-	run = body;
-	for (p = body; p < end; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			break;	/* a torn last line stays in the live file */
-		m = month_of_line(p, (size_t)(nl - p));
-		month = m ? m : run_month;
-		if (month >= before)
+	buf_add(&keep, live.p, (size_t)(body - live.p));
+	/*
+	 * Every dated row of a month before the cut moves, not just a prefix:
+	 * readers skip live rows of archived months, so none may stay behind.
+	 * An undatable line goes where the row before it goes (it was written
+	 * among them); a torn last line stays in the live file.
+	 */
+	for (p = body, end = live.p + live.len; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL) {
+			buf_add(&keep, p, (size_t)(end - p));
 			break;
-		if (run_month && month != run_month) {
-			if (archive_month(dir, s, run_month, run, (size_t)(p - run), st.st_mode, e) < 0)
-				goto done;
-			run = p;
 		}
-		if (month)
-			run_month = month;
+		m = month_of_line(p, (size_t)(nl - p));
+		if (m == 0)
+			m = prev;
+		prev = m;
+		if (m == 0 || m >= before) {
+			buf_add(&keep, p, (size_t)(nl + 1 - p));
+			continue;
+		}
+		buf_add(rows_of_month(&months, &nmonths, m), p, (size_t)(nl + 1 - p));
 		(*moved)++;
 	}
-	if (run_month == 0)
-		p = body;	/* nothing datable to move */
-	if (p > run && run_month && archive_month(dir, s, run_month, run, (size_t)(p - run), st.st_mode, e) < 0)
-		goto done;
-	if (p == body) {
+	if (nmonths == 0) {
 		rc = 0;
 		goto done;
 	}
+	qsort(months, (size_t)nmonths, sizeof(*months), month_cmp);
+	for (i = 0; i < nmonths; i++)
+		if (archive_month(dir, s, months[i].month, months[i].rows.p, months[i].rows.len,
+		    st.st_mode, e) < 0)
+			goto done;
 	/* Every moved row is durable in an archive; now drop them from the live file. */
-	{
-		struct buf rest = BUF_INIT;
-
-		buf_add(&rest, live.p, (size_t)(body - live.p));
-		buf_add(&rest, p, (size_t)(end - p));
-		rc = write_durably(dir, path, rest.p, rest.len, 0, st.st_mode, e);
-		buf_free(&rest);
-	}
+	rc = write_durably(dir, path, keep.p, keep.len, 0, st.st_mode, e);
 done:
 	close(fd);
+	for (i = 0; i < nmonths; i++)
+		buf_free(&months[i].rows);
+	free(months);
 	buf_free(&live);
+	buf_free(&keep);
 	free(path);
 	return rc;
 }

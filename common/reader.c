@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "csvio.h"
@@ -40,6 +43,7 @@ struct reader {
 	int vcap;
 	struct csv_in *csv;
 	int csv_done;
+	int clean;		/* the last row is clean (reader_row_clean) */
 };
 
 static int
@@ -189,36 +193,120 @@ check_values(struct row *row, const char *nul_at)
 	}
 }
 
+/* What scan_fields saw besides tabs; anything set sends the line down a slower path. */
+enum {
+	LINE_HIGH = 1,		/* a byte >= 0x80: UTF-8 to validate */
+	LINE_CTL = 2,		/* an ASCII control other than tab (NUL too), or DEL */
+	LINE_BSL = 4		/* a backslash: values to unescape */
+};
+
+/* add_field ends the field p[start..end) with a NUL over its tab (or the line end). */
+static inline void
+add_field(struct reader *r, int *k, char *p, size_t start, size_t end)
+{
+	if (*k >= r->vcap)
+		ensure_fields(r, *k + 1);
+	r->v[*k] = p + start;
+	r->len[*k] = end - start;
+	p[end] = '\0';
+	(*k)++;
+}
+
+/* odd_byte classifies a byte that is neither a tab nor >= 0x80. */
+static inline unsigned
+odd_byte(const char *p, size_t i, size_t *nul)
+{
+	if (p[i] == '\\')
+		return LINE_BSL;
+	if (p[i] == '\0' && *nul == (size_t)-1)
+		*nul = i;
+	return LINE_CTL;
+}
+
+/*
+ * scan_fields is the one pass over a line: it splits it at tabs in
+ * place and notes the bytes that need a closer look (flags above; the
+ * first NUL in *nul). Profiling showed a memchr per field and a
+ * separate memchr for NUL and backslash costing more than the reading:
+ * with SSE2 sixteen bytes are classified at once, and the common chunk
+ * (plain ASCII or UTF-8 text, a tab or two) takes one compare.
+ */
+static unsigned
+scan_fields(struct reader *r, char *p, size_t n, int *nf, size_t *nul)
+{
+	size_t i = 0, start = 0;
+	unsigned flags = 0;
+	int k = 0;
+
+	*nul = (size_t)-1;
+#ifdef __SSE2__
+	{
+		const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(0x20);
+		const __m128i del = _mm_set1_epi8(0x7F), bsl = _mm_set1_epi8('\\');
+
+		for (; i + 16 <= n; i += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			unsigned t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, tab));
+			/* Signed compare: bytes >= 0x80 are "< 0x20" too, and so are tabs. */
+			unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmplt_epi8(x, sp), _mm_cmpeq_epi8(x, del)),
+			    _mm_cmpeq_epi8(x, bsl)));
+
+			if (odd != t) {
+				unsigned hi = (unsigned)_mm_movemask_epi8(x), rest;
+
+				if (hi)
+					flags |= LINE_HIGH;
+				for (rest = odd & ~t & ~hi; rest; rest &= rest - 1)
+					flags |= odd_byte(p, i + (size_t)__builtin_ctz(rest), nul);
+			}
+			for (; t; t &= t - 1) {
+				size_t at = i + (size_t)__builtin_ctz(t);
+
+				add_field(r, &k, p, start, at);
+				start = at + 1;
+			}
+		}
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '\t') {
+			add_field(r, &k, p, start, i);
+			start = i + 1;
+		} else if (c >= 0x80)
+			flags |= LINE_HIGH;
+		else if (c < 0x20 || c == 0x7F || c == '\\')
+			flags |= odd_byte(p, i, nul);
+	}
+	add_field(r, &k, p, start, n);
+	*nf = k;
+	return flags;
+}
+
 static void
 split_tsv(struct reader *r, struct row *row, char *p, size_t n)
 {
-	char *end = p + n, *tab, *nul;
-	int unesc = memchr(p, '\\', n) != NULL;
-	int i = 0;
+	size_t nul;
+	unsigned flags = scan_fields(r, p, n, &row->n, &nul);
+	int i, utf = 0;
 
-	nul = memchr(p, '\0', n);
-	for (;;) {
-		ensure_fields(r, i + 1);
-		tab = memchr(p, '\t', (size_t)(end - p));
-		if (tab == NULL)
-			tab = end;
-		r->v[i] = p;
-		r->len[i] = (size_t)(tab - p);
-		*tab = '\0';
-		i++;
-		if (tab == end)
-			break;
-		p = tab + 1;
-	}
-	row->n = i;
 	row->v = r->v;
 	row->len = r->len;
+	/*
+	 * UTF-8 is checked once for the whole line: splitting at tabs cannot
+	 * make a valid line invalid or the reverse. Only a bad line goes
+	 * through check_values, which names the column.
+	 */
+	if (flags & LINE_HIGH)
+		utf = utf8_scan(p, n);
 	/* Check before unescaping: an escaped "\n" is fine, a raw NUL is not. */
-	if (nul)
-		check_values(row, nul);
-	else
-		check_values(row, NULL);
-	if (unesc)
+	if (utf < 0 || nul != (size_t)-1)
+		check_values(row, nul != (size_t)-1 ? p + nul : NULL);
+	/* Clean: no control, bidi or backslash anywhere, so text values need no more checks. */
+	r->clean = row->problem == NULL && utf == 0 && !(flags & (LINE_CTL | LINE_BSL));
+	if (flags & LINE_BSL)
 		for (i = 0; i < row->n; i++)
 			r->len[i] = tsv_unescape_inplace(r->v[i], r->len[i]);
 }
@@ -323,6 +411,7 @@ int
 reader_next(struct reader *r, struct row *row, struct rs_err *e)
 {
 	row->file = r->name;
+	r->clean = 0;
 	row->problem = NULL;
 	row->problem_col = -1;
 	row->torn = 0;
@@ -340,6 +429,12 @@ reader_next(struct reader *r, struct row *row, struct rs_err *e)
 	if (r->kind == READER_CSV)
 		return next_csv(r, row, e);
 	return next_tsv(r, row, e);
+}
+
+int
+reader_row_clean(const struct reader *r)
+{
+	return r->clean;
 }
 
 const char *

@@ -44,6 +44,14 @@ struct reader *reader_open_fd(int fd, const char *name, enum reader_kind kind,
  */
 int reader_next(struct reader *r, struct row *row, struct rs_err *e);
 
+/*
+ * reader_row_clean says whether the last TSV row handed out is clean:
+ * no problem, and no value holds a control character, a bidi control
+ * or an escape, so every value already passes the text check of
+ * utf8_text_problem. Always 0 for CSV.
+ */
+int reader_row_clean(const struct reader *r);
+
 /* reader_name returns the name used in messages (borrowed). */
 const char *reader_name(const struct reader *r);
 

@@ -57,8 +57,10 @@ schema_enum_index(const struct column *c, const char *v, size_t n)
 {
 	int i;
 
+	/* First byte first: most values differ there, and strlen is saved. */
 	for (i = 0; i < c->n_enums; i++)
-		if (strlen(c->enums[i]) == n && memcmp(c->enums[i], v, n) == 0)
+		if (n > 0 && c->enums[i][0] == v[0] && strlen(c->enums[i]) == n &&
+		    memcmp(c->enums[i], v, n) == 0)
 			return i;
 	return -1;
 }
@@ -87,10 +89,33 @@ decimal(const char *v, size_t n, int allow_neg, int maxfrac, double *x)
 	}
 	if (i != n || digits == 0 || digits > 15 || (maxfrac >= 0 && frac > (size_t)maxfrac))
 		return -1;
+	if (x == NULL)
+		return 0;	/* the syntax is all that was asked: no strtod */
 	memcpy(tmp, v, n);
 	tmp[n] = '\0';
 	*x = strtod(tmp, NULL);
 	return 0;
+}
+
+/*
+ * small_abs says whether the decimal v[0..n) (syntax already checked)
+ * is smaller than lim in absolute value by its integer part alone: then
+ * a range check of -lim..lim cannot fail, whatever strtod rounds the
+ * fraction to, and the strtod of every lat and lon of a journal is
+ * saved (it showed in profiles of full scans).
+ */
+static int
+small_abs(const char *v, size_t n, int lim)
+{
+	size_t i = v[0] == '-';
+	int ip = 0;
+
+	for (; i < n && v[i] != '.'; i++) {
+		ip = ip * 10 + (v[i] - '0');
+		if (ip >= lim)
+			return 0;
+	}
+	return 1;
 }
 
 static int
@@ -258,15 +283,23 @@ schema_check_value(const struct column *c, const char *v, size_t n, char *msg, s
 	case COL_MINUTES:
 		return integer(v, n, 0, &ix) == 0 ? NULL : bad(msg, msgsz, "bad minutes", v, n, NULL);
 	case COL_NUM:
+		/* ">= 0" of a number without a minus sign holds whatever its digits: no strtod. */
+		if (c->has_min && c->min <= 0 && !c->has_max && v[0] != '-' &&
+		    decimal(v, n, 1, -1, NULL) == 0)
+			return NULL;
 		if (decimal(v, n, 1, -1, &x) < 0)
 			return bad(msg, msgsz, "bad number", v, n, NULL);
 		return range_problem(c, x, v, n, msg, msgsz);
 	case COL_MONEY:
-		return decimal(v, n, 0, 2, &x) == 0 ? NULL : bad(msg, msgsz, "bad amount", v, n, NULL);
+		return decimal(v, n, 0, 2, NULL) == 0 ? NULL : bad(msg, msgsz, "bad amount", v, n, NULL);
 	case COL_LAT:
+		if (decimal(v, n, 1, -1, NULL) == 0 && small_abs(v, n, 90))
+			return NULL;
 		return decimal(v, n, 1, -1, &x) == 0 && x >= -90 && x <= 90 ? NULL :
 		    bad(msg, msgsz, "bad latitude", v, n, "-90..90");
 	case COL_LON:
+		if (decimal(v, n, 1, -1, NULL) == 0 && small_abs(v, n, 180))
+			return NULL;
 		return decimal(v, n, 1, -1, &x) == 0 && x >= -180 && x <= 180 ? NULL :
 		    bad(msg, msgsz, "bad longitude", v, n, "-180..180");
 	case COL_TEXT:
@@ -318,13 +351,92 @@ required_here(const struct schema *s, const struct column *c, const struct row *
 	return 0;
 }
 
+/*
+ * The "required" spelling of each column, parsed once per schema rather
+ * than once per empty value (strchr, strcmp and the column lookup were
+ * ~4 % of a full scan): REQ_IF columns are required when column dep
+ * holds one of the values of the spelling.
+ */
+enum { REQ_NO, REQ_YES, REQ_IF, REQ_SLOW };
+#define REQ_MAX_COLS 64
+
+struct req_cache {
+	const struct schema *s;
+	unsigned char kind[REQ_MAX_COLS];
+	int dep[REQ_MAX_COLS];
+};
+
+static _Thread_local struct req_cache req_cache;
+
+static const struct req_cache *
+req_of(const struct schema *s)
+{
+	struct req_cache *rc = &req_cache;
+	const char *colon, *req;
+	char name[64];
+	size_t k;
+	int i;
+
+	if (rc->s == s)
+		return rc;
+	rc->s = NULL;
+	if (s->n > REQ_MAX_COLS)
+		return NULL;
+	for (i = 0; i < s->n; i++) {
+		req = s->cols[i].required;
+		rc->dep[i] = -1;
+		if (req[0] == 'y' && req[1] == '\0')
+			rc->kind[i] = REQ_YES;
+		else if ((colon = strchr(req, ':')) == NULL)
+			rc->kind[i] = REQ_NO;
+		else if ((k = (size_t)(colon - req)) >= sizeof(name))
+			rc->kind[i] = REQ_NO;
+		else {
+			memcpy(name, req, k);
+			name[k] = '\0';
+			rc->dep[i] = schema_column(s, name);
+			rc->kind[i] = rc->dep[i] < 0 ? REQ_NO : REQ_IF;
+		}
+	}
+	rc->s = s;
+	return rc;
+}
+
+/* required_if says whether row's column dep holds one of the values listed after the colon of req. */
+static int
+required_if(const char *req, const struct row *row, int dep)
+{
+	const char *list, *p;
+
+	if (dep >= row->n)
+		return 0;
+	for (list = strchr(req, ':') + 1; *list; list = *p ? p + 1 : p) {
+		p = strchr(list, ',');
+		if (p == NULL)
+			p = list + strlen(list);
+		if ((size_t)(p - list) == row->len[dep] && memcmp(list, row->v[dep], row->len[dep]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int
 schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgsz)
 {
-	char why[512];
-	rs_time ts, at;
-	int i;
+	return schema_check_row_fast(s, row, 0, NULL, msg, msgsz);
+}
 
+int
+schema_check_row_fast(const struct schema *s, struct row *row, int clean, rs_time *ts_out,
+    char *msg, size_t msgsz)
+{
+	const struct req_cache *rc = req_of(s);
+	char why[512];
+	rs_time ts = RS_TIME_NONE, at = RS_TIME_NONE, t;
+	int i, req;
+
+	if (ts_out)
+		*ts_out = RS_TIME_NONE;
 	if (row->n != s->n) {
 		snprintf(msg, msgsz, "wrong number of fields: %d, want %d", row->n, s->n);
 		row->problem = msg;
@@ -335,11 +447,36 @@ schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgs
 		const struct column *c = &s->cols[i];
 
 		if (row->len[i] == 0) {
-			if (required_here(s, c, row)) {
+			if (rc == NULL)
+				req = required_here(s, c, row);
+			else if (rc->kind[i] == REQ_IF)
+				req = required_if(c->required, row, rc->dep[i]);
+			else
+				req = rc->kind[i] == REQ_YES;
+			if (req) {
 				snprintf(msg, msgsz, "column %s: missing value", c->name);
 				goto fail;
 			}
 			continue;
+		}
+		switch (c->type) {
+		case COL_TEXT:
+			/* A clean line has no control, bidi control or bad UTF-8 anywhere. */
+			if (clean)
+				continue;
+			break;
+		case COL_TS:
+			/* Parsed here once; the at <= ts + 5 min check and the caller reuse it. */
+			if (time_parse_ts(row->v[i], row->len[i], &t) == 0) {
+				if (i == 0)
+					ts = t;
+				else if (i == 1)
+					at = t;
+				continue;
+			}
+			break;
+		default:
+			break;
 		}
 		if (schema_check_value(c, row->v[i], row->len[i], why, sizeof(why))) {
 			snprintf(msg, msgsz, "column %s: %s", c->name, why);
@@ -347,14 +484,15 @@ schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgs
 		}
 	}
 	if (s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
-	    strcmp(s->cols[1].name, "at") == 0 &&
-	    time_parse_ts(row->v[0], row->len[0], &ts) == 0 &&
-	    time_parse_ts(row->v[1], row->len[1], &at) == 0 && at > ts + 300) {
+	    strcmp(s->cols[1].name, "at") == 0 && ts != RS_TIME_NONE && at != RS_TIME_NONE &&
+	    at > ts + 300) {
 		i = 1;
 		snprintf(msg, msgsz, "column at: %s is more than 5 minutes after ts %s",
 		    row->v[1], row->v[0]);
 		goto fail;
 	}
+	if (ts_out && s->cols[0].type == COL_TS)
+		*ts_out = ts;
 	return 0;
 fail:
 	row->problem = msg;

@@ -9,6 +9,7 @@
 #define RS_SCHEMA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct row;
 
@@ -67,6 +68,17 @@ const char *schema_check_value(const struct column *c, const char *v, size_t n,
  * "column C: ...") and row->problem_col and returns -1; else 0.
  */
 int schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgsz);
+
+/*
+ * schema_check_row_fast is schema_check_row for the read path: clean = 1
+ * (reader_row_clean) vouches that no value holds a control character, a
+ * bidi control or bad UTF-8, so text values are not looked at again;
+ * *ts (if ts is not NULL) gets column 0's time when the schema starts
+ * with a ts column and the row is good (else RS_TIME_NONE), so that the
+ * caller need not parse it again.
+ */
+int schema_check_row_fast(const struct schema *s, struct row *row, int clean, int64_t *ts,
+    char *msg, size_t msgsz);
 
 /* schema_enum_index returns the index of v[0..n) among c's enum values, or -1. */
 int schema_enum_index(const struct column *c, const char *v, size_t n);

@@ -138,6 +138,52 @@ is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
+/*
+ * utf8_scan is utf8_valid for a whole journal line, telling besides
+ * whether a text column of it may need the slow check: the reader runs
+ * it once per line instead of utf8_valid per field plus
+ * utf8_text_problem per text field (profiling a 1 GB journal showed the
+ * two decoders at ~10 % of a full scan). Lead bytes E1 and E3..EF but
+ * ED take a short cut: their sequences are the CJK text of most
+ * journals, and no code point they encode is a C1 or bidi control (C1
+ * is C2 80..9F, the bidi controls E2 80/81 ..).
+ */
+int
+utf8_scan(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint64_t w;
+	uint32_t cp;
+	unsigned char c;
+	int special = 0;
+
+	while (i < n) {
+		while (n - i >= 8) {
+			memcpy(&w, p + i, 8);
+			if (w & HIGH_BITS)
+				break;
+			i += 8;
+		}
+		while (i < n && p[i] < 0x80)
+			i++;
+		if (i == n)
+			break;
+		c = p[i];
+		if (((c >= 0xE3 && c <= 0xEF && c != 0xED) || c == 0xE1) && n - i >= 3 &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		if ((len = utf8_decode(p + i, n - i, &cp)) == 0)
+			return -1;
+		if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp))
+			special = 1;
+		i += len;
+	}
+	return special;
+}
+
 const char *
 utf8_text_problem(const char *s, size_t n)
 {

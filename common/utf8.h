@@ -10,6 +10,14 @@
 int utf8_valid(const char *p, size_t n);
 
 /*
+ * utf8_scan checks a whole line at once: -1 if p[0..n) is not valid
+ * UTF-8, else 1 if it holds a C1 control (U+0080..U+009F) or a bidi
+ * control (see utf8_text_problem), else 0. ASCII controls are not
+ * looked at: the caller sees those bytes itself.
+ */
+int utf8_scan(const char *p, size_t n);
+
+/*
  * utf8_text_problem checks a text value: valid UTF-8 with no control
  * character other than tab and newline (C0, DEL, C1 and so ESC and CR
  * are rejected) and no bidi embedding/override/isolate control

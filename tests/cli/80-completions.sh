@@ -1,0 +1,218 @@
+# 80-completions.sh - the shell completions in completions/: up to date
+# with the option tables and schemas (regenerated into a scratch dir and
+# compared), every option they offer accepted by the tool (and every
+# option a subcommand's --help names offered), and bash, zsh and fish
+# driven through their own completion machinery on a small journal:
+# subcommands, options, enum values, and live case, complaint and
+# provider ids, open ones first.
+
+C=$TOP/completions
+
+# --- up to date: make completions would write the same files
+mkdir -p "$T/gen"
+tok "completions-gen runs" "$TOP/tools/completions-gen" -o "$T/gen" --bin "$BINDIR"
+for f in rs.bash _rs rs-intake.fish rs-dispatch.fish rs-complain.fish rs-callback.fish \
+    rs-report.fish rs-journal.fish; do
+	tsame "completions/$f is up to date (make completions)" "$C/$f" "$T/gen/$f"
+done
+tcase "no other generated file" 0 "$(ls "$C" | sort)" '' sh -c "ls '$T/gen' | sort"
+
+# --- a small journal: 3 cases (0001 completed, 0002 and 0003 open),
+# 2 complaints on 0001 (CP 0001 open, CP 0002 closed)
+jdir "$T/j"
+mkdir -p "$RS_DIR"
+cp "$SAMPLES/providers.tsv" "$RS_DIR/"
+{
+	rs-intake -q --phone 13800000001 --location A --service tyre --lat 22.55 --lon 114.05 --road city
+	rs-intake -q --phone 13800000002 --location B --service tow --lat 22.60 --lon 114.10
+	rs-intake -q --phone 13800000003 --location C --service jumpstart --lat 22.5 --lon 114.0
+	rs-dispatch assign RS-20261122-0001 --provider P001 -q
+	rs-dispatch arrive RS-20261122-0001 -q
+	rs-dispatch complete RS-20261122-0001 --outcome tyre-changed -q
+	rs-complain -q open --case RS-20261122-0001 --category late --demand sorry
+	rs-complain -q open --case RS-20261122-0001 --category fee --demand refund
+	rs-complain resolve CP-20261122-0002 --remedy refund --amount 10 --note ok -q
+	rs-complain close CP-20261122-0002 -q
+} >"$T/setup.out" 2>"$T/setup.err"
+tcase "journal set up" 0 "RS-20261122-0001 RS-20261122-0002 RS-20261122-0003" '' \
+    sh -c 'rs-intake list -H | cut -f1 | tr "\n" " " | sed "s/ \$//"'
+
+# --- bash: the function complete -p names, with COMP_WORDS/COMP_CWORD set
+cat >"$T/comp.bash" <<'EOF'
+# bash comp.bash FILE WORD... - loads FILE, fills COMP_* as bash would for
+# the line WORD... (the last word is the one completed) and prints
+# COMPREPLY, one a line.
+source "$1" || exit 9
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$(($# - 1))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+spec=$(complete -p "${1##*/}" 2>/dev/null) || { echo "no complete -p for ${1##*/}"; exit 8; }
+fn=$(printf '%s\n' "$spec" | sed -n 's/.*-F \([^ ]*\) .*/\1/p')
+"$fn" "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+((${#COMPREPLY[@]})) && printf '%s\n' "${COMPREPLY[@]}"
+exit 0
+EOF
+bc() { bash --norc --noprofile "$T/comp.bash" "$C/rs.bash" "$@"; }
+nl() { printf '%s\n' "$@"; }
+
+tcase "bash: complete -p for every tool" 0 \
+    "$(for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do echo "complete -F _rs $t"; done)" '' \
+    bash --norc --noprofile -c ". '$C/rs.bash'; for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do complete -p \$t; done"
+tcase "bash: subcommands" 0 "$(nl suggest assign notify enroute arrive complete cancel list)" '' \
+    bc rs-dispatch ''
+tcase "bash: subcommands by prefix" 0 "$(nl action action-done)" '' bc rs-complain ac
+tcase "bash: subcommand after a global option and its value" 0 "$(nl list)" '' \
+    bc rs-dispatch -d "$RS_DIR" -f json li
+tcase "bash: options of a subcommand" 0 "$(nl --provider)" '' bc rs-dispatch assign X --pro
+tcase "bash: short option of one subcommand" 0 "$(nl -n)" '' bc rs-dispatch suggest -n
+tcase "bash: no -n outside suggest" 0 "" '' bc rs-dispatch assign -n
+tcase "bash: rs-intake defaults to new" 0 "$(nl --can-start --call-at --channel --customer)" '' bc rs-intake --c
+tcase "bash: rs-intake subcommands" 0 "$(nl new amend import list)" '' bc rs-intake ''
+tcase "bash: enum from the schema" 0 "$(nl towed tyre-changed transported)" '' \
+    bc rs-dispatch complete X --outcome t
+tcase "bash: --opt=value, split at =" 0 "$(nl refund partial-refund repair)" '' \
+    bc rs-complain resolve X --remedy = r
+tcase "bash: --opt=value, whole word" 0 "$(nl --category=fee)" '' bc rs-complain list --category=f
+tcase "bash: yn column" 0 "$(nl y n)" '' bc rs-intake new --can-start ''
+tcase "bash: int range column" 0 "$(nl 1 2 3 4)" '' bc rs-complain escalate X --level ''
+tcase "bash: nps 0..10" 0 "$(nl 0 1 2 3 4 5 6 7 8 9 10)" '' bc rs-callback record X --nps ''
+tcase "bash: list values from the usage text" 0 "$(nl day week month)" '' bc rs-report kpi --by ''
+tcase "bash: report formats" 0 "$(nl text md html json tsv csv table)" '' bc rs-report weekly -f ''
+tcase "bash: list formats" 0 "$(nl tsv csv json table)" '' bc rs-journal cat -f ''
+tcase "bash: report sections per report" 0 "$(nl red_list)" '' bc rs-report weekly --section r
+tcase "bash: report sections of case" 0 "$(nl summary sla timeline)" '' bc rs-report case X --section ''
+tcase "bash: options of another report are not offered" 0 "" '' bc rs-report kpi --wee
+tcase "bash: journal names" 0 "$(nl callbacks cases complaints dispatch providers rules)" '' \
+    bc rs-journal check ''
+tcase "bash: schema takes one name" 0 "" '' bc rs-journal schema cases ''
+tcase "bash: case ids, open first" 0 "$(nl RS-20261122-0002 RS-20261122-0003 RS-20261122-0001)" '' \
+    bc rs-dispatch arrive ''
+tcase "bash: case ids by prefix" 0 "$(nl RS-20261122-0003)" '' bc rs-intake amend RS-20261122-0003
+tcase "bash: one operand only" 0 "" '' bc rs-dispatch arrive RS-20261122-0002 ''
+tcase "bash: complaint ids, open first" 0 "$(nl CP-20261122-0001 CP-20261122-0002)" '' \
+    bc rs-complain contact ''
+tcase "bash: --case of rs-complain open" 0 "$(nl RS-20261122-0002 RS-20261122-0003 RS-20261122-0001)" '' \
+    bc rs-complain open --case ''
+tcase "bash: callback record: due callbacks first" 0 "$(nl RS-20261122-0001 RS-20261122-0002 RS-20261122-0003)" '' \
+    bc rs-callback record ''
+tcase "bash: --complaint: due first" 0 "$(nl CP-20261122-0002 CP-20261122-0001)" '' \
+    bc rs-callback record RS-20261122-0001 --complaint ''
+tcase "bash: providers from the roster" 0 "$(nl P001 P002 P003)" '' bc rs-dispatch list --provider P00
+tcase "bash: assign --provider: the ranking of suggest first" 0 "$(nl P059 P001 P053)" '' \
+    sh -c "bash --norc --noprofile '$T/comp.bash' '$C/rs.bash' rs-dispatch assign RS-20261122-0001 --provider '' | head -3"
+tcase "bash: -d DIR on the line is used" 0 "" '' bc rs-dispatch -d "$T" arrive ''
+tcase "bash: --dir=DIR on the line is used" 0 "$(nl RS-20261122-0002)" '' \
+    env -u RS_DIR bash --norc --noprofile "$T/comp.bash" "$C/rs.bash" rs-dispatch --dir="$RS_DIR" arrive RS-20261122-0002
+tcase "bash: the tools next to the command are run" 0 "$(nl RS-20261122-0003)" '' \
+    env PATH=/usr/bin:/bin bash --norc --noprofile "$T/comp.bash" "$C/rs.bash" "$BINDIR/rs-dispatch" cancel RS-20261122-0003
+mkdir -p "$T/dirs/sub1" "$T/dirs/sub2"
+tcase "bash: directories for --dir" 0 "$(nl "$T/dirs/sub1" "$T/dirs/sub2")" '' bc rs-journal --dir "$T/dirs/s"
+tcase "bash: free text is not completed" 0 "" '' bc rs-dispatch cancel X --reason ''
+tcase "bash: unknown command" 0 "" '' bc rs-nothing ''
+
+# --- every option the completion offers is one the tool takes, with or
+# without a value as offered; every option of a subcommand's --help is offered
+cat >"$T/opts.bash" <<'EOF'
+# bash opts.bash FILE TOOL - for every subcommand: "SUB arg OPTION VALUE" or
+# "SUB flag OPTION" lines
+source "$1"
+spec=_rs_spec_${2//-/_}
+args=" $($spec argopts) "
+for s in $($spec subs); do
+	for o in $($spec opts "$s"); do
+		case $o in --*) ;; *) continue ;; esac
+		case $args in
+		*" $o "*)
+			set -- $($spec value "$s" "$o")
+			[ "$1" = words ] && echo "$s arg $o $2" || echo "$s arg $o x" ;;
+		*) echo "$s flag $o" ;;
+		esac
+	done
+done
+EOF
+for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do
+	bash --norc --noprofile "$T/opts.bash" "$C/rs.bash" "$t" >"$T/opts.$t"
+	bad=
+	while read -r s k o v; do
+		case $o in --help | --version) continue ;; esac
+		if [ "$k" = arg ]; then set -- "$o=$v"; else set -- "$o"; fi
+		"$t" "$s" "$@" -h >/dev/null 2>&1 || bad="$bad $s:$o"
+	done <"$T/opts.$t"
+	tcase "$t: every offered option is taken as offered" 0 '' '' echo -n "$bad"
+	bad=
+	for s in $(cut -d' ' -f1 "$T/opts.$t" | uniq); do
+		# a tool with one help for every subcommand: nothing per subcommand
+		[ "$("$t" "$s" --help 2>&1)" = "$("$t" --help 2>&1)" ] && continue
+		for o in $("$t" "$s" --help 2>/dev/null | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+			grep -q -- "^$s [a-z]* $o\( \|\$\)" "$T/opts.$t" || bad="$bad $s:$o"
+		done
+	done
+	tcase "$t: every option of the help is offered" 0 '' '' echo -n "$bad"
+done
+
+# --- zsh: compinit + the _rs file, driven in a pseudo-terminal (zpty)
+cat >"$T/comp.zsh" <<'EOF'
+# zsh -f comp.zsh FPATHDIR LINE - types LINE and a tab in an interactive
+# zsh under zpty and prints every match the completion system adds.
+zmodload zsh/zpty || exit 3
+zpty z zsh -f -i
+zpty -w z "PS1= PROMPT= RPROMPT=; fpath=($1 \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z 'zstyle ":completion:*" list-grouped false; zstyle ":completion:*" insert-tab false; bindkey "^I" complete-word'
+zpty -w z 'null-line() { echo -E - $'"'"'\0'"'"' }; compprefuncs=( null-line ); comppostfuncs=( null-line exit )'
+zpty -w z 'compadd() { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi; local -a __hits; builtin compadd -A __hits "$@"; (( $#__hits )) && print -rl -- "${__hits[@]}"; builtin compadd "$@" }'
+zpty -w z 'echo ready-$((6*7))'
+while zpty -r z l; do [[ $l == *ready-42* ]] && break; done
+zpty -w -n z "$2"$'\t'
+n=0
+while zpty -r z l; do
+	l=${l//$'\r'/}; l=${l%$'\n'}
+	if [[ $l == *$'\0'* ]]; then (( ++n >= 2 )) && break; continue; fi
+	(( n == 1 )) && print -r -- "$l"
+done
+zpty -d z
+EOF
+if command -v zsh >/dev/null 2>&1 && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; then
+	zc() { timeout 30 zsh -f "$T/comp.zsh" "$C" "$1"; }
+	zcs() { zc "$1" | sort; }
+	tcase "zsh: subcommands" 0 "$(nl arrive assign cancel complete enroute list notify suggest)" '' \
+	    zcs 'rs-dispatch '
+	tcase "zsh: options" 0 "$(nl --provider)" '' zc 'rs-dispatch assign X --pro'
+	tcase "zsh: rs-intake defaults to new" 0 "$(nl --call-at --can-start --channel --customer)" '' zcs 'rs-intake --c'
+	tcase "zsh: enum from the schema" 0 "$(nl towed transported tyre-changed)" '' zcs 'rs-dispatch complete X --outcome t'
+	tcase "zsh: --opt=value" 0 "$(nl fee)" '' zc 'rs-complain list --category=f'
+	tcase "zsh: report sections" 0 "$(nl red_list)" '' zc 'rs-report weekly --section r'
+	tcase "zsh: journal names" 0 "$(nl callbacks cases complaints dispatch providers rules)" '' zcs 'rs-journal check '
+	tcase "zsh: case ids, open first" 0 "$(nl RS-20261122-0002 RS-20261122-0003 RS-20261122-0001)" '' \
+	    zc 'rs-dispatch arrive RS-'
+	tcase "zsh: complaint ids, open first" 0 "$(nl CP-20261122-0001 CP-20261122-0002)" '' zc 'rs-complain contact CP-'
+	tcase "zsh: providers, the ranking of suggest first" 0 "$(nl P059 P001 P053)" '' \
+	    sh -c "timeout 30 zsh -f '$T/comp.zsh' '$C' 'rs-dispatch assign RS-20261122-0001 --provider P0' | head -3"
+	tcase "zsh: -d DIR on the line is used" 0 "" '' zc "rs-dispatch -d $T arrive RS-"
+else
+	echo "SKIP: $TFILE: zsh with zsh/zpty not installed (make deps installs it)"
+fi
+
+# --- fish: complete -C with the completions directory first
+if command -v fish >/dev/null 2>&1; then
+	fc() { fish --no-config -c "set fish_complete_path '$C' \$fish_complete_path; complete -C '$1'" | cut -f1; }
+	tcase "fish: subcommands" 0 "$(nl arrive assign cancel complete enroute list notify suggest)" '' fc 'rs-dispatch '
+	tcase "fish: options" 0 "$(nl --provider)" '' fc 'rs-dispatch assign X --pro'
+	tcase "fish: rs-intake defaults to new" 0 "$(nl --call-at --can-start --channel --customer)" '' fc 'rs-intake --c'
+	tcase "fish: rs-intake subcommands" 0 "$(nl amend import list new)" '' fc 'rs-intake '
+	tcase "fish: enum from the schema" 0 "$(nl towed transported tyre-changed)" '' fc 'rs-dispatch complete X --outcome t'
+	tcase "fish: --opt=value" 0 "$(nl --category=fee)" '' fc 'rs-complain list --category=f'
+	tcase "fish: report sections" 0 "$(nl red_list)" '' fc 'rs-report weekly --section r'
+	tcase "fish: journal names" 0 "$(nl callbacks cases complaints dispatch providers rules)" '' fc 'rs-journal check '
+	tcase "fish: case ids, open first" 0 "$(nl RS-20261122-0002 RS-20261122-0003 RS-20261122-0001)" '' \
+	    fc 'rs-dispatch arrive RS-'
+	tcase "fish: case ids with their state" 0 "RS-20261122-0002	open" '' \
+	    sh -c "fish --no-config -c \"set fish_complete_path '$C' \\\$fish_complete_path; complete -C 'rs-dispatch arrive RS-20261122-0002'\""
+	tcase "fish: complaint ids, open first" 0 "$(nl CP-20261122-0001 CP-20261122-0002)" '' fc 'rs-complain contact CP-'
+	tcase "fish: providers, the ranking of suggest first" 0 "$(nl P059 P001 P053)" '' \
+	    sh -c "fish --no-config -c \"set fish_complete_path '$C' \\\$fish_complete_path; complete -C 'rs-dispatch assign RS-20261122-0001 --provider P0'\" | cut -f1 | head -3"
+	tcase "fish: -d DIR on the line is used" 0 "" '' fc "rs-dispatch -d $T arrive RS-"
+else
+	echo "SKIP: $TFILE: fish not installed (make deps installs it)"
+fi
