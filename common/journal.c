@@ -215,6 +215,7 @@ struct jreader {
 	char **mv;
 	size_t *mlen;
 	long bad, first_bad;
+	rs_time ts;		/* ts of the row last handed out, RS_TIME_NONE if unknown */
 	int done;
 	char msg[1024];
 };
@@ -230,6 +231,7 @@ jreader_new(const struct schema *s, int flags, rs_time until)
 	jr->until = until;
 	jr->fd = -1;
 	jr->cur = -1;
+	jr->ts = RS_TIME_NONE;
 	if (s) {
 		jr->nnames = s->n;
 		jr->names = xcalloc((size_t)s->n, sizeof(char *));
@@ -523,11 +525,13 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 			row->torn = 0;
 			row->problem = NULL;
 		}
+		jr->ts = RS_TIME_NONE;
 		if (row->problem == NULL && jr->s) {
 			if (!jr->identity)
 				to_schema_order(jr, row);
 			if (row->problem == NULL)
-				schema_check_row(jr->s, row, jr->msg, sizeof(jr->msg));
+				schema_check_row_fast(jr->s, row, reader_row_clean(jr->r), &jr->ts,
+				    jr->msg, sizeof(jr->msg));
 		} else if (row->problem == NULL && row->n != jr->file_n) {
 			snprintf(jr->msg, sizeof(jr->msg), "wrong number of fields: %d, want %d",
 			    row->n, jr->file_n);
@@ -543,7 +547,8 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		if (jr->s == NULL || (jr->until == RS_TIME_NONE &&
 		    jr->parts[jr->cur].archived_month == 0))
 			return 1;
-		if (time_parse_ts(row->v[0], row->len[0], &ts) < 0)
+		/* Validation parsed ts already (jr->ts); only a JR_BAD row has none. */
+		if ((ts = jr->ts) == RS_TIME_NONE)
 			return 1;
 		if (jr->parts[jr->cur].archived_month &&
 		    time_written_date(row->v[0], row->len[0]) / 100 <= jr->parts[jr->cur].archived_month)
@@ -557,6 +562,12 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		return 1;
 	}
 	return 0;
+}
+
+rs_time
+jreader_ts(const struct jreader *jr)
+{
+	return jr->ts;
 }
 
 int

@@ -84,6 +84,13 @@ const char *const *jreader_columns(const struct jreader *jr, int *n);
  */
 int jreader_next(struct jreader *jr, struct row *row, struct rs_err *e);
 
+/*
+ * jreader_ts returns the ts of the row jreader_next last handed out, as
+ * validation parsed it, or RS_TIME_NONE (no schema, a bad row): callers
+ * filtering on ts need not parse it a third time.
+ */
+rs_time jreader_ts(const struct jreader *jr);
+
 /* jreader_header_is_schema returns 1 if the current file's header is exactly the schema's columns in order. */
 int jreader_header_is_schema(const struct jreader *jr);
 

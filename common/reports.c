@@ -41,7 +41,10 @@ rin_scan(const struct rinputs *in, int j, rs_time since,
 		return -1;
 	while ((rc = jreader_next(jr, &r, e)) == 1) {
 		/* The journals as they stood at --as-of: later rows do not exist yet. */
-		if (time_parse_ts(r.v[0], r.len[0], &ts) == -1 || ts > in->as_of ||
+		if ((ts = jreader_ts(jr)) == RS_TIME_NONE &&
+		    time_parse_ts(r.v[0], r.len[0], &ts) == -1)
+			continue;
+		if (ts > in->as_of ||
 		    (lo != RS_TIME_NONE && ts < lo))
 			continue;
 		fn(&r, arg);

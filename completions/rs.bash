@@ -10,7 +10,6 @@ _rs_journals='callbacks cases complaints dispatch providers'
 # of suggest) first, no repeats. The tools are run from the completed
 # command's own directory, with its -d/--dir.
 _rs_live() {
-  print -r -- "live $* words=$_rs_words" >>/tmp/zdebug
 	local b=$_rs_bin
 	local -a d=("${_rs_dirarg[@]}")
 	{
