@@ -72,7 +72,7 @@ parse_options(int argc, char **argv, int *rc)
 {
 	int c, r;
 
-	while ((c = getopt_long(argc, argv, "d:f:HhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:f:HhV", long_options, NULL)) != -1) {
 		if ((r = cli_global_option(c, optarg, &opts.g)) != 0) {
 			if (r < 0) {
 				*rc = RS_EUSAGE;
@@ -92,7 +92,7 @@ parse_options(int argc, char **argv, int *rc)
 			*rc = cli_version();
 			return 1;
 		default:
-			*rc = cli_usage("bad option");
+			*rc = cli_bad_option(c, argv);
 			return -1;
 		}
 	}

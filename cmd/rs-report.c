@@ -86,7 +86,7 @@ parse(int argc, char **argv, struct opts *o, int *done)
 	int c, r;
 
 	*done = 0;
-	while ((c = getopt_long(argc, argv, "d:f:HhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:f:HhV", long_options, NULL)) != -1) {
 		if (c == 'f') {
 			/* Reports have their own formats; the lists' "table" is "text" here. */
 			if (rformat_parse(optarg, &o->format) == -1)
@@ -120,7 +120,7 @@ parse(int argc, char **argv, struct opts *o, int *done)
 			*done = 1;
 			return cli_version();
 		default:
-			return cli_usage("bad option");
+			return cli_bad_option(c, argv);
 		}
 	}
 	for (; optind < argc; optind++) {

@@ -20,6 +20,7 @@ void
 cli_init(const char *progname)
 {
 	err_progname = progname;
+	opterr = 0;	/* cli_bad_option says it once, in our format */
 	setlocale(LC_CTYPE, "");
 	/* A file size limit must be a write error (exit 3), not a kill. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -54,6 +55,21 @@ cli_usage(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, " (see %s --help)\n", err_progname);
 	return RS_EUSAGE;
+}
+
+int
+cli_bad_option(int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+
+	if (c == ':') {
+		if (optopt && optopt < 0x100 && arg[0] == '-' && arg[1] != '-')
+			return cli_usage("option '-%c' needs a value", optopt);
+		return cli_usage("option '%s' needs a value", arg);
+	}
+	if (optopt && optopt < 0x100)
+		return cli_usage("unknown option '-%c'", optopt);
+	return cli_usage("unknown option '%s'", arg);
 }
 
 int

@@ -62,6 +62,13 @@ void cli_error(const char *where, const char *fmt, ...) __attribute__((format(pr
 /* cli_usage prints "PROG: WHAT" plus a pointer to --help and returns 2. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * cli_bad_option reports what getopt_long rejected (c is its return, '?'
+ * or ':' when the optstring starts with ':') in one line naming the
+ * option, and returns 2. getopt's own messages are off (cli_init).
+ */
+int cli_bad_option(int c, char **argv);
+
 /* cli_fail prints e as an error line and returns its exit code. */
 int cli_fail(const struct rs_err *e);
 
