@@ -32,15 +32,9 @@ cli_error(const char *where, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	if (where && *where)
-		fprintf(stderr, "%s: %s: ", err_progname, where);
-	else
-		fprintf(stderr, "%s: ", err_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	err_vprint(where, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int

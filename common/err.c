@@ -31,17 +31,24 @@ err_clear(struct rs_err *e)
 }
 
 void
-err_warn(const char *where, const char *fmt, ...)
+err_vprint(const char *where, const char *fmt, va_list ap)
 {
-	va_list ap;
-
+	/* Whatever went to stdout first stays before the message in a shared terminal. */
 	fflush(stdout);
 	if (where && *where)
 		fprintf(stderr, "%s: %s: ", err_progname, where);
 	else
 		fprintf(stderr, "%s: ", err_progname);
-	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
-	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void
+err_warn(const char *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	err_vprint(where, fmt, ap);
+	va_end(ap);
 }

@@ -8,6 +8,8 @@
 #ifndef RS_ERR_H
 #define RS_ERR_H
 
+#include <stdarg.h>
+
 enum {
 	RS_OK = 0,
 	RS_EDATA = 1,	/* the data is wrong; nothing was written */
@@ -31,6 +33,9 @@ void err_clear(struct rs_err *e);
 
 /* err_warn prints one warning line "PROG: WHERE: WHAT" on stderr (the one stderr use allowed to library code). */
 void err_warn(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* err_vprint prints "PROG: WHERE: WHAT" on stderr from a va_list (WHERE omitted if NULL or empty). */
+void err_vprint(const char *where, const char *fmt, va_list ap);
 
 /* err_progname is the program name used by err_warn and the cli helpers ("rs" until set). */
 extern const char *err_progname;
