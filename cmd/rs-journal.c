@@ -23,9 +23,10 @@ static const char usage_text[] =
 "Commands:\n"
 "  check [NAME...]            check every row of the journals (archives too);\n"
 "                             prints FILE:LINE: problem, exits 1 if any\n"
-"  cat NAME|FILE... [--since T] [--until T] [-f tsv|csv|json|table]\n"
+"  cat NAME|FILE... [--since T] [--until T] [--as-of T] [-f tsv|csv|json|table]\n"
 "                             print a journal (archives and live file as one\n"
-"                             stream) or any TSV/CSV file (.gz too, - = stdin)\n"
+"                             stream; --as-of: as it stood then) or any TSV/CSV\n"
+"                             file (.gz too, - = stdin)\n"
 "  archive --before YYYY-MM   move whole months before YYYY-MM to NAME.YYYY-MM.tsv.gz\n"
 "  schema [NAME]              list the schemas, or print one\n"
 "\n"
@@ -34,6 +35,7 @@ static const char usage_text[] =
 "  -f, --format FMT   output format: tsv (default), csv, json (JSON Lines), table\n"
 "  -H, --no-header    no header line\n"
 "      --raw          CSV without the spreadsheet formula guard\n"
+"  -q, --quiet        archive: no summary of the rows moved\n"
 "  -h, --help         this help;  -V, --version  the version\n"
 "\n"
 "Names: cases, dispatch, complaints, callbacks, providers (and rules for check).\n"
@@ -51,6 +53,8 @@ static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "no-header", no_argument, NULL, 'H' },
 	{ "raw", no_argument, NULL, CLI_OPT_RAW },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "as-of", required_argument, NULL, CLI_OPT_AS_OF },
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "until", required_argument, NULL, OPT_UNTIL },
 	{ "before", required_argument, NULL, OPT_BEFORE },
@@ -72,7 +76,7 @@ parse_options(int argc, char **argv, int *rc)
 {
 	int c, r;
 
-	while ((c = getopt_long(argc, argv, ":d:f:HhV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:f:HqhV", long_options, NULL)) != -1) {
 		if ((r = cli_global_option(c, optarg, &opts.g)) != 0) {
 			if (r < 0) {
 				*rc = RS_EUSAGE;
@@ -145,7 +149,7 @@ time_column(const char *const *names, int n)
 
 static int
 cat_one(const char *arg, struct out **o, char ***first_cols, int *first_n, rs_time since,
-    rs_time until)
+    rs_time until, rs_time as_of)
 {
 	const struct schema *s = schema_find(arg);
 	struct jreader *jr;
@@ -160,7 +164,7 @@ cat_one(const char *arg, struct out **o, char ***first_cols, int *first_n, rs_ti
 	err_clear(&e);
 	if (s) {
 		dir = journal_dir(opts.g.dir);
-		jr = jreader_open_journal(dir, s, since, RS_TIME_NONE, 0, &e);
+		jr = jreader_open_journal(dir, s, since, as_of, 0, &e);
 		free(dir);
 	} else
 		jr = jreader_open_file(arg, NULL, 0, &e);
@@ -209,17 +213,22 @@ cmd_cat(int argc, char **argv)
 {
 	struct out *o = NULL;
 	char **cols = NULL;
-	rs_time since = RS_TIME_NONE, until = RS_TIME_NONE, now = time_now();
+	rs_time since = RS_TIME_NONE, until = RS_TIME_NONE, as_of = RS_TIME_NONE;
+	rs_time now = time_now();
 	int i, n = 0, rc = 0;
 
 	if (argc == 0)
 		return cli_usage("cat: name a journal or a file");
+	if (opts.g.as_of && cli_time_option("--as-of", opts.g.as_of, now, &as_of) < 0)
+		return RS_EUSAGE;
+	if (as_of != RS_TIME_NONE)
+		now = as_of;	/* relative times count from --as-of */
 	if (opts.since && cli_time_option("--since", opts.since, now, &since) < 0)
 		return RS_EUSAGE;
 	if (opts.until && cli_time_option("--until", opts.until, now, &until) < 0)
 		return RS_EUSAGE;
 	for (i = 0; i < argc && rc == 0; i++)
-		rc = cat_one(argv[i], &o, &cols, &n, since, until);
+		rc = cat_one(argv[i], &o, &cols, &n, since, until, as_of);
 	if (o) {
 		if (out_end(o) < 0 && rc == 0)
 			rc = cli_exit(0);

@@ -87,7 +87,7 @@ end
 # __rs_journal_is SUB...: true when the subcommand is one of SUB ("" = none yet);
 # operand: true when an operand of the subcommand is wanted.
 function __rs_journal_is
-    __rs_state rs-journal 'check cat archive schema' '' '-d --dir -f --format --since --until --before'
+    __rs_state rs-journal 'check cat archive schema' '' '-d --dir -f --format --as-of --since --until --before'
     if test "$argv[1]" = operand
         set -l s $__rs_sub
         test -n "$s"; or set s $__rs_dflt
@@ -117,6 +117,8 @@ complete -c rs-journal -n '__rs_journal_is check cat archive schema ""' -s d -l 
 complete -c rs-journal -n '__rs_journal_is check cat archive schema ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
 complete -c rs-journal -n '__rs_journal_is check cat archive schema ""' -s H -l no-header -d 'no header line'
 complete -c rs-journal -n '__rs_journal_is check cat archive schema ""' -l raw -d 'CSV without the spreadsheet formula guard'
+complete -c rs-journal -n '__rs_journal_is check cat archive schema ""' -s q -l quiet -d 'print only the new id'
+complete -c rs-journal -n '__rs_journal_is check cat archive schema ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-journal -n '__rs_journal_is check cat archive schema ""' -s h -l help -d 'this help'
 complete -c rs-journal -n '__rs_journal_is check cat archive schema ""' -s V -l version -d 'print the version'
 complete -c rs-journal -n '__rs_journal_is cat ""' -l since -x

@@ -320,14 +320,14 @@ _rs_spec_rs_journal() {
 	case $1 in
 	subs) echo 'check cat archive schema' ;;
 	default) echo '' ;;
-	argopts) echo '-d --dir -f --format --since --until --before' ;;
+	argopts) echo '-d --dir -f --format --as-of --since --until --before' ;;
 	opts)
 		case $2 in
-		check) echo '-d --dir -f --format -H --no-header --raw -h --help -V --version' ;;
-		cat) echo '--since --until -d --dir -f --format -H --no-header --raw -h --help -V --version' ;;
-		archive) echo '--before -d --dir -f --format -H --no-header --raw -h --help -V --version' ;;
-		schema) echo '-d --dir -f --format -H --no-header --raw -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --raw -h --help -V --version --since --until --before' ;;
+		check) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		cat) echo '--since --until -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		archive) echo '--before -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		schema) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before' ;;
 		esac ;;
 	operand)
 		case $2 in
