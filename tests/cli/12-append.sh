@@ -8,6 +8,9 @@ jdir
 # every row lands, ids unique and gap-free for the day.
 per=200
 [ -n "$RS_VALGRIND" ] && per=5
+# Each writer waits its turn; on a loaded machine (or under ASan) a turn
+# can take longer than the default 10 s wait, which is not what this tests.
+export RS_LOCK_TIMEOUT=300
 for w in $(seq 1 32); do
 	(
 		for i in $(seq 1 $per); do
@@ -26,6 +29,8 @@ tcase '32 writers: ids gap-free' 0 "RS-20261122-0001 RS-20261122-$(printf %04d $
     sh -c "cut -f3 '$RS_DIR/cases.tsv' | tail -n +2 | sort | sed -n '1p;\$p' | tr '\n' ' ' | sed 's/ \$//'"
 tcase '32 writers: every writer has all its rows' 0 "32 $per" '' \
     sh -c "cut -f10 '$RS_DIR/cases.tsv' | tail -n +2 | sort | uniq -c | awk '{print \$1}' | sort -u | sed 's/^/32 /' | head -1"
+
+unset RS_LOCK_TIMEOUT
 
 # A torn last line (a write cut short by kill -9): check reports it,
 # the next append starts on a fresh line, and the fragment stays one bad line.
