@@ -5,7 +5,7 @@ COMMON_SRCS = \
 	common/append.c common/archive.c common/buf.c common/callback.c \
 	common/cases.c common/check.c common/cli.c common/complaint.c \
 	common/csvio.c common/dispatch.c common/err.c common/fold.c common/gz.c \
-	common/idmap.c common/ids.c common/journal.c common/out.c \
+	common/i18n.c common/idmap.c common/ids.c common/journal.c common/out.c \
 	common/providers.c common/reader.c common/render.c common/render_html.c \
 	common/report.c common/reports.c common/reports_case.c \
 	common/reports_kpi.c common/reports_shift.c common/reports_weekly.c \
@@ -31,7 +31,35 @@ GEN_SRCS = tests/gen/callback.c tests/gen/cplt.c tests/gen/dispatch.c \
 	tests/gen/out.c tests/gen/rs-gen.c tests/gen/sim.c tests/gen/story.c \
 	tests/gen/tables.c tests/gen/texts.c tests/gen/util.c
 
-all: $(BINS) $(GEN_TOOL)
+# Messages in Chinese (gettext, domain "rs"): po/rs.pot is extracted from
+# the sources by make pot (committed), po/zh_CN.po translates it (make po
+# merges new strings in), and the catalogue is built into build/locale/,
+# where RS_LOCALEDIR=build/locale finds it without installing.
+LOCALE_BUILD = build/locale
+LINGUAS = zh_CN
+MO = $(LINGUAS:%=$(LOCALE_BUILD)/%/LC_MESSAGES/rs.mo)
+
+all: $(BINS) $(GEN_TOOL) $(MO)
+XGETTEXT_OPTS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+	--keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=err_set:4 --keyword=err_warn:2 \
+	--keyword=cli_error:2 --keyword=cli_usage:1 --keyword=problem:3 --keyword=bad:3 \
+	--keyword=report_section:3 --keyword=report_subtitle:2 \
+	--flag=err_set:4:c-format --flag=err_warn:2:c-format --flag=cli_error:2:c-format \
+	--flag=cli_usage:1:c-format --flag=report_subtitle:2:c-format --flag=problem:3:c-format \
+	--package-name=rs --package-version=$(VERSION) --no-location --sort-output \
+	--add-comments=TRANSLATORS:
+
+$(LOCALE_BUILD)/%/LC_MESSAGES/rs.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+POT = po/rs.pot
+pot:
+	xgettext $(XGETTEXT_OPTS) -o $(POT) cmd/*.c common/*.c
+
+po: pot
+	for l in $(LINGUAS); do msgmerge -q --update --backup=none --no-location \
+		--sort-output po/$$l.po po/rs.pot; done
 
 $(GEN_TOOL): $(GEN_SRCS) tests/gen/gen.h
 	@mkdir -p $(@D)
@@ -88,6 +116,13 @@ deps:
 		$$sudo apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@# The Chinese tests run under LANG=zh_CN.UTF-8: generate that locale if missing.
+	@if ! locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8'; then \
+		echo "generating locale zh_CN.UTF-8"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+		$$sudo sed -i 's/^# *\(zh_CN\.UTF-8 UTF-8\)/\1/' /etc/locale.gen && \
+		$$sudo locale-gen >/dev/null; \
+	fi
 
 # Shell completions, generated from the option tables of cmd/rs-*.c and
 # from schemas/ by tools/completions-gen (python3; asks the built rs-report
@@ -111,6 +146,8 @@ install: all
 	for t in $(TOOLS); do install -m 644 completions/rs.bash $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	install -m 644 completions/_rs $(DESTDIR)$(ZSHCOMPDIR)/_rs
 	for t in $(TOOLS); do install -m 644 completions/$$t.fish $(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
+	for l in $(LINGUAS); do mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(LOCALE_BUILD)/$$l/LC_MESSAGES/rs.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rs.mo; done
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(BASHCOMPDIR)/$$t \
@@ -118,8 +155,9 @@ uninstall:
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in man/*.7; do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_rs
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rs.mo; done
 
 clean:
 	rm -rf build build-asan bin bin-asan tests/out
 
-.PHONY: all unit test valgrind deps install uninstall clean samples completions
+.PHONY: all unit test valgrind deps install uninstall clean samples completions pot po

@@ -5,11 +5,12 @@ DESTDIR ?=
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 DATADIR = $(PREFIX)/share
+LOCALEDIR = $(DATADIR)/locale
 
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CPPFLAGS += -D_GNU_SOURCE -DRS_VERSION=\"$(VERSION)\"
+CPPFLAGS += -D_GNU_SOURCE -DRS_VERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\"
 LDLIBS = -lcsv -lz -lm
 
 # make SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer build in build-asan/ and bin-asan/
@@ -25,4 +26,4 @@ endif
 
 # Debian packages the build and the tests need (make deps installs the missing ones).
 DEPS_PKGS = libcsv-dev zlib1g-dev gcc make gawk mawk python3 jq miller valgrind mandoc \
-	zsh fish bash-completion
+	zsh fish bash-completion gettext locales

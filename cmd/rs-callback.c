@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "complaint.h"
 #include "err.h"
+#include "i18n.h"
 #include "ids.h"
 #include "journal.h"
 #include "out.h"
@@ -94,7 +95,7 @@ struct opts {
 };
 
 static const char usage_top[] =
-"usage: rs-callback COMMAND [options]\n"
+N_("usage: rs-callback COMMAND [options]\n"
 "\n"
 "Callbacks to customers after a service and after a complaint, kept in\n"
 "DIR/callbacks.tsv.\n"
@@ -121,13 +122,13 @@ static const char usage_top[] =
 "  rs-callback due -f table\n"
 "  rs-callback record RS-20261122-0042 --kind service --result reached \\\n"
 "      --overall 5 --timeliness 4 --nps 9 --comment '师傅很专业'\n"
-"  rs-callback list --kind complaint --since 2026-11-16 --until 2026-11-23\n";
+"  rs-callback list --kind complaint --since 2026-11-16 --until 2026-11-23\n");
 
 static const struct {
 	const char *cmd, *text;
 } helps[] = {
 	{ "due",
-"usage: rs-callback due [--kind service|complaint|second] [--as-of T]\n"
+N_("usage: rs-callback due [--kind service|complaint|second] [--as-of T]\n"
 "\n"
 "The callbacks due at T (default now): service, from a case's completion\n"
 "until + 24 h; complaint, from a complaint's resolution until + 48 h;\n"
@@ -141,9 +142,9 @@ static const struct {
 "\n"
 "examples:\n"
 "  rs-callback due\n"
-"  rs-callback due --kind second --as-of 2026-11-23T08:00 -f table\n" },
+"  rs-callback due --kind second --as-of 2026-11-23T08:00 -f table\n") },
 	{ "record",
-"usage: rs-callback record CASE --kind K --result R [--complaint CP]\n"
+N_("usage: rs-callback record CASE --kind K --result R [--complaint CP]\n"
 "           [--overall N] [--timeliness N] [--professionalism N]\n"
 "           [--attitude N] [--resolved y|n] [--nps N] [--comment TEXT]\n"
 "           [--suggestion TEXT]\n"
@@ -157,14 +158,14 @@ static const struct {
 "examples:\n"
 "  rs-callback record RS-20261122-0042 --kind service --result no-answer\n"
 "  rs-callback record RS-20261122-0042 --kind complaint \\\n"
-"      --complaint CP-20261122-0003 --result reached --overall 4 --resolved y\n" },
+"      --complaint CP-20261122-0003 --result reached --overall 4 --resolved y\n") },
 	{ "list",
-"usage: rs-callback list [--since T] [--until T] [--kind K] [--as-of T]\n"
+N_("usage: rs-callback list [--since T] [--until T] [--kind K] [--as-of T]\n"
 "\n"
 "The recorded calls (callbacks.tsv rows) made in [since, until).\n"
 "\n"
 "example:\n"
-"  rs-callback list --kind service --since -7d -f csv\n" },
+"  rs-callback list --kind service --since -7d -f csv\n") },
 	{ NULL, NULL }
 };
 
@@ -175,10 +176,10 @@ help(const char *cmd)
 
 	for (i = 0; cmd != NULL && helps[i].cmd; i++)
 		if (strcmp(helps[i].cmd, cmd) == 0) {
-			fputs(helps[i].text, stdout);
+			fputs(_(helps[i].text), stdout);
 			return 0;
 		}
-	fputs(usage_top, stdout);
+	fputs(_(usage_top), stdout);
 	return 0;
 }
 

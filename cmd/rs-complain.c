@@ -17,6 +17,7 @@
 #include "complaint.h"
 #include "dispatch.h"
 #include "err.h"
+#include "i18n.h"
 #include "ids.h"
 #include "journal.h"
 #include "out.h"
@@ -97,7 +98,7 @@ struct opts {
 };
 
 static const char usage_top[] =
-"usage: rs-complain COMMAND [options]\n"
+N_("usage: rs-complain COMMAND [options]\n"
 "\n"
 "Complaints on roadside-rescue cases, kept in DIR/complaints.tsv.\n"
 "\n"
@@ -129,13 +130,13 @@ static const char usage_top[] =
 "  id=$(rs-complain -q open --case RS-20261122-0042 --category late \\\n"
 "       --demand '退款并道歉')\n"
 "  rs-complain resolve \"$id\" --remedy refund --amount 200 --note '已全额退款'\n"
-"  rs-complain list --open --overdue -f json | jq -r .complaint_id\n";
+"  rs-complain list --open --overdue -f json | jq -r .complaint_id\n");
 
 static const struct {
 	const char *cmd, *text;
 } helps[] = {
 	{ "open",
-"usage: rs-complain open --case CASE --category C --demand TEXT [--level N]\n"
+N_("usage: rs-complain open --case CASE --category C --demand TEXT [--level N]\n"
 "           [--responsible R] [--provider ID] [--safety] [--media] [--legal]\n"
 "           [--note TEXT]\n"
 "\n"
@@ -153,26 +154,26 @@ static const struct {
 "examples:\n"
 "  rs-complain open --case RS-20261122-0042 --category late --demand '道歉'\n"
 "  rs-complain -q open --case RS-20261122-0042 --category fee --level 3 \\\n"
-"      --demand 'refund the towing fee' --media\n" },
+"      --demand 'refund the towing fee' --media\n") },
 	{ "escalate",
-"usage: rs-complain escalate CP --level N [--note TEXT]\n"
+N_("usage: rs-complain escalate CP --level N [--note TEXT]\n"
 "\n"
 "Raises the level of a complaint that is not resolved or closed; the\n"
 "resolution deadline becomes opened at + the new level's time\n"
 "(24/48/72/24 h). A level can only go up.\n"
 "\n"
 "example:\n"
-"  rs-complain escalate CP-20261122-0001 --level 4 --note '客户扬言曝光'\n" },
+"  rs-complain escalate CP-20261122-0001 --level 4 --note '客户扬言曝光'\n") },
 	{ "contact",
-"usage: rs-complain contact CP [--note TEXT]\n"
+N_("usage: rs-complain contact CP [--note TEXT]\n"
 "\n"
 "Records a call to the complainant (first contact is due within 24 h of\n"
 "the complaint). Legal while open, contacted or investigating.\n"
 "\n"
 "example:\n"
-"  rs-complain contact CP-20261122-0001 --note '已致歉, 说明原因'\n" },
+"  rs-complain contact CP-20261122-0001 --note '已致歉, 说明原因'\n") },
 	{ "investigate",
-"usage: rs-complain investigate CP --responsible R [--provider ID] [--note TEXT]\n"
+N_("usage: rs-complain investigate CP --responsible R [--provider ID] [--note TEXT]\n"
 "\n"
 "Records the findings (recordings, the provider's account, GPS track) and\n"
 "who was responsible: provider dispatch platform agent customer\n"
@@ -180,33 +181,33 @@ static const struct {
 "\n"
 "example:\n"
 "  rs-complain investigate CP-20261122-0001 --responsible provider \\\n"
-"      --note '司机途中加油, 迟到50分钟'\n" },
+"      --note '司机途中加油, 迟到50分钟'\n") },
 	{ "resolve",
-"usage: rs-complain resolve CP --remedy R [--amount X] [--note TEXT]\n"
+N_("usage: rs-complain resolve CP --remedy R [--amount X] [--note TEXT]\n"
 "\n"
 "Records the remedy the customer accepted: apology refund partial-refund\n"
 "voucher upgrade compensation repair none. A complaint never contacted\n"
 "can be resolved only with a --note saying why.\n"
 "\n"
 "example:\n"
-"  rs-complain resolve CP-20261122-0001 --remedy refund --amount 300.00\n" },
+"  rs-complain resolve CP-20261122-0001 --remedy refund --amount 300.00\n") },
 	{ "close",
-"usage: rs-complain close CP [--note TEXT]\n"
+N_("usage: rs-complain close CP [--note TEXT]\n"
 "\n"
 "Closes a resolved complaint.\n"
 "\n"
 "example:\n"
-"  rs-complain close CP-20261122-0001\n" },
+"  rs-complain close CP-20261122-0001\n") },
 	{ "reopen",
-"usage: rs-complain reopen CP --note TEXT\n"
+N_("usage: rs-complain reopen CP --note TEXT\n"
 "\n"
 "Reopens a resolved or closed complaint (back to open); the deadlines\n"
 "still count from the complaint's opening.\n"
 "\n"
 "example:\n"
-"  rs-complain reopen CP-20261122-0001 --note '客户回访时仍不满意'\n" },
+"  rs-complain reopen CP-20261122-0001 --note '客户回访时仍不满意'\n") },
 	{ "action",
-"usage: rs-complain action CP --action TEXT --owner NAME --due YYYY-MM-DD\n"
+N_("usage: rs-complain action CP --action TEXT --owner NAME --due YYYY-MM-DD\n"
 "           [--note TEXT]\n"
 "\n"
 "Records a corrective action (retrain, fine, fix the platform); legal in\n"
@@ -214,16 +215,16 @@ static const struct {
 "\n"
 "example:\n"
 "  rs-complain action CP-20261122-0001 --action '修复定位漂移' \\\n"
-"      --owner 技术部 --due 2026-12-01\n" },
+"      --owner 技术部 --due 2026-12-01\n") },
 	{ "action-done",
-"usage: rs-complain action-done CP [--note TEXT]\n"
+N_("usage: rs-complain action-done CP [--note TEXT]\n"
 "\n"
 "Marks the latest open corrective action of the complaint done.\n"
 "\n"
 "example:\n"
-"  rs-complain action-done CP-20261122-0001 --note '已培训'\n" },
+"  rs-complain action-done CP-20261122-0001 --note '已培训'\n") },
 	{ "list",
-"usage: rs-complain list [--open] [--overdue] [--level N] [--category C]\n"
+N_("usage: rs-complain list [--open] [--overdue] [--level N] [--category C]\n"
 "           [--since T] [--until T] [--as-of T]\n"
 "\n"
 "One row per complaint: complaint_id case_id state level category\n"
@@ -234,7 +235,7 @@ static const struct {
 "\n"
 "examples:\n"
 "  rs-complain list --open --overdue\n"
-"  rs-complain list --level 4 --as-of 2026-11-22T08:00 -f table\n" },
+"  rs-complain list --level 4 --as-of 2026-11-22T08:00 -f table\n") },
 	{ NULL, NULL }
 };
 
@@ -245,10 +246,10 @@ help(const char *cmd)
 
 	for (i = 0; cmd != NULL && helps[i].cmd; i++)
 		if (strcmp(helps[i].cmd, cmd) == 0) {
-			fputs(helps[i].text, stdout);
+			fputs(_(helps[i].text), stdout);
 			return 0;
 		}
-	fputs(usage_top, stdout);
+	fputs(_(usage_top), stdout);
 	return 0;
 }
 

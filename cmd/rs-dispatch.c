@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "dispatch.h"
 #include "err.h"
+#include "i18n.h"
 #include "ids.h"
 #include "journal.h"
 #include "out.h"
@@ -80,7 +81,7 @@ struct opts {
 };
 
 static const char help_main[] =
-"usage: rs-dispatch suggest CASE [-n N] [--include-busy]\n"
+N_("usage: rs-dispatch suggest CASE [-n N] [--include-busy]\n"
 "       rs-dispatch assign CASE --provider ID [--technician NAME --eta MIN --force]\n"
 "       rs-dispatch notify|enroute|arrive CASE\n"
 "       rs-dispatch complete CASE --outcome O [--fee AMOUNT]\n"
@@ -95,10 +96,10 @@ static const char help_main[] =
 "examples:\n"
 "  rs-dispatch suggest RS-20261122-0042 -f table\n"
 "  rs-dispatch assign RS-20261122-0042 --provider P017 --technician 李师傅\n"
-"  rs-dispatch list --overdue -f table\n";
+"  rs-dispatch list --overdue -f table\n");
 
 static const char help_suggest[] =
-"usage: rs-dispatch suggest CASE [-n N] [--include-busy] [-f F] [-H]\n"
+N_("usage: rs-dispatch suggest CASE [-n N] [--include-busy] [-f F] [-H]\n"
 "\n"
 "Ranks the providers of DIR/providers.tsv for a case: active, offering\n"
 "the case's service, EV-capable for an EV battery/electrical/ev-system\n"
@@ -113,10 +114,10 @@ static const char help_suggest[] =
 "\n"
 "examples:\n"
 "  rs-dispatch suggest RS-20261122-0042 -f table\n"
-"  rs-dispatch suggest \"$id\" -n 1 -H | cut -f2\n";
+"  rs-dispatch suggest \"$id\" -n 1 -H | cut -f2\n");
 
 static const char help_assign[] =
-"usage: rs-dispatch assign CASE --provider ID [--technician NAME] [--eta MIN]\n"
+N_("usage: rs-dispatch assign CASE --provider ID [--technician NAME] [--eta MIN]\n"
 "                          [--force] [--note TEXT] [--at TIME] [-q]\n"
 "\n"
 "Sends a provider (again, to reassign, until one has arrived). Without\n"
@@ -128,39 +129,39 @@ static const char help_assign[] =
 "examples:\n"
 "  rs-dispatch assign RS-20261122-0042 --provider P017\n"
 "  rs-dispatch assign RS-20261122-0042 --provider P003 --eta 25 --technician 王强\n"
-"  rs-dispatch assign RS-20261122-0042 --provider P009 --force --note 'only one nearby'\n";
+"  rs-dispatch assign RS-20261122-0042 --provider P009 --force --note 'only one nearby'\n");
 
 static const char help_notify[] =
-"usage: rs-dispatch notify CASE [--note TEXT] [--at TIME] [-q]\n"
+N_("usage: rs-dispatch notify CASE [--note TEXT] [--at TIME] [-q]\n"
 "\n"
 "Records the progress call to the customer (the notify SLA step); allowed\n"
 "in any state but completed and cancelled.\n"
 "\n"
 "examples:\n"
 "  rs-dispatch notify RS-20261122-0042\n"
-"  rs-dispatch notify RS-20261122-0042 --at 10:04 --note 'told ETA 25 min'\n";
+"  rs-dispatch notify RS-20261122-0042 --at 10:04 --note 'told ETA 25 min'\n");
 
 static const char help_enroute[] =
-"usage: rs-dispatch enroute CASE [--note TEXT] [--at TIME] [-q]\n"
+N_("usage: rs-dispatch enroute CASE [--note TEXT] [--at TIME] [-q]\n"
 "\n"
 "Records that the assigned provider set off (optional step; only from\n"
 "assigned).\n"
 "\n"
 "examples:\n"
 "  rs-dispatch enroute RS-20261122-0042\n"
-"  rs-dispatch enroute RS-20261122-0042 --at -3m\n";
+"  rs-dispatch enroute RS-20261122-0042 --at -3m\n");
 
 static const char help_arrive[] =
-"usage: rs-dispatch arrive CASE [--note TEXT] [--at TIME] [-q]\n"
+N_("usage: rs-dispatch arrive CASE [--note TEXT] [--at TIME] [-q]\n"
 "\n"
 "Records the provider's arrival on site (from assigned or en route).\n"
 "\n"
 "examples:\n"
 "  rs-dispatch arrive RS-20261122-0042\n"
-"  rs-dispatch arrive RS-20261122-0042 --at 10:31\n";
+"  rs-dispatch arrive RS-20261122-0042 --at 10:31\n");
 
 static const char help_complete[] =
-"usage: rs-dispatch complete CASE --outcome O [--fee AMOUNT] [--note TEXT]\n"
+N_("usage: rs-dispatch complete CASE --outcome O [--fee AMOUNT] [--note TEXT]\n"
 "                            [--at TIME] [-q]\n"
 "\n"
 "Closes the job after arrival; --outcome remote (help given over the\n"
@@ -169,20 +170,20 @@ static const char help_complete[] =
 "\n"
 "examples:\n"
 "  rs-dispatch complete RS-20261122-0042 --outcome tyre-changed --fee 180\n"
-"  rs-dispatch complete RS-20261122-0043 --outcome remote\n";
+"  rs-dispatch complete RS-20261122-0043 --outcome remote\n");
 
 static const char help_cancel[] =
-"usage: rs-dispatch cancel CASE --reason TEXT [--at TIME] [-q]\n"
+N_("usage: rs-dispatch cancel CASE --reason TEXT [--at TIME] [-q]\n"
 "\n"
 "Cancels a case that is not completed or cancelled; the reason goes in\n"
 "the note.\n"
 "\n"
 "examples:\n"
 "  rs-dispatch cancel RS-20261122-0042 --reason 'customer fixed it'\n"
-"  rs-dispatch cancel RS-20261122-0042 --reason 'duplicate of RS-20261122-0041'\n";
+"  rs-dispatch cancel RS-20261122-0042 --reason 'duplicate of RS-20261122-0041'\n");
 
 static const char help_list[] =
-"usage: rs-dispatch list [--all] [--overdue] [--provider ID] [--as-of T]\n"
+N_("usage: rs-dispatch list [--all] [--overdue] [--provider ID] [--as-of T]\n"
 "                        [-f F] [-H]\n"
 "\n"
 "One row per case not completed or cancelled (--all: every case):\n"
@@ -198,12 +199,12 @@ static const char help_list[] =
 "examples:\n"
 "  rs-dispatch list -f table\n"
 "  rs-dispatch list --overdue --as-of 2026-11-22T10:30\n"
-"  rs-dispatch list --all --provider P017 -f json\n";
+"  rs-dispatch list --all --provider P017 -f json\n");
 
 static int
 help(const char *text)
 {
-	fputs(text, stdout);
+	fputs(_(text), stdout);
 	return 0;
 }
 
@@ -766,8 +767,8 @@ run_suggest(int argc, char **argv)
 	n = providers_rank(&ro, &nd, o.include_busy, is_busy, &busy, &c);
 	if (n == 0)
 		err_warn(id, "no provider fits (active, offers %s%s%s%s)", nd.service,
-		    nd.ev ? ", EV-capable" : "", nd.highway ? ", highway-capable" : "",
-		    o.include_busy ? "" : ", not busy");
+		    nd.ev ? _(", EV-capable") : "", nd.highway ? _(", highway-capable") : "",
+		    o.include_busy ? "" : _(", not busy"));
 	out = out_new(stdout, o.g.format, out_flags(&o), 7, names, types);
 	for (i = 0; i < n && (long)i < limit; i++) {
 		snprintf(rank, sizeof(rank), "%zu", i + 1);

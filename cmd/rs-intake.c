@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "dispatch.h"
 #include "err.h"
+#include "i18n.h"
 #include "ids.h"
 #include "journal.h"
 #include "out.h"
@@ -89,7 +90,7 @@ struct opts {
 };
 
 static const char help_new[] =
-"usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
+N_("usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
 "\n"
 "Opens a case (RS-YYYYMMDD-NNNN) and prints the row written, or only the\n"
 "id with -q. The priority is computed unless --priority is given:\n"
@@ -125,10 +126,10 @@ static const char help_new[] =
 "  id=$(rs-intake -q --phone 13900000001 --location '深南大道 1 号' \\\n"
 "      --service jumpstart --energy ev --fault battery --lat 22.54 --lon 114.06)\n"
 "  rs-intake --phone 13700000002 --location 'S3 K10' --service tow \\\n"
-"      --fault accident --injuries 1 --police y --medical y --at 09:55\n";
+"      --fault accident --injuries 1 --police y --medical y --at 09:55\n");
 
 static const char help_amend[] =
-"usage: rs-intake amend CASE [case options] [global options]\n"
+N_("usage: rs-intake amend CASE [case options] [global options]\n"
 "\n"
 "Appends an 'amended' row holding only the fields given; the current\n"
 "state of the case is the last non-empty value of each field. The\n"
@@ -137,10 +138,10 @@ static const char help_amend[] =
 "\n"
 "examples:\n"
 "  rs-intake amend RS-20261122-0042 --lat 22.61 --lon 114.03\n"
-"  rs-intake amend RS-20261122-0042 --injuries 1 --priority 1 --medical y\n";
+"  rs-intake amend RS-20261122-0042 --injuries 1 --priority 1 --medical y\n");
 
 static const char help_import[] =
-"usage: rs-intake import [FILE|-] [global options]\n"
+N_("usage: rs-intake import [FILE|-] [global options]\n"
 "\n"
 "Opens many cases from a CSV or TSV file (default stdin; CSV by the .csv\n"
 "name, on stdin when the first line has no tab) whose header names cases\n"
@@ -154,10 +155,10 @@ static const char help_import[] =
 "\n"
 "examples:\n"
 "  rs-intake import partner-feed.csv\n"
-"  mlr --icsv --otsv cat feed.csv | rs-intake import -q -\n";
+"  mlr --icsv --otsv cat feed.csv | rs-intake import -q -\n");
 
 static const char help_list[] =
-"usage: rs-intake list [--since T] [--until T] [--open] [--service S]\n"
+N_("usage: rs-intake list [--since T] [--until T] [--open] [--service S]\n"
 "                      [--priority N] [--as-of T] [global options]\n"
 "\n"
 "Prints the current state of the cases opened in [--since, --until):\n"
@@ -171,10 +172,10 @@ static const char help_list[] =
 "examples:\n"
 "  rs-intake list --open --priority 1 -f table\n"
 "  rs-intake list --since 2026-11-22 --until 2026-11-23 -f json\n"
-"  rs-intake list --since -2h --service tow\n";
+"  rs-intake list --since -2h --service tow\n");
 
 static const char help_main[] =
-"usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
+N_("usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
 "       rs-intake amend CASE [options]\n"
 "       rs-intake import [FILE|-]\n"
 "       rs-intake list [--since T --until T --open --service S --priority N]\n"
@@ -186,12 +187,12 @@ static const char help_main[] =
 "  id=$(rs-intake -q --phone 13800000000 --location 'G4 K23' --road highway \\\n"
 "      --service tyre --can-start n)\n"
 "  rs-intake amend \"$id\" --lat 22.61 --lon 114.03\n"
-"  rs-intake list --open -f table\n";
+"  rs-intake list --open -f table\n");
 
 static int
 help(const char *text)
 {
-	fputs(text, stdout);
+	fputs(_(text), stdout);
 	return 0;
 }
 
@@ -493,7 +494,7 @@ warn(const char *const *v)
 	int i, n = case_warnings(v, w);
 
 	for (i = 0; i < n; i++)
-		err_warn(v[CASES_CASE_ID], "warning: %s", w[i]);
+		err_warn(v[CASES_CASE_ID], "warning: %s", _(w[i]));
 }
 
 static int

@@ -11,6 +11,7 @@
 #include "check.h"
 #include "cli.h"
 #include "err.h"
+#include "i18n.h"
 #include "journal.h"
 #include "out.h"
 #include "row.h"
@@ -18,7 +19,7 @@
 #include "timefmt.h"
 
 static const char usage_text[] =
-"usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
+N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "\n"
 "Commands:\n"
 "  check [NAME...]            check every row of the journals (archives too);\n"
@@ -44,7 +45,7 @@ static const char usage_text[] =
 "  rs-journal check\n"
 "  rs-journal cat complaints --since 2026-10-01 | mlr --tsv count-distinct -f category\n"
 "  rs-journal cat export.csv -f json\n"
-"  rs-journal archive --before 2026-10\n";
+"  rs-journal archive --before 2026-10\n");
 
 enum { OPT_SINCE = CLI_OPT_FIRST_FREE, OPT_UNTIL, OPT_BEFORE };
 
@@ -89,7 +90,7 @@ parse_options(int argc, char **argv, int *rc)
 		case OPT_UNTIL: opts.until = optarg; break;
 		case OPT_BEFORE: opts.before = optarg; break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			*rc = 0;
 			return 1;
 		case 'V':
@@ -275,8 +276,7 @@ cmd_archive(int argc, char **argv)
 		if (journal_archive(dir, schema_find(names[i]), before, &moved, &e) < 0)
 			rc = cli_fail(&e);
 		else if (moved > 0 && !opts.g.quiet)
-			fprintf(stderr, "rs-journal: %s: archived %ld row%s\n", names[i], moved,
-			    moved == 1 ? "" : "s");
+			err_warn(names[i], "archived %ld row%s", moved, moved == 1 ? "" : "s");
 	}
 	free(dir);
 	return rc;

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "err.h"
+#include "i18n.h"
 #include "journal.h"
 #include "report.h"
 #include "reports.h"
@@ -17,7 +18,7 @@
 #include "timefmt.h"
 
 static const char usage_text[] =
-"usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\n"
+N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\n"
 "       rs-report weekly [--week YYYY-Www]\n"
 "       rs-report kpi [--since T] [--until T] [--by day|week|month]\n"
 "       rs-report case CASE\n"
@@ -38,7 +39,7 @@ static const char usage_text[] =
 "  rs-report shift                       # the shift that ended last\n"
 "  rs-report weekly -f html > review.html\n"
 "  rs-report kpi --by week -f tsv | mlr --itsv --opprint cat\n"
-"  zcat old/complaints.2026-09.tsv.gz | rs-report weekly --complaints - --week 2026-W38\n";
+"  zcat old/complaints.2026-09.tsv.gz | rs-report weekly --complaints - --week 2026-W38\n");
 
 enum {
 	OPT_SECTION = CLI_OPT_FIRST_FREE, OPT_SHOW_PII, OPT_CASES, OPT_DISPATCH,
@@ -113,7 +114,7 @@ parse(int argc, char **argv, struct opts *o, int *done)
 		case OPT_WEEK: o->week = optarg; break;
 		case OPT_BY: o->by = optarg; break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			*done = 1;
 			return 0;
 		case 'V':

@@ -10,6 +10,7 @@
 #include "cases.h"
 #include "err.h"
 #include "fold.h"
+#include "i18n.h"
 #include "idmap.h"
 #include "ids.h"
 #include "journal.h"
@@ -197,14 +198,14 @@ case_warnings(const char *const *v, const char **w)
 	int n = 0;
 
 	if (inj[strspn(inj, "0")] != '\0' && !is(v, CASES_MEDICAL, "y"))
-		w[n++] = "injuries reported and medical (120) not informed: "
-		    "coordinate 120 now";
+		w[n++] = N_("injuries reported and medical (120) not informed: "
+		    "coordinate 120 now");
 	if (is(v, CASES_FAULT, "accident") && !is(v, CASES_POLICE, "y"))
-		w[n++] = "accident and police (110/122) not informed: "
-		    "coordinate 110/122 now";
+		w[n++] = N_("accident and police (110/122) not informed: "
+		    "coordinate 110/122 now");
 	if (case_ev_electrical(v))
-		w[n++] = "EV with a battery/electrical/ev-system fault: "
-		    "needs an EV-capable provider";
+		w[n++] = N_("EV with a battery/electrical/ev-system fault: "
+		    "needs an EV-capable provider");
 	return n;
 }
 

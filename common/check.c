@@ -18,6 +18,7 @@
 #include "complaint.h"
 #include "dispatch.h"
 #include "err.h"
+#include "i18n.h"
 #include "idmap.h"
 #include "ids.h"
 #include "journal.h"
@@ -54,7 +55,7 @@ problem(struct checker *c, long line, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	c->report(c->arg, c->file, line, msg);
 	c->problems++;

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "err.h"
+#include "i18n.h"
 #include "utf8.h"
 
 static char stdout_buf[1 << 16];
@@ -21,7 +22,7 @@ cli_init(const char *progname)
 {
 	err_progname = progname;
 	opterr = 0;	/* cli_bad_option says it once, in our format */
-	setlocale(LC_CTYPE, "");
+	i18n_init();	/* LC_CTYPE and LC_MESSAGES from the environment, the "rs" domain */
 	/* A file size limit must be a write error (exit 3), not a kill. */
 	signal(SIGXFSZ, SIG_IGN);
 	setvbuf(stdout, stdout_buf, _IOFBF, sizeof(stdout_buf));
@@ -33,7 +34,7 @@ cli_error(const char *where, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	err_vprint(where, fmt, ap);
+	err_vprint(where, _(fmt), ap);
 	va_end(ap);
 }
 
@@ -45,9 +46,9 @@ cli_usage(const char *fmt, ...)
 	fflush(stdout);
 	fprintf(stderr, "%s: ", err_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, " (see %s --help)\n", err_progname);
+	fprintf(stderr, _(" (see %s --help)\n"), err_progname);
 	return RS_EUSAGE;
 }
 
@@ -69,7 +70,7 @@ cli_bad_option(int c, char **argv)
 int
 cli_fail(const struct rs_err *e)
 {
-	cli_error(e->where, "%s", e->msg[0] ? e->msg : "failed");
+	err_warn(e->where, "%s", e->msg[0] ? e->msg : _("failed"));
 	return e->code ? e->code : RS_EIO;
 }
 

@@ -51,7 +51,7 @@ devent_parse(const char *s, enum devent *ev)
 	int i;
 
 	for (i = 0; i < 6; i++)
-		if (strcmp(s, event_names[i]) == 0) {
+		if (s[0] == event_names[i][0] && strcmp(s, event_names[i]) == 0) {
 			*ev = (enum devent)i;
 			return 0;
 		}

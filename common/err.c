@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
+#include "i18n.h"
 
 const char *err_progname = "rs";
 
@@ -16,8 +18,9 @@ err_set(struct rs_err *e, int code, const char *where, const char *fmt, ...)
 		return -1;
 	e->code = code;
 	snprintf(e->where, sizeof(e->where), "%s", where ? where : "");
+	/* The message is for people: in their language (the where part is an id or a file). */
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	vsnprintf(e->msg, sizeof(e->msg), _(fmt), ap);
 	va_end(ap);
 	return -1;
 }
@@ -30,9 +33,33 @@ err_clear(struct rs_err *e)
 	e->msg[0] = '\0';
 }
 
+/* Where this thread's messages go instead of stderr (err_defer), or NULL. */
+static _Thread_local struct buf *deferred;
+
+void
+err_defer(struct buf *b)
+{
+	deferred = b;
+}
+
 void
 err_vprint(const char *where, const char *fmt, va_list ap)
 {
+	if (deferred) {
+		char line[2048];
+		int k;
+
+		if (where && *where)
+			k = snprintf(line, sizeof(line), "%s: %s: ", err_progname, where);
+		else
+			k = snprintf(line, sizeof(line), "%s: ", err_progname);
+		if (k < 0 || (size_t)k >= sizeof(line))
+			k = 0;
+		vsnprintf(line + k, sizeof(line) - (size_t)k, fmt, ap);
+		buf_adds(deferred, line);
+		buf_addc(deferred, '\n');
+		return;
+	}
 	/* Whatever went to stdout first stays before the message in a shared terminal. */
 	fflush(stdout);
 	if (where && *where)
@@ -49,6 +76,6 @@ err_warn(const char *where, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	err_vprint(where, fmt, ap);
+	err_vprint(where, _(fmt), ap);
 	va_end(ap);
 }

@@ -37,6 +37,15 @@ void err_warn(const char *where, const char *fmt, ...) __attribute__((format(pri
 /* err_vprint prints "PROG: WHERE: WHAT" on stderr from a va_list (WHERE omitted if NULL or empty). */
 void err_vprint(const char *where, const char *fmt, va_list ap);
 
+/*
+ * err_defer sends this thread's messages (err_warn, err_vprint) to b,
+ * each line formatted as it would have been printed, instead of stderr;
+ * NULL prints again. For work done in a second thread whose warnings
+ * must still come out in the order of a one-thread run (rs-report kpi).
+ */
+struct buf;
+void err_defer(struct buf *b);
+
 /* err_progname is the program name used by err_warn and the cli helpers ("rs" until set). */
 extern const char *err_progname;
 

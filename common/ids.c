@@ -33,6 +33,13 @@ valid_ymd(int ymd)
 	return d <= dim;
 }
 
+/* The date of the last id id_parse accepted (per thread: no lock). */
+static _Thread_local struct {
+	int ok;
+	char text[8];
+	uint64_t ymd;
+} last_date;
+
 /* digits parses n decimal digits at s into *v; returns 0 or -1. */
 static int
 digits(const char *s, size_t n, uint64_t *v)
@@ -59,8 +66,19 @@ id_parse(const char *s, size_t n, const char *prefix, uint64_t *key)
 		return -1;
 	if (memcmp(s, prefix, plen) != 0 || s[plen] != '-' || s[plen + 9] != '-')
 		return -1;
-	if (digits(s + plen + 1, 8, &ymd) == -1 || !valid_ymd((int)ymd))
-		return -1;
+	/*
+	 * Thousands of ids a day share the date: the last good one is
+	 * remembered, as a journal scan parses an id in every row.
+	 */
+	if (last_date.ok && memcmp(s + plen + 1, last_date.text, 8) == 0)
+		ymd = last_date.ymd;
+	else {
+		if (digits(s + plen + 1, 8, &ymd) == -1 || !valid_ymd((int)ymd))
+			return -1;
+		memcpy(last_date.text, s + plen + 1, 8);
+		last_date.ymd = ymd;
+		last_date.ok = 1;
+	}
 	s += plen + 10;
 	seqlen = n - (plen + 10);
 	/* More than 4 digits only once 9999 is passed: no "00001". */

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "err.h"
 #include "journal.h"
+#include "i18n.h"
 #include "reader.h"
 #include "schema.h"
 
@@ -479,7 +480,7 @@ to_schema_order(struct jreader *jr, struct row *row)
 	int i, j;
 
 	if (row->n != jr->file_n) {
-		snprintf(jr->msg, sizeof(jr->msg), "wrong number of fields: %d, want %d",
+		snprintf(jr->msg, sizeof(jr->msg), _("wrong number of fields: %d, want %d"),
 		    row->n, jr->file_n);
 		row->problem = jr->msg;
 		row->problem_col = -1;
@@ -533,7 +534,7 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 				schema_check_row_fast(jr->s, row, reader_row_clean(jr->r), &jr->ts,
 				    jr->msg, sizeof(jr->msg));
 		} else if (row->problem == NULL && row->n != jr->file_n) {
-			snprintf(jr->msg, sizeof(jr->msg), "wrong number of fields: %d, want %d",
+			snprintf(jr->msg, sizeof(jr->msg), _("wrong number of fields: %d, want %d"),
 			    row->n, jr->file_n);
 			row->problem = jr->msg;
 		}

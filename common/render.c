@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "csvio.h"
+#include "i18n.h"
 #include "out.h"
 #include "report.h"
 #include "tsv.h"
@@ -36,8 +37,28 @@ render_cell_text(struct buf *b, const char *v, enum rtype t)
 		buf_add(b, v + 11, 5);
 		return;
 	}
+	/* Words from a fixed set and y/n are shown in the reader's language. */
+	if (t == RT_ENUM || t == RT_BOOL) {
+		const char *w = C_("value", v), *sp, *tail;
+
+		/* "2026-11-22 night": a date or id, then the word. */
+		if (w == v && t == RT_ENUM && (sp = strrchr(v, ' ')) != NULL &&
+		    (tail = C_("value", sp + 1)) != sp + 1) {
+			utf8_sanitize(b, v, (size_t)(sp - v) + 1);
+			utf8_sanitize(b, tail, strlen(tail));
+			return;
+		}
+		v = w;
+	}
 	/* Nothing from a journal reaches the terminal raw. */
 	utf8_sanitize(b, v, strlen(v));
+}
+
+/* render_col_label is the heading people read for column key k (tsv, csv and json keep k). */
+const char *
+render_col_label(const char *k)
+{
+	return C_("column", k);
 }
 
 /* text_table appends s as aligned columns, header first; numbers align right. */
@@ -51,7 +72,7 @@ text_table(const struct rsection *s, struct buf *b)
 	n = (s->nrows + 1) * (size_t)s->ncols;
 	cell = xcalloc(n, sizeof(*cell));
 	for (c = 0; c < s->ncols; c++)
-		buf_adds(&cell[c], s->cols[c]);
+		buf_adds(&cell[c], render_col_label(s->cols[c]));
 	for (r = 0; r < s->nrows; r++)
 		for (c = 0; c < s->ncols; c++)
 			render_cell_text(&cell[(r + 1) * (size_t)s->ncols + (size_t)c],
@@ -96,14 +117,18 @@ static void
 text_pairs(const struct rsection *s, struct buf *b)
 {
 	size_t w = 0, cw, k;
+	const char *l;
 	int c;
 
-	for (c = 0; c < s->ncols; c++)
-		if ((cw = strlen(s->cols[c])) > w)
-			w = cw;
 	for (c = 0; c < s->ncols; c++) {
-		buf_adds(b, s->cols[c]);
-		for (k = strlen(s->cols[c]); k < w + 2; k++)
+		l = render_col_label(s->cols[c]);
+		if ((cw = utf8_width(l, strlen(l))) > w)
+			w = cw;
+	}
+	for (c = 0; c < s->ncols; c++) {
+		l = render_col_label(s->cols[c]);
+		buf_adds(b, l);
+		for (k = utf8_width(l, strlen(l)); k < w + 2; k++)
 			buf_addc(b, ' ');
 		render_cell_text(b, rsec_cell(s, 0, c), s->types[c]);
 		buf_addc(b, '\n');
@@ -116,7 +141,7 @@ text_section(const struct rsection *s, struct buf *b)
 	if (s->shape == RSH_FLAT || s->shape == RSH_RECORD)
 		text_pairs(s, b);
 	else if (s->nrows == 0)
-		buf_adds(b, "(none)\n");
+		buf_printf(b, "%s\n", _("(none)"));
 	else
 		text_table(s, b);
 }
@@ -173,20 +198,20 @@ md_section(const struct rsection *s, struct buf *b)
 	int c;
 
 	if (s->shape == RSH_FLAT || s->shape == RSH_RECORD) {
-		buf_adds(b, "| figure | value |\n|---|---:|\n");
+		buf_printf(b, "| %s | %s |\n|---|---:|\n", _("figure"), _("value"));
 		for (c = 0; c < s->ncols; c++) {
-			buf_printf(b, "| %s | ", s->cols[c]);
+			buf_printf(b, "| %s | ", render_col_label(s->cols[c]));
 			md_cell(b, rsec_cell(s, 0, c), s->types[c]);
 			buf_adds(b, " |\n");
 		}
 		return;
 	}
 	if (s->nrows == 0) {
-		buf_adds(b, "(none)\n");
+		buf_printf(b, "%s\n", _("(none)"));
 		return;
 	}
 	for (c = 0; c < s->ncols; c++)
-		buf_printf(b, "| %s ", s->cols[c]);
+		buf_printf(b, "| %s ", render_col_label(s->cols[c]));
 	buf_adds(b, "|\n");
 	for (c = 0; c < s->ncols; c++)
 		buf_adds(b, is_number_type(s->types[c]) ? "|---:" : "|---");

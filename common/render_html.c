@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -168,7 +169,7 @@ line_chart(const struct rsection *s, struct buf *b)
 	step = s->nrows > 1 ? (W - L - R) / (double)(s->nrows - 1) : 0;
 	every = s->nrows > 12 ? (s->nrows + 11) / 12 : 1;
 	buf_printf(b, "<svg width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"", W, H);
-	escs(b, s->cols[s->chart_col]);
+	escs(b, render_col_label(s->cols[s->chart_col]));
 	buf_adds(b, "\">\n");
 	for (k = 0; k <= 4; k++) {
 		y = T + (H - T - B) * (1 - k / 4.0);
@@ -206,7 +207,7 @@ cards(const struct rsection *s, struct buf *b)
 	buf_adds(b, "<div class=\"cards\">\n");
 	for (c = 0; c < s->ncols; c++) {
 		buf_adds(b, "<div class=\"card\"><div class=\"k\">");
-		escs(b, s->cols[c]);
+		escs(b, render_col_label(s->cols[c]));
 		buf_adds(b, "</div><div class=\"v\">");
 		cell(b, rsec_cell(s, 0, c), s->types[c]);
 		buf_adds(b, "</div></div>\n");
@@ -222,13 +223,15 @@ table(const struct rsection *s, struct buf *b)
 	int c;
 
 	if (s->nrows == 0) {
-		buf_adds(b, "<p class=\"none\">(none)</p>\n");
+		buf_adds(b, "<p class=\"none\">");
+		escs(b, _("(none)"));
+		buf_adds(b, "</p>\n");
 		return;
 	}
 	buf_adds(b, "<table>\n<thead><tr>");
 	for (c = 0; c < s->ncols; c++) {
 		buf_adds(b, "<th>");
-		escs(b, s->cols[c]);
+		escs(b, render_col_label(s->cols[c]));
 		buf_adds(b, "</th>");
 	}
 	buf_adds(b, "</tr></thead>\n<tbody>\n");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "report.h"
 #include "timefmt.h"
 
@@ -17,7 +18,8 @@ report_new(const char *name, const char *title)
 	struct report *r = xcalloc(1, sizeof(*r));
 
 	r->name = name;
-	r->title = report_strdup(r, title);
+	/* Titles, subtitles and section headings are for people only (text, md, html). */
+	r->title = report_strdup(r, *title ? _(title) : title);
 	return r;
 }
 
@@ -50,7 +52,7 @@ report_subtitle(struct report *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(line, sizeof(line), _(fmt), ap);
 	va_end(ap);
 	r->subtitle = report_strdup(r, line);
 }
@@ -62,7 +64,7 @@ report_section(struct report *r, const char *name, const char *title, enum rshap
 	struct rsection *s = xcalloc(1, sizeof(*s));
 
 	s->name = name;
-	s->title = title;
+	s->title = title && *title ? _(title) : title;
 	s->shape = shape;
 	s->ncols = ncols;
 	/* The tables are static: the casts only drop the const of the array type. */

@@ -159,7 +159,10 @@ int report_render(const struct report *r, FILE *fp, enum rformat f, const char *
 /* render_html appends r (only that section if only is not NULL) as one self-contained HTML page (render_html.c). */
 void render_html(const struct report *r, const struct rsection *only, struct buf *b);
 
-/* render_cell_text appends cell v of type t as people read it: sanitized, times to the minute, "–" for no value. */
+/* render_cell_text appends cell v of type t as people read it: sanitized, times to the minute, "–" for no value, enum words and y/n in the reader's language. */
 void render_cell_text(struct buf *b, const char *v, enum rtype t);
+
+/* render_col_label returns the heading people read for column key k (text, md, html); machine formats keep k. */
+const char *render_col_label(const char *k);
 
 #endif

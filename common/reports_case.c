@@ -11,6 +11,7 @@
 #include "dispatch.h"
 #include "err.h"
 #include "ids.h"
+#include "i18n.h"
 #include "report.h"
 #include "reports.h"
 #include "row.h"
@@ -203,7 +204,7 @@ report_case(const struct rinputs *in, const char *id, struct report **out,
 		if ((ix = cases_get(&tl.cs, tl.key)) == -1 || tl.cs.opened_at[ix] == RS_TIME_NONE) {
 			rc = err_set(e, RS_EDATA, id, "no such case");
 		} else {
-			snprintf(title, sizeof(title), "Case %s", id);
+			snprintf(title, sizeof(title), _("Case %s"), id);
 			r = report_new("case", title);
 			fill(&tl, ix, r);
 			*out = r;

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "ids.h"
 #include "providers.h"
+#include "i18n.h"
 #include "report.h"
 #include "reports.h"
 #include "row.h"
@@ -168,9 +169,9 @@ volume_and_sla(struct shift *sh, struct report *r)
 	{
 		char note[256];
 
-		snprintf(note, sizeof(note), "file <= %d min from the call, dispatch <= %d, "
+		snprintf(note, sizeof(note), _("file <= %d min from the call, dispatch <= %d, "
 		    "notify <= %d, arrive <= %d (city) / %d (highway, rural) from the case; "
-		    "pct = met / (met + missed); median and p90 over the steps that happened",
+		    "pct = met / (met + missed); median and p90 over the steps that happened"),
 		    sh->in->rules.sla_file_min, sh->in->rules.sla_dispatch_min,
 		    sh->in->rules.sla_notify_min, sh->in->rules.sla_arrive_city_min,
 		    sh->in->rules.sla_arrive_highway_min);
@@ -456,7 +457,8 @@ report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to
 {
 	static const char *const cols[] = { "shift", "from", "to", "as_of", "cases",
 	    "open_at_end" };
-	static const enum rtype types[] = { RT_TEXT, RT_TIME, RT_TIME, RT_TIME, RT_INT,
+	/* shift is "2026-11-22 day" or "period": an enum word for people (render.c). */
+	static const enum rtype types[] = { RT_ENUM, RT_TIME, RT_TIME, RT_TIME, RT_INT,
 	    RT_INT };
 	struct shift sh;
 	struct report *r;
@@ -480,11 +482,21 @@ report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to
 	*out = NULL;
 	if ((rc = load(&sh, e)) == 0) {
 		r = report_new("shift", "");
-		r->title = report_strdup(r, "Shift report");
+		r->title = report_strdup(r, _("Shift report"));
 		time_format_minute(from, a);
 		time_format_minute(to, b);
 		time_format_minute(in->as_of, c);
-		report_subtitle(r, "%s: %s to %s, as of %s", label, a, b, c);
+		{
+			/* "2026-11-22 day": the date, then the shift in the reader's words. */
+			const char *sp = strrchr(label, ' ');
+
+			if (sp != NULL)
+				report_subtitle(r, "%.*s %s: %s to %s, as of %s", (int)(sp - label),
+				    label, C_("value", sp + 1), a, b, c);
+			else
+				report_subtitle(r, "%s: %s to %s, as of %s", C_("value", label), a,
+				    b, c);
+		}
 		sum = report_section(r, "summary", "Summary", RSH_FLAT, 6, cols, types);
 		rsec_row(sum);
 		ncases = volume_and_sla(&sh, r);

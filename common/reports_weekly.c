@@ -15,6 +15,7 @@
 #include "err.h"
 #include "idmap.h"
 #include "ids.h"
+#include "i18n.h"
 #include "report.h"
 #include "reports.h"
 #include "row.h"
@@ -201,9 +202,9 @@ breakdowns(struct weekly *w, struct report *r)
 {
 	static const char *const names[] = { "by_category", "by_level", "by_responsible",
 	    "by_provider", "by_agent" };
-	static const char *const titles[] = { "Complaints by category", "Complaints by level",
-	    "Complaints by responsible party", "Complaints by provider",
-	    "Complaints by agent who opened the case" };
+	static const char *const titles[] = { N_("Complaints by category"),
+	    N_("Complaints by level"), N_("Complaints by responsible party"),
+	    N_("Complaints by provider"), N_("Complaints by agent who opened the case") };
 	static const char *const cols[][2] = { { "category", "complaints" },
 	    { "level", "complaints" }, { "responsible", "complaints" },
 	    { "provider", "complaints" }, { "agent", "complaints" } };
@@ -484,7 +485,7 @@ report_weekly(const struct rinputs *in, int year, int week, struct report **out,
 	*out = NULL;
 	if ((rc = load(&w, e)) == 0) {
 		snprintf(label, sizeof(label), "%04d-W%02d", year, week);
-		snprintf(title, sizeof(title), "Weekly complaint review %s", label);
+		snprintf(title, sizeof(title), _("Weekly complaint review %s"), label);
 		r = report_new("weekly", title);
 		report_subtitle(r, "%s to %s, as of %s",
 		    time_format_minute(w.tw[TREND_WEEKS - 1], a),

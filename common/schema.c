@@ -8,6 +8,7 @@
 #include "ids.h"
 #include "row.h"
 #include "schema.h"
+#include "i18n.h"
 #include "schema_tables.h"
 #include "timefmt.h"
 #include "utf8.h"
@@ -208,9 +209,9 @@ bad(char *msg, size_t msgsz, const char *what, const char *v, size_t n, const ch
 
 	quoted(v, n, &b);
 	if (want)
-		snprintf(msg, msgsz, "%s %s (want %s)", what, b.p, want);
+		snprintf(msg, msgsz, _("%s %s (want %s)"), _(what), b.p, want);
 	else
-		snprintf(msg, msgsz, "%s %s", what, b.p);
+		snprintf(msg, msgsz, "%s %s", _(what), b.p);
 	buf_free(&b);
 	return msg;
 }
@@ -304,7 +305,7 @@ schema_check_value(const struct column *c, const char *v, size_t n, char *msg, s
 		    bad(msg, msgsz, "bad longitude", v, n, "-180..180");
 	case COL_TEXT:
 		if ((p = utf8_text_problem(v, n)) != NULL) {
-			snprintf(msg, msgsz, "bad text: %s", p);
+			snprintf(msg, msgsz, _("bad text: %s"), p);
 			return msg;
 		}
 		return NULL;
@@ -362,8 +363,10 @@ enum { REQ_NO, REQ_YES, REQ_IF, REQ_SLOW };
 
 struct req_cache {
 	const struct schema *s;
+	int at_check;		/* the schema starts with ts and at: at <= ts + 5 min */
 	unsigned char kind[REQ_MAX_COLS];
 	int dep[REQ_MAX_COLS];
+	const char *values[REQ_MAX_COLS];	/* REQ_IF: the list after the colon */
 };
 
 static _Thread_local struct req_cache req_cache;
@@ -396,25 +399,31 @@ req_of(const struct schema *s)
 			name[k] = '\0';
 			rc->dep[i] = schema_column(s, name);
 			rc->kind[i] = rc->dep[i] < 0 ? REQ_NO : REQ_IF;
+			rc->values[i] = colon + 1;
 		}
 	}
+	rc->at_check = s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
+	    strcmp(s->cols[1].name, "at") == 0;
 	rc->s = s;
 	return rc;
 }
 
-/* required_if says whether row's column dep holds one of the values listed after the colon of req. */
+/* required_if says whether row's column dep holds one of the ","-separated values. */
 static int
-required_if(const char *req, const struct row *row, int dep)
+required_if(const char *values, const struct row *row, int dep)
 {
-	const char *list, *p;
+	const char *list, *v;
+	size_t i, n;
 
 	if (dep >= row->n)
 		return 0;
-	for (list = strchr(req, ':') + 1; *list; list = *p ? p + 1 : p) {
-		p = strchr(list, ',');
-		if (p == NULL)
-			p = list + strlen(list);
-		if ((size_t)(p - list) == row->len[dep] && memcmp(list, row->v[dep], row->len[dep]) == 0)
+	v = row->v[dep];
+	n = row->len[dep];
+	/* A byte loop, no strchr/strlen: it runs for every empty conditional value. */
+	for (list = values; *list; list += i + (list[i] == ',')) {
+		for (i = 0; list[i] && list[i] != ','; i++)
+			;
+		if (i == n && memcmp(list, v, n) == 0)
 			return 1;
 	}
 	return 0;
@@ -438,7 +447,7 @@ schema_check_row_fast(const struct schema *s, struct row *row, int clean, rs_tim
 	if (ts_out)
 		*ts_out = RS_TIME_NONE;
 	if (row->n != s->n) {
-		snprintf(msg, msgsz, "wrong number of fields: %d, want %d", row->n, s->n);
+		snprintf(msg, msgsz, _("wrong number of fields: %d, want %d"), row->n, s->n);
 		row->problem = msg;
 		row->problem_col = -1;
 		return -1;
@@ -450,11 +459,11 @@ schema_check_row_fast(const struct schema *s, struct row *row, int clean, rs_tim
 			if (rc == NULL)
 				req = required_here(s, c, row);
 			else if (rc->kind[i] == REQ_IF)
-				req = required_if(c->required, row, rc->dep[i]);
+				req = required_if(rc->values[i], row, rc->dep[i]);
 			else
 				req = rc->kind[i] == REQ_YES;
 			if (req) {
-				snprintf(msg, msgsz, "column %s: missing value", c->name);
+				snprintf(msg, msgsz, _("column %s: missing value"), c->name);
 				goto fail;
 			}
 			continue;
@@ -479,15 +488,15 @@ schema_check_row_fast(const struct schema *s, struct row *row, int clean, rs_tim
 			break;
 		}
 		if (schema_check_value(c, row->v[i], row->len[i], why, sizeof(why))) {
-			snprintf(msg, msgsz, "column %s: %s", c->name, why);
+			snprintf(msg, msgsz, _("column %s: %s"), c->name, why);
 			goto fail;
 		}
 	}
-	if (s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
-	    strcmp(s->cols[1].name, "at") == 0 && ts != RS_TIME_NONE && at != RS_TIME_NONE &&
-	    at > ts + 300) {
+	if ((rc ? rc->at_check : s->n >= 2 && s->cols[0].type == COL_TS &&
+	    s->cols[1].type == COL_TS && strcmp(s->cols[1].name, "at") == 0) &&
+	    ts != RS_TIME_NONE && at != RS_TIME_NONE && at > ts + 300) {
 		i = 1;
-		snprintf(msg, msgsz, "column at: %s is more than 5 minutes after ts %s",
+		snprintf(msg, msgsz, _("column at: %s is more than 5 minutes after ts %s"),
 		    row->v[1], row->v[0]);
 		goto fail;
 	}

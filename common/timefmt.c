@@ -45,12 +45,17 @@ struct offslot {
 	int32_t	state;
 };
 
-static struct offslot cache[CACHE_SIZE];
+/*
+ * Per thread (rs-report kpi reads two journals at once): a cache, so
+ * each thread filling its own is only a little repeated work, and no
+ * lock is taken on the hot path.
+ */
+static _Thread_local struct offslot cache[CACHE_SIZE];
 
 enum { TZ_NEVER, TZ_SET, TZ_UNSET, TZ_LONG };
 
-static int tz_state = TZ_NEVER;
-static char tz_saved[256];
+static _Thread_local int tz_state = TZ_NEVER;
+static _Thread_local char tz_saved[256];
 
 /* floordiv and floormod: C division truncates; calendars need floor. */
 static int64_t

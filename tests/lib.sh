@@ -14,11 +14,12 @@
 #   jdir [DIR]               makes a fresh journal directory, sets RS_DIR
 # Variables: $T scratch dir, $SAMPLES, $SHARED, $TOP.
 # Environment fixed for reproducibility: TZ=Asia/Shanghai, LC_ALL=C.UTF-8,
-# RS_NOW (the clock) 2026-11-22T10:00:00+08:00, RS_AGENT=tester, RS_FSYNC=0.
+# RS_NOW (the clock) 2026-11-22T10:00:00+08:00, RS_AGENT=tester, RS_FSYNC=0;
+# LANGUAGE unset, so messages are English (84-i18n.sh asks for Chinese).
 
 export TZ=Asia/Shanghai LC_ALL=C.UTF-8 RS_AGENT=tester RS_FSYNC=0
 export RS_NOW=2026-11-22T10:00:00+08:00
-unset RS_DIR XDG_DATA_HOME RS_LOCK_TIMEOUT
+unset RS_DIR XDG_DATA_HOME RS_LOCK_TIMEOUT LANGUAGE RS_LOCALEDIR
 STDIN=/dev/null
 
 _t_pass() { PASSED=$((PASSED + 1)); }

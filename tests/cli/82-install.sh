@@ -15,6 +15,7 @@ want=$(
 	for t in rs-callback rs-complain rs-dispatch rs-intake rs-journal rs-report; do echo "755 ./usr/bin/$t"; done
 	for t in rs-callback rs-complain rs-dispatch rs-intake rs-journal rs-report; do echo "644 ./usr/share/bash-completion/completions/$t"; done
 	for t in rs-callback rs-complain rs-dispatch rs-intake rs-journal rs-report; do echo "644 ./usr/share/fish/vendor_completions.d/$t.fish"; done
+	echo "644 ./usr/share/locale/zh_CN/LC_MESSAGES/rs.mo"
 	for t in rs-callback rs-complain rs-dispatch rs-intake rs-journal rs-report; do echo "644 ./usr/share/man/man1/$t.1"; done
 	echo "644 ./usr/share/man/man7/rs.7"
 	echo "644 ./usr/share/zsh/site-functions/_rs"
@@ -28,6 +29,7 @@ for t in rs-callback rs-complain rs-dispatch rs-intake rs-journal rs-report; do
 done
 tsame "zsh completion" "$TOP/completions/_rs" "$D/usr/share/zsh/site-functions/_rs"
 tsame "man page rs(7)" "$TOP/man/rs.7" "$D/usr/share/man/man7/rs.7"
+tsame "Chinese messages" "$TOP/build/locale/zh_CN/LC_MESSAGES/rs.mo" "$D/usr/share/locale/zh_CN/LC_MESSAGES/rs.mo"
 tcase "installed tool runs" 0 "rs-journal (rs) 0.1.0" '' "$D/usr/bin/rs-journal" --version
 
 # the installed pages and completions are found where they were put
@@ -60,6 +62,6 @@ tok "directories are left" test -d "$D/usr/share/man/man7"
 
 # the default PREFIX is /usr/local
 tok "make install, default PREFIX" mi install DESTDIR="$T/dest2"
-tcase "installed under /usr/local" 0 "26" '' sh -c "find '$T/dest2/usr/local' ! -type d | wc -l"
+tcase "installed under /usr/local" 0 "27" '' sh -c "find '$T/dest2/usr/local' ! -type d | wc -l"
 tok "make uninstall, default PREFIX" mi uninstall DESTDIR="$T/dest2"
 tcase "uninstall, default PREFIX" 0 "" '' listing "$T/dest2"

@@ -1,0 +1,98 @@
+# 84-i18n.sh - messages in Chinese (gettext, domain "rs"): with
+# LANG=zh_CN.UTF-8 and RS_LOCALEDIR=build/locale, help, errors and the
+# labels of text, md and html reports are Chinese; tsv, csv and json are
+# byte-identical to LANG=C; po/zh_CN.po is complete and po/rs.pot
+# matches the sources. Needs the zh_CN.UTF-8 locale (make deps makes it).
+
+export RS_LOCALEDIR=$TOP/build/locale
+zh() { env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 "$@"; }
+en() { env -u LANGUAGE LC_ALL=C.UTF-8 "$@"; }
+W="weekly --as-of 2026-11-23 -d $SAMPLES/journal"
+
+tok "the zh_CN.UTF-8 locale exists (make deps)" sh -c "locale -a | grep -qix 'zh_CN.utf-\\?8'"
+tok "the catalogue is built (make)" test -f "$RS_LOCALEDIR/zh_CN/LC_MESSAGES/rs.mo"
+
+# --- help and errors
+tok "rs-intake --help is Chinese" sh -c "$(declare -f zh); zh rs-intake --help | grep -q '^用法:rs-intake .*选项' "
+for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do
+	tok "$t --help is Chinese" sh -c "$(declare -f zh); zh $t --help | head -1 | grep -q '^用法:'"
+	tok "$t --help is English under C.UTF-8" sh -c "$(declare -f en); en $t --help | head -1 | grep -q '^usage: '"
+done
+tcase "an error is Chinese, same exit code (2)" 2 '' \
+    "rs-intake: 必须给出 --phone(电话)(参见 rs-intake --help)" zh rs-intake --location X --service tow
+tcase "the same error in English" 2 '' \
+    "rs-intake: --phone is required (see rs-intake --help)" en rs-intake --location X --service tow
+tcase "a data error keeps WHERE, exit 1" 1 '' "rs-report: RS-20990101-0001: 没有该案件" \
+    zh rs-report case RS-20990101-0001 -d "$SAMPLES/journal"
+tcase "a library error (bad time), exit 2" 2 '' "rs-report: --as-of: 时间“yesterday”无效" \
+    zh rs-report weekly --as-of yesterday -d "$SAMPLES/journal"
+tcase "an unknown option" 2 '' "rs-journal: 未知选项“--frobnicate”(参见 rs-journal --help)" \
+    zh rs-journal --frobnicate
+tcase "LANGUAGE picks Chinese under C.UTF-8 too" 2 '' \
+    "rs-intake: 必须给出 --phone(电话)(参见 rs-intake --help)" \
+    env LC_ALL=C.UTF-8 LANGUAGE=zh_CN rs-intake --location X --service tow
+tcase "LANGUAGE is ignored under LC_ALL=C" 2 '' \
+    "rs-intake: --phone is required (see rs-intake --help)" \
+    env LC_ALL=C LANGUAGE=zh_CN rs-intake --location X --service tow
+
+# --- the weekly report, text: reviewed golden file
+zh rs-report $W >"$T/weekly.txt"
+tsame "weekly text in Chinese (tests/cli/data/i18n/weekly.zh.txt)" \
+    "$TOP/tests/cli/data/i18n/weekly.zh.txt" "$T/weekly.txt"
+tok "weekly text starts with its Chinese title" sh -c "head -1 '$T/weekly.txt' | grep -qx '投诉周报 2026-W47'"
+# No English label left: headings, row labels and enum words of the samples.
+for w in Summary Trend Complaints 'Red list' Overdue Corrective week complaints per_1000 \
+    first_contact resolved_in_time complainant target category responsible provider \
+    agent count cases level state opened_at resolve_due complaint_id case_id action \
+    owner due overdue open done late attitude undetermined investigating contacted \
+    '(none)' ' y$' ' n$' 'as of' ' to '; do
+	tok "weekly text has no English '$w'" sh -c "! sed 's/^== [a-z_]*: /== /' '$T/weekly.txt' | grep -v '^[A-Z][A-Z]-[0-9]' | grep -q -- '$w'"
+done
+# Aligned: within a table every row's value column starts at the same display column.
+tok "summary labels aligned (display width)" sh -c "sed -n '/^== summary/,/^\$/p' '$T/weekly.txt' | sed '1d;/^\$/d' | python3 -c '
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in \"WF\" else 1 for c in s)
+cols = set()
+for l in sys.stdin:
+    i = l.rstrip(\"\\n\").rfind(\"  \")
+    cols.add(w(l[:i + 2]))
+sys.exit(len(cols) != 1)'"
+
+# --- md and html are Chinese too
+zh rs-report $W -f md >"$T/weekly.md"
+tok "md title and headings Chinese" sh -c "grep -qx '# 投诉周报 2026-W47' '$T/weekly.md' && grep -q '^## 概要 (\`summary\`)' '$T/weekly.md' && grep -q '^| 指标 | 数值 |' '$T/weekly.md'"
+zh rs-report $W -f html >"$T/weekly.html"
+tok "html has Chinese labels" sh -c "grep -q '<h1>投诉周报 2026-W47</h1>' '$T/weekly.html' && grep -q '<th>投诉类别</th>' '$T/weekly.html' && grep -q '>服务态度<' '$T/weekly.html'"
+tok "html has no English column heading" sh -c "! grep -q '<th>[a-z_]*</th>' '$T/weekly.html'"
+
+# --- machine formats never change with the language
+for r in "$W" "shift --as-of 2026-11-23T09:00 -d $SAMPLES/journal" \
+    "kpi --as-of 2026-11-23 -d $SAMPLES/journal" \
+    "case RS-20261116-0106 --as-of 2026-11-23 -d $SAMPLES/journal"; do
+	for f in json tsv csv; do
+		en rs-report $r -f $f >"$T/en.out"
+		zh rs-report $r -f $f >"$T/zh.out"
+		tsame "rs-report ${r%% *} -f $f: same bytes in zh_CN and C" "$T/en.out" "$T/zh.out"
+	done
+done
+en rs-journal cat cases -d "$SAMPLES/journal" -f json >"$T/en.out"
+zh rs-journal cat cases -d "$SAMPLES/journal" -f json >"$T/zh.out"
+tsame "rs-journal cat -f json: same bytes" "$T/en.out" "$T/zh.out"
+en rs-report $W -f tsv --section by_category >"$T/en.out"
+zh rs-report $W -f tsv --section by_category >"$T/zh.out"
+tsame "--section tsv: same bytes" "$T/en.out" "$T/zh.out"
+tok "numbers keep '.' under zh_CN" sh -c "$(declare -f zh); zh rs-report $W | grep -q '^每千单投诉  *27\\.0\$'"
+
+# --- the catalogue: complete, checked, and in step with the sources
+tok "po/zh_CN.po passes msgfmt -c" msgfmt -c -o /dev/null "$TOP/po/zh_CN.po"
+tcase "po/zh_CN.po: nothing untranslated or fuzzy" 0 '' '' sh -c \
+    "msgfmt --statistics -o /dev/null '$TOP/po/zh_CN.po' 2>&1 | grep -E 'untranslated|fuzzy' >&2; true"
+msgids() { msgcat --no-location --sort-output --no-wrap "$1" | grep -E '^(msgctxt|msgid) ' ; }
+make -s -C "$TOP" pot POT="$T/rs.pot" >/dev/null 2>&1
+tok "xgettext ran" test -s "$T/rs.pot"
+msgids "$T/rs.pot" >"$T/new.ids"
+msgids "$TOP/po/rs.pot" >"$T/old.ids"
+tsame "po/rs.pot is up to date with the sources (make pot)" "$T/new.ids" "$T/old.ids"
+msgids "$TOP/po/zh_CN.po" | sed 1,1d >"$T/po.ids"
+sed 1,1d "$T/old.ids" >"$T/pot.ids"
+tsame "po/zh_CN.po has exactly the msgids of po/rs.pot (make po)" "$T/pot.ids" "$T/po.ids"
