@@ -521,6 +521,11 @@ run_new(int argc, char **argv)
 		return cli_usage("--location is required");
 	if (o.val[CASES_SERVICE] == NULL)
 		return cli_usage("--service is required");
+	/* Given but empty text is a wrong value, named by its option (no case id exists yet). */
+	if (o.val[CASES_LOCATION][0] == '\0') {
+		cli_error("--location", "missing value");
+		return RS_EDATA;
+	}
 	if (setup(&o) != 0)
 		return 1;
 	if (event_at(&o, &at) == -1 || check_fields(&o, o.now, tbuf) == -1 ||

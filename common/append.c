@@ -276,8 +276,17 @@ again:
 	}
 	rc = 0;
 done:
-	if (fd >= 0)
+	if (fd >= 0) {
+		/*
+		 * An empty journal file (one this call created, then wrote
+		 * nothing to, or cut back to nothing) goes away again (still under the lock): a rejected first row leaves
+		 * no trace. A writer waiting on the same empty file sees it
+		 * replaced (the inode check above) and creates it anew.
+		 */
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+			unlink(path);
 		close(fd);	/* closing drops the OFD lock */
+	}
 	buf_free(&out);
 	buf_free(&rows);
 	free(path);

@@ -284,8 +284,14 @@ check_journal(struct checker *c, const struct schema *s, struct rs_err *e)
 	if (n > 0)
 		c->archived_month = ar[n - 1].month;
 	archives_free(ar, n);
-	if (rc == 0 && stat(live, &st) == 0)
-		rc = check_file(c, s, live, 1, e);
+	if (rc == 0 && stat(live, &st) == 0) {
+		/* An empty file is an empty journal, like a missing one. */
+		if (!S_ISREG(st.st_mode))
+			rc = err_set(e, RS_EIO, live, S_ISDIR(st.st_mode) ?
+			    "is a directory, not a file" : "not a regular file");
+		else if (st.st_size > 0)
+			rc = check_file(c, s, live, 1, e);
+	}
 	else if (rc == 0 && errno != ENOENT)
 		rc = err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
 	free(live);

@@ -41,14 +41,17 @@ cli_error(const char *where, const char *fmt, ...)
 int
 cli_usage(const char *fmt, ...)
 {
+	struct buf b = BUF_INIT;
 	va_list ap;
+	char msg[1024];
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", err_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, _(fmt), ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, _(" (see %s --help)\n"), err_progname);
+	buf_adds(&b, msg);
+	buf_printf(&b, _(" (see %s --help)"), err_progname);
+	cli_error(NULL, "%s", b.p);	/* sanitized on the way out */
+	buf_free(&b);
 	return RS_EUSAGE;
 }
 

@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "err.h"
 #include "i18n.h"
+#include "utf8.h"
 
 const char *err_progname = "rs";
 
@@ -45,29 +46,30 @@ err_defer(struct buf *b)
 void
 err_vprint(const char *where, const char *fmt, va_list ap)
 {
-	if (deferred) {
-		char line[2048];
-		int k;
+	struct buf raw = BUF_INIT, line = BUF_INIT;
+	char msg[2048];
 
-		if (where && *where)
-			k = snprintf(line, sizeof(line), "%s: %s: ", err_progname, where);
-		else
-			k = snprintf(line, sizeof(line), "%s: ", err_progname);
-		if (k < 0 || (size_t)k >= sizeof(line))
-			k = 0;
-		vsnprintf(line + k, sizeof(line) - (size_t)k, fmt, ap);
-		buf_adds(deferred, line);
-		buf_addc(deferred, '\n');
-		return;
-	}
-	/* Whatever went to stdout first stays before the message in a shared terminal. */
-	fflush(stdout);
 	if (where && *where)
-		fprintf(stderr, "%s: %s: ", err_progname, where);
+		buf_printf(&raw, "%s: %s: ", err_progname, where);
 	else
-		fprintf(stderr, "%s: ", err_progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		buf_printf(&raw, "%s: ", err_progname);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	buf_adds(&raw, msg);
+	/*
+	 * Ids, file names and options in a message come from the command line
+	 * or a journal: an escape sequence in them must not reach the terminal.
+	 */
+	utf8_sanitize(&line, raw.p, raw.len);
+	buf_addc(&line, '\n');
+	if (deferred)
+		buf_add(deferred, line.p, line.len);
+	else {
+		/* Whatever went to stdout first stays before the message in a shared terminal. */
+		fflush(stdout);
+		fputs(line.p, stderr);
+	}
+	buf_free(&raw);
+	buf_free(&line);
 }
 
 void

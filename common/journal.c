@@ -197,6 +197,8 @@ struct part {
 	long long offset;
 	int archived_month;	/* live file: rows of this month (YYYYMM) and before are in archives */
 	int whole_last_line;	/* a file named by the user: its last line counts without a newline */
+	int live;		/* the journal's live file (jreader_open_journal) */
+	long long end;		/* rows from this byte offset on are not read; -1: to the end */
 };
 
 struct jreader {
@@ -216,6 +218,7 @@ struct jreader {
 	char **mv;
 	size_t *mlen;
 	long bad, first_bad;
+	long skipped;		/* bad rows of the parts closed so far */
 	rs_time ts;		/* ts of the row last handed out, RS_TIME_NONE if unknown */
 	int done;
 	char msg[1024];
@@ -253,20 +256,29 @@ add_part(struct jreader *jr, const char *path, long long offset)
 	jr->parts[jr->nparts].offset = offset;
 	jr->parts[jr->nparts].archived_month = 0;
 	jr->parts[jr->nparts].whole_last_line = 0;
+	jr->parts[jr->nparts].live = 0;
+	jr->parts[jr->nparts].end = -1;
 	jr->nparts++;
+}
+
+void
+journal_warn_skipped(const char *name, long bad, long first_line)
+{
+	if (bad <= 0)
+		return;
+	if (first_line > 0)
+		err_warn(name, "skipped %ld bad row%s (first at line %ld)", bad,
+		    bad == 1 ? "" : "s", first_line);
+	else
+		err_warn(name, "skipped %ld bad row%s", bad, bad == 1 ? "" : "s");
 }
 
 static void
 warn_skipped(struct jreader *jr)
 {
-	if (jr->bad > 0 && !(jr->flags & JR_QUIET) && jr->r) {
-		if (jr->first_bad > 0)
-			err_warn(reader_name(jr->r), "skipped %ld bad row%s (first at line %ld)",
-			    jr->bad, jr->bad == 1 ? "" : "s", jr->first_bad);
-		else
-			err_warn(reader_name(jr->r), "skipped %ld bad row%s", jr->bad,
-			    jr->bad == 1 ? "" : "s");
-	}
+	if (jr->bad > 0 && !(jr->flags & JR_QUIET) && jr->r)
+		journal_warn_skipped(reader_name(jr->r), jr->bad, jr->first_bad);
+	jr->skipped += jr->bad;
 	jr->bad = 0;
 	jr->first_bad = 0;
 }
@@ -398,8 +410,10 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 	skip = n > 0 ? ar[n - 1].month : 0;
 	archives_free(ar, n);
 	if (stat(live, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			err_set(e, RS_EIO, live, "is a directory, not a file");
+		if (!S_ISREG(st.st_mode)) {
+			/* A FIFO or device here would block or never end: a journal is a file. */
+			err_set(e, RS_EIO, live, S_ISDIR(st.st_mode) ? "is a directory, not a file" :
+			    "not a regular file");
 			free(live);
 			jreader_free(jr);
 			return NULL;
@@ -416,6 +430,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 		}
 		add_part(jr, live, off);
 		jr->parts[jr->nparts - 1].archived_month = skip;
+		jr->parts[jr->nparts - 1].live = 1;
 	} else if (errno != ENOENT) {
 		err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
 		free(live);
@@ -517,7 +532,9 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		got = reader_next(jr->r, row, e);
 		if (got < 0)
 			return -1;
-		if (got == 0) {
+		if (got == 0 || (jr->parts[jr->cur].end >= 0 &&
+		    row->offset >= jr->parts[jr->cur].end)) {
+			/* The end, or the end of the range asked (jreader_live_range). */
 			close_part(jr);
 			continue;
 		}
@@ -563,6 +580,23 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		return 1;
 	}
 	return 0;
+}
+
+int
+jreader_live_range(struct jreader *jr, long long from, long long to)
+{
+	if (jr->cur != -1 || jr->nparts != 1 || !jr->parts[0].live)
+		return -1;
+	if (from >= 0)
+		jr->parts[0].offset = from;
+	jr->parts[0].end = to;
+	return 0;
+}
+
+long
+jreader_skipped(const struct jreader *jr)
+{
+	return jr->skipped + jr->bad;
 }
 
 rs_time

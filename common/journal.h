@@ -85,6 +85,23 @@ const char *const *jreader_columns(const struct jreader *jr, int *n);
 int jreader_next(struct jreader *jr, struct row *row, struct rs_err *e);
 
 /*
+ * jreader_live_range narrows a jreader_open_journal reader that reads
+ * nothing but the live file (no archive in its range) to the rows
+ * starting at byte offsets in [from, to): from = -1 keeps its own
+ * start, to = -1 reads to the end. Call before the first jreader_next.
+ * Returns 0, or -1 (archives in range, no live file, already reading):
+ * read it whole then. Two readers cut at the same offset (from
+ * journal_bisect_ts) read every row once between them.
+ */
+int jreader_live_range(struct jreader *jr, long long from, long long to);
+
+/* jreader_skipped returns how many bad rows jr has skipped so far (JR_QUIET readers too). */
+long jreader_skipped(const struct jreader *jr);
+
+/* journal_warn_skipped prints the warning of a reader that skipped bad rows of file name (first_line 0: unknown). */
+void journal_warn_skipped(const char *name, long bad, long first_line);
+
+/*
  * jreader_ts returns the ts of the row jreader_next last handed out, as
  * validation parsed it, or RS_TIME_NONE (no schema, a bad row): callers
  * filtering on ts need not parse it a third time.

@@ -25,8 +25,7 @@ rin_scan(const struct rinputs *in, int j, rs_time since,
     void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e)
 {
 	struct jreader *jr;
-	struct row r;
-	rs_time ts, lo = RS_TIME_NONE;
+	rs_time lo = RS_TIME_NONE;
 	int rc;
 
 	if (in->file[j] != NULL)
@@ -39,6 +38,19 @@ rin_scan(const struct rinputs *in, int j, rs_time since,
 	}
 	if (jr == NULL)
 		return -1;
+	rc = rin_scan_reader(in, jr, lo, fn, arg, e);
+	jreader_free(jr);
+	return rc;
+}
+
+int
+rin_scan_reader(const struct rinputs *in, struct jreader *jr, rs_time lo,
+    void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e)
+{
+	struct row r;
+	rs_time ts;
+	int rc;
+
 	while ((rc = jreader_next(jr, &r, e)) == 1) {
 		/* The journals as they stood at --as-of: later rows do not exist yet. */
 		if ((ts = jreader_ts(jr)) == RS_TIME_NONE &&
@@ -49,7 +61,6 @@ rin_scan(const struct rinputs *in, int j, rs_time since,
 			continue;
 		fn(&r, arg);
 	}
-	jreader_free(jr);
 	return rc == 0 ? 0 : -1;
 }
 

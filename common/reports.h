@@ -52,6 +52,11 @@ struct rinputs {
 int rin_scan(const struct rinputs *in, int j, rs_time since,
     void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e);
 
+/* rin_scan_reader is the loop of rin_scan over an open reader: fn for each good row with lo <= ts <= as_of (lo RS_TIME_NONE: no lower bound). */
+struct jreader;
+int rin_scan_reader(const struct rinputs *in, struct jreader *jr, rs_time lo,
+    void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e);
+
 /* rin_phone and rin_name write a customer's phone or name, masked unless show_pii; return out. */
 const char *rin_phone(const struct rinputs *in, const char *v, char *out, size_t outsz);
 const char *rin_name(const struct rinputs *in, const char *v, char *out, size_t outsz);

@@ -111,15 +111,18 @@ END {
 		m = month[k]
 		cases[m]++
 		desk = (k in call) ? call[k] : opened[k]
+		# "k in a" before a[k]: a reference would create the element.
 		hc = k in canc
-		s = step(desk, disp_min, asg[k], k in asg, canc[k], hc)
+		ha = k in asg
+		hr = k in arr
+		s = step(desk, disp_min, asg[k], ha, canc[k], hc)
 		if (s)
 			dsla[m, s]++
 		lim = (road[k] == "highway" || road[k] == "rural") ? hw_min : city_min
-		if (!(k in arr) && remote[k] == 1)
+		if (!hr && remote[k] == 1)
 			s = 0
 		else
-			s = step(opened[k], lim, arr[k], k in arr, canc[k], hc)
+			s = step(opened[k], lim, arr[k], hr, canc[k], hc)
 		if (s)
 			asla[m, s]++
 	}

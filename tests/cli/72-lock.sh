@@ -23,13 +23,18 @@ before=$(snap)
 # which conflict with the tools' OFD locks) on every FILE and sleeps.
 hold() {
 	rm -f "$T/locked"
-	python3 -c 'import fcntl, sys, time
+	# (in a subshell that waits for it, so that its kill -9 is not
+	# reported as a dead job by this shell)
+	( python3 -c 'import fcntl, sys, time
 fs = [open(p, "a") for p in sys.argv[2:]]
 for f in fs: fcntl.lockf(f, fcntl.LOCK_EX)
 open(sys.argv[1], "w").close()
 time.sleep(60)' "$T/locked" "$@" &
-	HOLDER=$!
+	echo $! >"$T/holder.pid"
+	wait $! 2>/dev/null ) &
+	HOLDER_SH=$!
 	while [ ! -e "$T/locked" ]; do sleep 0.02; done
+	HOLDER=$(cat "$T/holder.pid")
 }
 
 hold "$RS_DIR/cases.tsv" "$RS_DIR/dispatch.tsv" "$RS_DIR/complaints.tsv" "$RS_DIR/callbacks.tsv"
@@ -76,7 +81,7 @@ tcase 'lock held: due reads' 0 '*' '' rs-callback due
 
 # kill -9 the holder: the lock goes with it.
 kill -9 "$HOLDER"
-wait "$HOLDER" 2>/dev/null
+wait "$HOLDER_SH"
 tcase 'holder killed: intake works' 0 'RS-20261122-0002' '' env RS_LOCK_TIMEOUT=2 rs-intake -q --phone 13800000001 --location B --service tow
 tcase 'holder killed: dispatch works' 0 "$A" '' env RS_LOCK_TIMEOUT=2 rs-dispatch -q notify "$A"
 tcase 'holder killed: complain works' 0 "$CP" '' env RS_LOCK_TIMEOUT=2 rs-complain -q contact "$CP"
@@ -86,7 +91,7 @@ tcase 'holder killed: check clean' 0 '' '' rs-journal check
 
 # A holder that lets go in time: the waiting writer gets the lock and appends.
 hold "$RS_DIR/cases.tsv"
-( sleep 0.3; kill "$HOLDER" ) &
+( sleep 0.3; kill -9 "$HOLDER" ) &
 tcase 'holder lets go after 0.3 s: writer waiting up to 5 s appends' 0 'RS-20261122-0003' '' \
     env RS_LOCK_TIMEOUT=5 rs-intake -q --phone 13800000001 --location C --service tow
 wait 2>/dev/null

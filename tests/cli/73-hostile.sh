@@ -422,6 +422,15 @@ h 'a corrupt archive: archive does not merge into it' 3 'rs-journal: $T/hj10/cas
 hj 11; mkdir "$RS_DIR/cases.2026-10.tsv.gz"
 h 'an archive that is a directory: cat' 3 'rs-journal: $T/hj11/cases.2026-10.tsv.gz: is a directory, not a file' rs-journal cat cases
 
+# A rejected first row of a journal that does not exist yet leaves no
+# (empty) file behind: nothing written means no new file either.
+hj 12
+A12=$(rs-intake -q --phone 13800000001 --location x --service tow)
+h 'first dispatch row rejected: no dispatch.tsv created' 1 'rs-dispatch: RS-20261122-0001: case is open; cannot record arrival' rs-dispatch arrive "$A12"
+h 'first complaint row rejected: no complaints.tsv created' 1 'rs-complain: CP-20261122-0001: no such complaint' rs-complain contact CP-20261122-0001
+h 'first callback row rejected: no callbacks.tsv created' 1 'rs-callback: RS-20261122-0099: no such case' rs-callback record RS-20261122-0099 --kind service --result refused
+h 'after rejected first rows: check passes' 0 '' rs-journal check
+
 ###########################################################################
 # rules.tsv with bad values (through rs-dispatch list, rs-report, check).
 hr() { hj "r$1"; printf "$2" >"$RS_DIR/rules.tsv"; }

@@ -7,8 +7,9 @@
 #                                   build-fuzz/artifacts/; prints the final stats
 #   run.sh replay [NAME...]         runs every committed corpus file once through
 #                                   its harness (ASan+UBSan); one line per harness
-#   run.sh merge NAME               minimizes tests/fuzz/corpus/NAME with -merge=1
-#                                   from itself plus build-fuzz/corpus/NAME
+#   run.sh merge NAME               remakes tests/fuzz/corpus/NAME from itself plus
+#                                   build-fuzz/corpus/NAME: -merge=1, then the
+#                                   fewest inputs that still reach every edge
 # NAME: tsv csv gz time schema rules (default: all).
 set -u
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
@@ -59,11 +60,43 @@ replay)
 	done
 	exit $fail ;;
 merge)
-	n=${1:?name}; tmp=$(mktemp -d)
+	# -set_cover_merge=1 (the -merge=1 that writes every input's whole
+	# feature set into the control file), then a greedy cover of the
+	# coverage edges alone (feature = counter index * 8 + hit-count bucket):
+	# a few dozen files that reach every edge the whole corpus reaches.
+	n=${1:?name}; tmp=$(mktemp -d); ctl=$B/merge-$n.ctl
 	mkdir -p "$B/corpus/$n"
-	"$B/fuzz_$n" -merge=1 $(dict "$n") "$tmp" "$C/$n" "$B/corpus/$n" >"$B/merge-$n.log" 2>&1 || { tail "$B/merge-$n.log"; exit 1; }
-	rm -rf "${C:?}/$n"; mv "$tmp" "$C/$n"; chmod 755 "$C/$n"
-	echo "$n: $(ls "$C/$n" | wc -l) files" ;;
+	rm -f "$ctl"	# a stale control file makes libFuzzer skip the merge
+	"$B/fuzz_$n" -set_cover_merge=1 -max_len=4096 -merge_control_file="$ctl" $(dict "$n") "$tmp" "$C/$n" "$B/corpus/$n" \
+	    >"$B/merge-$n.log" 2>&1 || { tail "$B/merge-$n.log"; exit 1; }
+	counters=$(sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' "$B/merge-$n.log" | head -n 1)
+	python3 - "$ctl" "$C/$n" "${counters:-0}" <<'PY' || exit 1
+import os, shutil, sys
+ctl, dst, counters = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lines = open(ctl).read().split("\n")
+nfiles = int(lines[0])
+files = lines[2:2 + nfiles]
+edges = {}
+for l in lines[2 + nfiles:]:
+    p = l.split()
+    if len(p) > 1 and p[0] == "FT":
+        edges[int(p[1])] = set(int(f) // 8 for f in p[2:] if int(f) < counters * 8)
+need = set().union(*edges.values()) if edges else set()
+total = len(need)
+order = sorted(edges, key=lambda i: os.path.getsize(files[i]))
+keep = []
+while need:
+    best = max(order, key=lambda i: len(edges[i] & need))	# ties: the smallest
+    keep.append(best)
+    need -= edges[best]
+data = [open(files[i], "rb").read() for i in keep]	# read before dst is emptied
+shutil.rmtree(dst, ignore_errors=True)
+os.makedirs(dst)
+for i, d in zip(keep, data):
+    open(os.path.join(dst, os.path.basename(files[i])), "wb").write(d)
+print("%s: %d files cover %d edges" % (os.path.basename(dst), len(keep), total))
+PY
+	rm -rf "$tmp" "$ctl" ;;
 *)
 	sed -n '2,12p' "$0"; exit 2 ;;
 esac
