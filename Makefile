@@ -99,13 +99,77 @@ unit: $(BIN)/unit
 # The whole suite: unit and CLI tests on the normal build, then again on
 # the ASan+UBSan build. Ends with "N passed, N failed".
 test: deps
-	$(MAKE) all unit
+	$(MAKE) all unit faultinject
 	$(MAKE) SAN=1 all unit
+	$(MAKE) fuzz-build
 	tests/run-all.sh
 
 # CLI tests under valgrind (leaks and errors fail).
 valgrind: all unit
 	RS_VALGRIND=1 tests/run-all.sh --only-normal
+
+# tests/faultinject/Makefile.frag - the LD_PRELOAD fault-injection shim
+# used by tests/cli/71-faults.sh, 70-crash.sh and 74-privacy.sh (test-only).
+build/faultinject.so: tests/faultinject/fi.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -Wall -Wextra -fPIC -shared -o $@ tests/faultinject/fi.c -ldl
+
+faultinject: build/faultinject.so
+
+.PHONY: faultinject
+
+# tests/fuzz/Makefile.frag - the libFuzzer harnesses (tests/fuzz/fuzz_*.c),
+# included by the top Makefile after COMMON_SRCS and GEN are set.
+#
+#   make fuzz          each harness for FUZZ_SECONDS (default 60) from its
+#                      committed corpus; new inputs go to build-fuzz/corpus/,
+#                      crashes to build-fuzz/artifacts/
+#   make fuzz-replay   every committed corpus file once through its harness
+#                      under ASan+UBSan (part of make test)
+#
+# The library is compiled again here with the fuzzer flags (clang only).
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD = build-fuzz
+FUZZ_NAMES = tsv csv gz time schema rules
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_LIB_OBJS = $(COMMON_SRCS:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/gen/schema_tables.o
+FUZZ_BINS = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(FUZZ_BUILD)/common/%.o: common/%.c $(GEN)/schema_tables.h $(wildcard common/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/gen/schema_tables.o: $(GEN)/schema_tables.c common/schema.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/libfuzzcommon.a: $(FUZZ_LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $(FUZZ_LIB_OBJS)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_BUILD)/libfuzzcommon.a
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_BUILD)/libfuzzcommon.a -lcsv -lz -lm -lpthread
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: $(FUZZ_BINS)
+	tests/fuzz/run.sh fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-replay: $(FUZZ_BINS)
+	tests/fuzz/run.sh replay $(FUZZ_NAMES)
+
+.PHONY: fuzz fuzz-build fuzz-replay
+
+# make bench: the performance benchmark (tests/bench/README.md). Not part
+# of make test: it generates a 1 GB journal once (tests/bench/cache/, or
+# $RS_BENCH_DIR) and runs for several minutes (Miller is slow).
+bench: all
+	tests/bench/run.sh
+
+.PHONY: bench
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \

@@ -25,5 +25,5 @@ BIN = bin
 endif
 
 # Debian packages the build and the tests need (make deps installs the missing ones).
-DEPS_PKGS = libcsv-dev zlib1g-dev gcc make gawk mawk python3 jq miller valgrind mandoc \
+DEPS_PKGS = libcsv-dev zlib1g-dev gcc make clang libclang-rt-14-dev gawk mawk python3 jq miller valgrind mandoc \
 	zsh fish bash-completion gettext locales

@@ -24,5 +24,14 @@ for b in $builds; do
 	tests/run-cli.sh "$b" >"$log.cli" 2>&1; cat "$log.cli"
 	add "$log.cli" "$b cli"
 done
+if [ -z "${1:-}" ]; then
+	# The fuzz corpus, each input once through its harness under ASan+UBSan.
+	echo "== fuzz corpus"
+	log=tests/out/fuzz.log
+	tests/fuzz/run.sh replay >"$log" 2>&1; cat "$log"
+	p=$(grep -c '^fuzz-replay .* ok$' "$log"); f=$(grep -c '^FAIL' "$log")
+	[ "$p" -gt 0 ] || f=$((f + 1))
+	total_p=$((total_p + p)) total_f=$((total_f + f))
+fi
 echo "$total_p passed, $total_f failed"
 [ "$total_f" = 0 ]

@@ -105,7 +105,7 @@ median() {
 	    else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 maxof() { awk -v f="$2" '$f > m { m = $f } END { print m + 0 }' "$WORK/$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 : >"$RESULTS.tmp"
 MISSED=0
@@ -114,7 +114,8 @@ result() {
 	local ok=-
 	if [ -n "${5:-}" ]; then
 		ok=$(awk -v v="$2" -v op="$4" -v t="$5" 'BEGIN {
-		    print ((op == "<=" && v <= t) || (op == ">=" && v >= t)) ? "met" : "MISSED" }')
+		    print (v != "" && ((op == "<=" && v + 0 <= t + 0) ||
+		    (op == ">=" && v + 0 >= t + 0))) ? "met" : "MISSED" }')
 		[ "$ok" = met ] || MISSED=$((MISSED + 1))
 	fi
 	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}${5:-}" "$ok" >>"$RESULTS.tmp"

@@ -23,10 +23,13 @@ if [ -n "$RS_VALGRIND" ]; then KILLS_WANT=$((12 * SCALE)) ARCH_ROUNDS=2; fi
 RANDOM=7001	# fixed seed: the same choices on every run
 STATS=${RS_TORTURE_STATS:-/dev/null}
 
-# The fault shim: bin/ only (ASan intercepts libc itself; valgrind would run it on its launcher).
+# The fault shim: not with the sanitizer build (ASan intercepts libc itself and
+# wants to come first) nor under valgrind (it would preload into the launcher).
 FI_SO=
-case "$(command -v rs-intake)" in
-*bin-asan* | */vg-bin.*) ;;
+SANITIZED=
+grep -qa AddressSanitizer "$(command -v rs-intake)" && SANITIZED=y
+case "$SANITIZED$(command -v rs-intake)" in
+y* | */vg-bin.*) ;;
 *)
 	if [ -z "$RS_VALGRIND" ]; then
 		if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
@@ -41,6 +44,8 @@ mkfifo "$T/fifo"
 exec 9<>"$T/fifo"	# read -t on it is a sleep without a fork
 nap() { read -r -t "$1" -u 9 _; }
 DELAYS=(0 0.0002 0.0005 0.001 0.0015 0.002 0.003 0.004 0.006 0.009)
+# the sanitizer build starts in 20-50 ms: later moments, or every kill lands in its start-up
+case $SANITIZED in y) DELAYS=(0.002 0.005 0.008 0.011 0.014 0.017 0.02 0.023 0.026 0.03) ;; esac
 [ -n "$RS_VALGRIND" ] && DELAYS=(0.05 0.2 0.5 0.8 1.2)
 MODES=(plain plain)
 [ -n "$FI_SO" ] && MODES=(plain wsleep wsleep fsleep osleep)

@@ -99,8 +99,10 @@ wait 2>/dev/null
 # The holder is an rs tool itself, killed with kill -9 in the middle of
 # its append (the fault shim stops it just before its write, lock held).
 FI_SO=
-case "$(command -v rs-intake)" in
-*bin-asan* | */vg-bin.*) ;;
+SANITIZED=
+grep -qa AddressSanitizer "$(command -v rs-intake)" && SANITIZED=y
+case "$SANITIZED$(command -v rs-intake)" in
+y* | */vg-bin.*) ;;
 *)	if [ -z "$RS_VALGRIND" ]; then
 		if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
 			FI_SO=$TOP/build/faultinject.so

@@ -170,8 +170,10 @@ done
 # Temporary files of an archive, caught at each rename (the fault shim
 # stops the process there): none is readable by others.
 FI_SO=
-case "$(command -v rs-intake)" in
-*bin-asan* | */vg-bin.*) ;;
+SANITIZED=
+grep -qa AddressSanitizer "$(command -v rs-intake)" && SANITIZED=y
+case "$SANITIZED$(command -v rs-intake)" in
+y* | */vg-bin.*) ;;
 *)	if [ -z "$RS_VALGRIND" ]; then
 		if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
 			FI_SO=$TOP/build/faultinject.so
