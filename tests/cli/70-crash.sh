@@ -27,7 +27,7 @@ STATS=${RS_TORTURE_STATS:-/dev/null}
 # wants to come first) nor under valgrind (it would preload into the launcher).
 FI_SO=
 SANITIZED=
-grep -qa AddressSanitizer "$(command -v rs-intake)" && SANITIZED=y
+grep -qa __asan_init "$(command -v rs-intake)" && SANITIZED=y
 case "$SANITIZED$(command -v rs-intake)" in
 y* | */vg-bin.*) ;;
 *)

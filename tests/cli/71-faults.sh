@@ -18,7 +18,7 @@
 
 command -v rs-intake >/dev/null 2>&1 || return 0
 case "$(command -v rs-intake)" in */vg-bin.*) return 0 ;; esac
-grep -qa AddressSanitizer "$(command -v rs-intake)" && return 0
+grep -qa __asan_init "$(command -v rs-intake)" && return 0
 [ -n "$RS_VALGRIND" ] && return 0
 if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
 	FI_SO=$TOP/build/faultinject.so

@@ -100,7 +100,7 @@ wait 2>/dev/null
 # its append (the fault shim stops it just before its write, lock held).
 FI_SO=
 SANITIZED=
-grep -qa AddressSanitizer "$(command -v rs-intake)" && SANITIZED=y
+grep -qa __asan_init "$(command -v rs-intake)" && SANITIZED=y
 case "$SANITIZED$(command -v rs-intake)" in
 y* | */vg-bin.*) ;;
 *)	if [ -z "$RS_VALGRIND" ]; then

@@ -171,7 +171,7 @@ done
 # stops the process there): none is readable by others.
 FI_SO=
 SANITIZED=
-grep -qa AddressSanitizer "$(command -v rs-intake)" && SANITIZED=y
+grep -qa __asan_init "$(command -v rs-intake)" && SANITIZED=y
 case "$SANITIZED$(command -v rs-intake)" in
 y* | */vg-bin.*) ;;
 *)	if [ -z "$RS_VALGRIND" ]; then
