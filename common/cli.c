@@ -49,7 +49,9 @@ cli_usage(const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	buf_adds(&b, msg);
-	buf_printf(&b, _(" (see %s --help)"), err_progname);
+	buf_printf(&b, _(" (see %s --help)\n"), err_progname);
+	if (b.len > 0 && b.p[b.len - 1] == '\n')
+		b.p[--b.len] = '\0';	/* the catalogue's message ends with the newline */
 	cli_error(NULL, "%s", b.p);	/* sanitized on the way out */
 	buf_free(&b);
 	return RS_EUSAGE;

@@ -19,6 +19,7 @@
 enum { SNIFF, PLAIN, GZIP, GZIP_END };
 
 #define IN_SIZE (256 * 1024)
+#define SNIFF_SIZE 4096
 
 struct source {
 	int fd;
@@ -80,8 +81,13 @@ sniff(struct source *s, struct rs_err *e)
 {
 	ssize_t r;
 
+	/*
+	 * Two bytes decide; a small first read (not IN_SIZE) keeps a plain
+	 * file's header or tail read from copying and page-faulting 256 KB
+	 * it does not need (rs-intake reads a header and a tail per call).
+	 */
 	while (s->in_len < 2 && !s->eof) {
-		r = read_some(s, s->in + s->in_len, IN_SIZE - s->in_len, e);
+		r = read_some(s, s->in + s->in_len, SNIFF_SIZE - s->in_len, e);
 		if (r < 0)
 			return -1;
 		s->in_len += (size_t)r;

@@ -26,6 +26,7 @@
 #include "utf8.h"
 
 #define READ_SIZE (1024 * 1024)
+#define READ_START (32 * 1024)
 #define LINE_MAX_BYTES (256L * 1024 * 1024)
 
 struct reader {
@@ -35,6 +36,7 @@ struct reader {
 	enum reader_kind kind;
 	char *buf;
 	size_t cap, start, end;
+	size_t want;		/* bytes asked of the next read: grows to cap */
 	long long offset;	/* stream offset of buf[0] */
 	long line;		/* line number of buf[start]; 0 = unknown */
 	int eof, started;
@@ -72,6 +74,14 @@ reader_new(int fd, int own_fd, const char *name, enum reader_kind kind, long lon
 	r->kind = kind;
 	r->cap = READ_SIZE;
 	r->buf = xmalloc(r->cap + 1);
+	/*
+	 * The first reads are small and grow: a header, or the tail of a
+	 * journal under an append, is a few kilobytes, and reading (and
+	 * page-faulting) a whole megabyte for it was most of what an
+	 * rs-intake call spent beyond starting up. A full scan reaches
+	 * READ_SIZE after five reads.
+	 */
+	r->want = READ_START;
 	r->offset = offset;
 	r->line = offset > 0 ? 0 : 1;
 	r->started = offset > 0;	/* no BOM in the middle of a file */
@@ -133,13 +143,16 @@ fill(struct reader *r, struct rs_err *e)
 		r->cap *= 2;
 		r->buf = xrealloc(r->buf, r->cap + 1);
 	}
-	n = source_read(r->src, r->buf + r->end, r->cap - r->end, e);
+	n = source_read(r->src, r->buf + r->end,
+	    r->cap - r->end < r->want ? r->cap - r->end : r->want, e);
 	if (n < 0)
 		return -1;
 	if (n == 0) {
 		r->eof = 1;
 		return 0;
 	}
+	if (r->want < READ_SIZE)
+		r->want *= 2;
 	r->end += (size_t)n;
 	/*
 	 * The BOM test needs the first 3 bytes of the stream; wait for more

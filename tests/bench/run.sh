@@ -19,7 +19,8 @@
 # Environment: RS_BENCH_DIR (cache), RS_BENCH_BIN (tools, default bin/),
 # RS_BENCH_RUNS (runs of the quick commands, default 5),
 # RS_BENCH_REF_RUNS (gawk and mawk, default 3), RS_BENCH_MLR_RUNS
-# (Miller, default 1: minutes per run), RS_BENCH_STRICT.
+# (Miller, default 1: minutes per run), RS_BENCH_APPEND_RUNS (loops of
+# 1000 appends, default 3), RS_BENCH_STRICT.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
@@ -192,16 +193,24 @@ while [ $i -lt $1 ]; do
 	i=$((i + 1))
 done
 EOF
-# Appending "now": the day after the journal's last row.
-export RS_FSYNC=0 RS_AGENT=bench RS_NOW="$(date -d "$last_day +1 day" +%F)T10:00:00+08:00"
-export RS_LOCK_TIMEOUT=120
-timeit intake 1 sh "$WORK/intake.sh" 1000
-timeit true 1 sh "$WORK/true.sh" 1000
+# Appending "now": each run on a fresh day after the journal's last row,
+# so that every run reads the same tail (the day's rows so far);
+# rs-intake and /bin/true runs take turns, against drifts of the load.
+export RS_FSYNC=0 RS_AGENT=bench RS_LOCK_TIMEOUT=120
+APP_RUNS=${RS_BENCH_APPEND_RUNS:-3}
+: >"$WORK/intake"
+: >"$WORK/true"
+for r in $(seq 1 "$APP_RUNS"); do
+	export RS_NOW="$(date -d "$last_day +$r day" +%F)T10:00:00+08:00"
+	"$RUSAGE" "$WORK/intake" sh "$WORK/intake.sh" 1000 || die "rs-intake failed"
+	"$RUSAGE" "$WORK/true" sh "$WORK/true.sh" 1000 || die "/bin/true failed"
+done
 t_in=$(median intake)
 t_true=$(median true)
 result intake_1000_s "$t_in" s
 result true_1000_s "$t_true" s
 result intake_over_true "$(ratio "$t_in" "$t_true")" x '<=' 3
+export RS_NOW="$(date -d "$last_day +$((APP_RUNS + 1)) day" +%F)T10:00:00+08:00"
 cat >"$WORK/writers.sh" <<EOF
 for w in \$(seq 1 32); do
 	sh "$WORK/intake.sh" \$1 &
@@ -211,7 +220,8 @@ EOF
 per=50
 timeit writers 1 sh "$WORK/writers.sh" $per
 rows=$(($(wc -l <"$APP/cases.tsv") - $(wc -l <"$FULL/cases.tsv")))
-[ "$rows" -eq $((1000 + 32 * per)) ] || die "append: $rows rows, want $((1000 + 32 * per))"
+[ "$rows" -eq $((1000 * APP_RUNS + 32 * per)) ] ||
+    die "append: $rows rows, want $((1000 * APP_RUNS + 32 * per))"
 result appends_per_s_32_writers "$(awk -v n=$((32 * per)) -v t="$(median writers)" \
     'BEGIN { printf "%.0f", n / t }')" '/s'
 unset RS_FSYNC RS_AGENT RS_NOW RS_LOCK_TIMEOUT
