@@ -11,7 +11,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_GNU_SOURCE -DRS_VERSION=\"$(VERSION)\" -DLOCALEDIR=\"$(LOCALEDIR)\"
-LDLIBS = -lcsv -lz -lm
+LDLIBS = -lcsv -lz -lm -pthread
 
 # make SAN=1: AddressSanitizer + UndefinedBehaviorSanitizer build in build-asan/ and bin-asan/
 ifeq ($(SAN),1)
