@@ -3,13 +3,22 @@ include config.mk
 
 COMMON_SRCS = \
 	common/append.c common/archive.c common/buf.c common/callback.c \
-	common/cases.c common/check.c common/cli.c common/complaint.c \
-	common/csvio.c common/dispatch.c common/err.c common/fold.c common/gz.c \
-	common/i18n.c common/idmap.c common/ids.c common/journal.c common/out.c \
+	common/callback_list.c common/callback_write.c common/case_list.c \
+	common/cases.c common/check.c common/cli.c common/cmdtable.c common/complaint.c \
+	common/complaint_list.c common/complaint_write.c \
+	common/csvio.c common/dispatch.c common/dispatch_list.c common/dispatch_write.c \
+	common/err.c common/fold.c common/gz.c \
+	common/i18n.c common/idmap.c common/ids.c common/import.c common/intake.c \
+	common/journal.c common/out.c \
 	common/providers.c common/reader.c common/render.c common/render_html.c \
 	common/report.c common/reports.c common/reports_case.c \
 	common/reports_kpi.c common/reports_shift.c common/reports_weekly.c \
-	common/rules.c common/schema.c common/timefmt.c common/tsv.c common/utf8.c
+	common/rowbuild.c \
+	common/rules.c common/schema.c common/timefmt.c common/tsv.c common/utf8.c \
+	common/utf8_text.c common/utf8_width.c \
+	common/timecal.c common/timelocal.c common/timeparse.c \
+	common/schema_value.c common/render_data.c common/rules_parse.c \
+	common/reports_shift_sections.c common/check_rows.c
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv
 TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback rs-report
@@ -193,29 +202,35 @@ deps:
 # for its section names) and committed; tests/cli/80-completions.sh checks
 # that they are up to date. Installed where bash-completion, zsh and fish
 # look for them: bash one file per tool (the same file), zsh one _rs, fish
-# one file per tool.
+# one file per tool plus the helper functions they share, which fish
+# autoloads from its vendor functions directory.
 BASHCOMPDIR = $(DATADIR)/bash-completion/completions
 ZSHCOMPDIR = $(DATADIR)/zsh/site-functions
 FISHCOMPDIR = $(DATADIR)/fish/vendor_completions.d
+FISHFUNCDIR = $(DATADIR)/fish/vendor_functions.d
+FISHFUNCS = __rs_is __rs_state __rs_live
 
 completions: $(BINS)
 	tools/completions-gen -o completions --bin $(BIN)
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
-		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) \
+		$(DESTDIR)$(FISHFUNCDIR)
 	for t in $(TOOLS); do install -m 755 $(BIN)/$$t $(DESTDIR)$(BINDIR)/$$t; done
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7/
 	for t in $(TOOLS); do install -m 644 completions/rs.bash $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	install -m 644 completions/_rs $(DESTDIR)$(ZSHCOMPDIR)/_rs
 	for t in $(TOOLS); do install -m 644 completions/$$t.fish $(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
+	for f in $(FISHFUNCS); do install -m 644 completions/functions/$$f.fish $(DESTDIR)$(FISHFUNCDIR)/$$f.fish; done
 	for l in $(LINGUAS); do mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		install -m 644 $(LOCALE_BUILD)/$$l/LC_MESSAGES/rs.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rs.mo; done
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(BASHCOMPDIR)/$$t \
 		$(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
+	for f in $(FISHFUNCS); do rm -f $(DESTDIR)$(FISHFUNCDIR)/$$f.fish; done
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	for m in man/*.7; do rm -f $(DESTDIR)$(MANDIR)/man7/$${m#man/}; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_rs

@@ -1,7 +1,7 @@
 /*
  * rs-journal - plumbing for the journals: check, cat, archive, schema.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "check.h"
 #include "cli.h"
+#include "cmdtable.h"
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
@@ -47,62 +48,21 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "  rs-journal cat export.csv -f json\n"
 "  rs-journal archive --before 2026-10\n");
 
-enum { OPT_SINCE = CLI_OPT_FIRST_FREE, OPT_UNTIL, OPT_BEFORE };
-
-static const struct option long_options[] = {
-	{ "dir", required_argument, NULL, 'd' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "no-header", no_argument, NULL, 'H' },
-	{ "raw", no_argument, NULL, CLI_OPT_RAW },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "as-of", required_argument, NULL, CLI_OPT_AS_OF },
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "until", required_argument, NULL, OPT_UNTIL },
-	{ "before", required_argument, NULL, OPT_BEFORE },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
-};
+enum { S_CHECK = 1 << 0, S_CAT = 1 << 1, S_ARCHIVE = 1 << 2, S_SCHEMA = 1 << 3 };
 
 struct opts {
-	struct cli_global g;
+	struct cli_args cli;
 	const char *since, *until, *before;
 };
+#define OFF(field) offsetof(struct opts, field)
 
-static struct opts opts;
-
-/* parse_options reads options anywhere on the command line; returns -1 after printing, or 1 for help/version done. */
-static int
-parse_options(int argc, char **argv, int *rc)
-{
-	int c, r;
-
-	while ((c = getopt_long(argc, argv, ":d:f:HqhV", long_options, NULL)) != -1) {
-		if ((r = cli_global_option(c, optarg, &opts.g)) != 0) {
-			if (r < 0) {
-				*rc = RS_EUSAGE;
-				return -1;
-			}
-			continue;
-		}
-		switch (c) {
-		case OPT_SINCE: opts.since = optarg; break;
-		case OPT_UNTIL: opts.until = optarg; break;
-		case OPT_BEFORE: opts.before = optarg; break;
-		case 'h':
-			fputs(_(usage_text), stdout);
-			*rc = 0;
-			return 1;
-		case 'V':
-			*rc = cli_version();
-			return 1;
-		default:
-			*rc = cli_bad_option(c, argv);
-			return -1;
-		}
-	}
-	return 0;
-}
+/* Every option is read wherever it is; subs says which subcommand uses it (the completions offer it there). */
+static const struct cli_opt options[] = {
+	{ "since", 0, 1, S_CAT, OFF(since), NULL },
+	{ "until", 0, 1, S_CAT, OFF(until), NULL },
+	{ "before", 0, 1, S_ARCHIVE, OFF(before), NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
 
 static void
 print_problem(void *arg, const char *file, long line, const char *msg)
@@ -115,8 +75,11 @@ print_problem(void *arg, const char *file, long line, const char *msg)
 }
 
 static int
-cmd_check(int argc, char **argv)
+cmd_check(void *p)
 {
+	const struct opts *opts = p;
+	int argc = opts->cli.nargs;
+	char **argv = opts->cli.args;
 	struct rs_err e;
 	char *dir;
 	int i, n;
@@ -124,7 +87,7 @@ cmd_check(int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		if (schema_find(argv[i]) == NULL && strcmp(argv[i], "rules") != 0)
 			return cli_usage("check: unknown journal '%s'", argv[i]);
-	dir = journal_dir(opts.g.dir);
+	dir = journal_dir(opts->cli.g.dir);
 	err_clear(&e);
 	n = journal_check(dir, (const char *const *)argv, argc, print_problem, NULL, &e);
 	free(dir);
@@ -149,8 +112,8 @@ time_column(const char *const *names, int n)
 }
 
 static int
-cat_one(const char *arg, struct out **o, char ***first_cols, int *first_n, rs_time since,
-    rs_time until, rs_time as_of)
+cat_one(const struct opts *opts, const char *arg, struct out **o, char ***first_cols,
+    int *first_n, rs_time since, rs_time until, rs_time as_of)
 {
 	const struct schema *s = schema_find(arg);
 	struct jreader *jr;
@@ -164,7 +127,7 @@ cat_one(const char *arg, struct out **o, char ***first_cols, int *first_n, rs_ti
 
 	err_clear(&e);
 	if (s) {
-		dir = journal_dir(opts.g.dir);
+		dir = journal_dir(opts->cli.g.dir);
 		jr = jreader_open_journal(dir, s, since, as_of, 0, &e);
 		free(dir);
 	} else
@@ -178,8 +141,8 @@ cat_one(const char *arg, struct out **o, char ***first_cols, int *first_n, rs_ti
 			for (i = 0; i < s->n; i++)
 				types[i] = s->cols[i].type;
 		}
-		*o = out_new(stdout, opts.g.format, (opts.g.no_header ? OUT_NO_HEADER : 0) |
-		    (opts.g.raw ? OUT_RAW : 0), n, names, types);
+		*o = out_new(stdout, opts->cli.g.format, (opts->cli.g.no_header ? OUT_NO_HEADER : 0) |
+		    (opts->cli.g.raw ? OUT_RAW : 0), n, names, types);
 		free(types);
 		*first_n = n;
 		*first_cols = xcalloc((size_t)n + 1, sizeof(char *));
@@ -210,8 +173,11 @@ cat_one(const char *arg, struct out **o, char ***first_cols, int *first_n, rs_ti
 }
 
 static int
-cmd_cat(int argc, char **argv)
+cmd_cat(void *p)
 {
+	const struct opts *opts = p;
+	int argc = opts->cli.nargs;
+	char **argv = opts->cli.args;
 	struct out *o = NULL;
 	char **cols = NULL;
 	rs_time since = RS_TIME_NONE, until = RS_TIME_NONE, as_of = RS_TIME_NONE;
@@ -220,16 +186,16 @@ cmd_cat(int argc, char **argv)
 
 	if (argc == 0)
 		return cli_usage("cat: name a journal or a file");
-	if (opts.g.as_of && cli_time_option("--as-of", opts.g.as_of, now, &as_of) < 0)
-		return RS_EUSAGE;
+	if (opts->cli.g.as_of && cli_time_option("--as-of", opts->cli.g.as_of, now, &as_of) < 0)
+		return RS_EDATA;
 	if (as_of != RS_TIME_NONE)
 		now = as_of;	/* relative times count from --as-of */
-	if (opts.since && cli_time_option("--since", opts.since, now, &since) < 0)
-		return RS_EUSAGE;
-	if (opts.until && cli_time_option("--until", opts.until, now, &until) < 0)
-		return RS_EUSAGE;
+	if (opts->since && cli_time_option("--since", opts->since, now, &since) < 0)
+		return RS_EDATA;
+	if (opts->until && cli_time_option("--until", opts->until, now, &until) < 0)
+		return RS_EDATA;
 	for (i = 0; i < argc && rc == 0; i++)
-		rc = cat_one(argv[i], &o, &cols, &n, since, until, as_of);
+		rc = cat_one(opts, argv[i], &o, &cols, &n, since, until, as_of);
 	if (o) {
 		if (out_end(o) < 0 && rc == 0)
 			rc = cli_exit(0);
@@ -242,8 +208,11 @@ cmd_cat(int argc, char **argv)
 }
 
 static int
-cmd_archive(int argc, char **argv)
+cmd_archive(void *p)
 {
+	const struct opts *opts = p;
+	int argc = opts->cli.nargs;
+	char **argv = opts->cli.args;
 	static const char *const names[] = { "cases", "dispatch", "complaints", "callbacks" };
 	struct rs_err e;
 	char *dir;
@@ -256,26 +225,26 @@ cmd_archive(int argc, char **argv)
 	(void)argv;
 	if (argc > 0)
 		return cli_usage("archive: unexpected argument '%s'", argv[0]);
-	if (opts.before == NULL)
+	if (opts->before == NULL)
 		return cli_usage("archive: --before YYYY-MM is required");
-	if (strlen(opts.before) != 7 || strspn(opts.before, "0123456789") != 4 ||
-	    opts.before[4] != '-' || strspn(opts.before + 5, "0123456789") != 2 ||
-	    sscanf(opts.before, "%4d-%2d%c", &y, &m, &extra) != 2 || m < 1 || m > 12)
-		return cli_usage("archive: --before: bad month '%s' (want YYYY-MM)", opts.before);
+	if (strlen(opts->before) != 7 || strspn(opts->before, "0123456789") != 4 ||
+	    opts->before[4] != '-' || strspn(opts->before + 5, "0123456789") != 2 ||
+	    sscanf(opts->before, "%4d-%2d%c", &y, &m, &extra) != 2 || m < 1 || m > 12)
+		return cli_usage("archive: --before: bad month '%s' (want YYYY-MM)", opts->before);
 	before = y * 100 + m;
 	time_local_fields(time_now(), &cy, &cm, NULL, NULL, NULL, NULL);
 	current = (int)cy * 100 + cm;
 	if (before > current) {
 		cli_error("--before", "%s is after the current month; only finished months can be archived",
-		    opts.before);
+		    opts->before);
 		return RS_EDATA;
 	}
-	dir = journal_dir(opts.g.dir);
+	dir = journal_dir(opts->cli.g.dir);
 	for (i = 0; i < 4 && rc == 0; i++) {
 		err_clear(&e);
 		if (journal_archive(dir, schema_find(names[i]), before, &moved, &e) < 0)
 			rc = cli_fail(&e);
-		else if (moved > 0 && !opts.g.quiet)
+		else if (moved > 0 && !opts->cli.g.quiet)
 			err_warn(names[i], "archived %ld row%s", moved, moved == 1 ? "" : "s");
 	}
 	free(dir);
@@ -283,8 +252,11 @@ cmd_archive(int argc, char **argv)
 }
 
 static int
-cmd_schema(int argc, char **argv)
+cmd_schema(void *p)
 {
+	const struct opts *opts = p;
+	int argc = opts->cli.nargs;
+	char **argv = opts->cli.args;
 	static const char *const head[] = { "column", "type", "required", "values", "description" };
 	const struct schema *s;
 	struct out *o;
@@ -302,7 +274,7 @@ cmd_schema(int argc, char **argv)
 		cli_error(argv[0], "no such schema (see rs-journal schema)");
 		return RS_EDATA;
 	}
-	o = out_new(stdout, opts.g.format, opts.g.no_header ? OUT_NO_HEADER : 0, 5, head, NULL);
+	o = out_new(stdout, opts->cli.g.format, opts->cli.g.no_header ? OUT_NO_HEADER : 0, 5, head, NULL);
 	for (i = 0; i < s->n; i++) {
 		v[0] = s->cols[i].name;
 		v[1] = coltype_name(s->cols[i].type);
@@ -316,33 +288,29 @@ cmd_schema(int argc, char **argv)
 	return rc < 0 ? cli_exit(0) : 0;
 }
 
-static const struct {
-	const char *name;
-	int (*run)(int, char **);
-} commands[] = {
-	{ "check", cmd_check }, { "cat", cmd_cat }, { "archive", cmd_archive },
-	{ "schema", cmd_schema }, { NULL, NULL }
+static const struct cli_cmd cmds[] = {
+	{ "check", cmd_check, S_CHECK, NULL, NULL },
+	{ "cat", cmd_cat, S_CAT, NULL, NULL },
+	{ "archive", cmd_archive, S_ARCHIVE, NULL, NULL },
+	{ "schema", cmd_schema, S_SCHEMA, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL }
+};
+
+static const struct cli_tool tool = {
+	.cmds = cmds,
+	.opts = options,
+	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_QUIET |
+	    CLI_G_AS_OF,
+	.help = usage_text,
+	.flags = CLI_PERMUTE,
+	.size = sizeof(struct opts),
 };
 
 int
 main(int argc, char **argv)
 {
-	const char *name;
-	int rc = 0, i;
+	struct opts o;
 
 	cli_init("rs-journal");
-	/* Options may come before or after the command; permute them all to the front. */
-	if (parse_options(argc, argv, &rc) != 0)
-		return cli_exit(rc);
-	argc -= optind;
-	argv += optind;
-	if (argc == 0) {
-		rc = cli_usage("missing command");
-		return cli_exit(rc);
-	}
-	name = argv[0];
-	for (i = 0; commands[i].name; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return cli_exit(commands[i].run(argc - 1, argv + 1));
-	return cli_exit(cli_usage("unknown command '%s'", name));
+	return cli_exit(cli_run(&tool, argc, argv, &o));
 }

@@ -3,12 +3,13 @@
  * case's timeline (SPEC 6, 10). Options and periods here; the figures
  * are in common/reports_*.c, the formats in common/render*.c.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "cmdtable.h"
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
@@ -41,115 +42,48 @@ N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\
 "  rs-report kpi --by week -f tsv | mlr --itsv --opprint cat\n"
 "  zcat old/complaints.2026-09.tsv.gz | rs-report weekly --complaints - --week 2026-W38\n");
 
-enum {
-	OPT_SECTION = CLI_OPT_FIRST_FREE, OPT_SHOW_PII, OPT_CASES, OPT_DISPATCH,
-	OPT_COMPLAINTS, OPT_CALLBACKS, OPT_DATE, OPT_SHIFT, OPT_SINCE, OPT_UNTIL,
-	OPT_WEEK, OPT_BY
-};
-
-static const struct option long_options[] = {
-	{ "dir", required_argument, NULL, 'd' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "no-header", no_argument, NULL, 'H' },
-	{ "raw", no_argument, NULL, CLI_OPT_RAW },
-	{ "as-of", required_argument, NULL, CLI_OPT_AS_OF },
-	{ "section", required_argument, NULL, OPT_SECTION },
-	{ "show-pii", no_argument, NULL, OPT_SHOW_PII },
-	{ "cases", required_argument, NULL, OPT_CASES },
-	{ "dispatch", required_argument, NULL, OPT_DISPATCH },
-	{ "complaints", required_argument, NULL, OPT_COMPLAINTS },
-	{ "callbacks", required_argument, NULL, OPT_CALLBACKS },
-	{ "date", required_argument, NULL, OPT_DATE },
-	{ "shift", required_argument, NULL, OPT_SHIFT },
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "until", required_argument, NULL, OPT_UNTIL },
-	{ "week", required_argument, NULL, OPT_WEEK },
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
-};
+enum { S_SHIFT = 1 << 0, S_WEEKLY = 1 << 1, S_KPI = 1 << 2, S_CASE = 1 << 3 };
 
 struct opts {
-	struct cli_global g;
+	struct cli_args cli;
 	enum rformat format;
 	const char *section, *date, *shift, *since, *until, *week, *by;
 	const char *file[RJ_N];
 	int show_pii;
-	char *pos[4];
-	int npos;
+};
+#define OFF(field) offsetof(struct opts, field)
+
+/* set_format reads -f: reports have their own formats; the lists' "table" is "text" here. */
+static int
+set_format(void *p, const char *arg)
+{
+	struct opts *o = p;
+
+	if (rformat_parse(arg, &o->format) == -1)
+		return cli_usage("--format: unknown format '%s' (want text, md, "
+		    "html, json, tsv or csv)", arg);
+	return 0;
+}
+
+/* Every option is read wherever it is; cli_check_subs rejects one the report does not take. */
+static const struct cli_opt options[] = {
+	{ "format", 'f', 1, CLI_EVERY, OFF(format), set_format },
+	{ "section", 0, 1, CLI_EVERY, OFF(section), NULL },
+	{ "show-pii", 0, 0, CLI_EVERY, OFF(show_pii), NULL },
+	{ "cases", 0, 1, CLI_EVERY, OFF(file[RJ_CASES]), NULL },
+	{ "dispatch", 0, 1, CLI_EVERY, OFF(file[RJ_DISPATCH]), NULL },
+	{ "complaints", 0, 1, CLI_EVERY, OFF(file[RJ_COMPLAINTS]), NULL },
+	{ "callbacks", 0, 1, CLI_EVERY, OFF(file[RJ_CALLBACKS]), NULL },
+	{ "date", 0, 1, S_SHIFT, OFF(date), NULL },
+	{ "shift", 0, 1, S_SHIFT, OFF(shift), NULL },
+	{ "since", 0, 1, S_SHIFT | S_KPI, OFF(since), NULL },
+	{ "until", 0, 1, S_SHIFT | S_KPI, OFF(until), NULL },
+	{ "week", 0, 1, S_WEEKLY, OFF(week), NULL },
+	{ "by", 0, 1, S_KPI, OFF(by), NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* parse reads every option wherever it is; the words left are the command and its argument. */
-static int
-parse(int argc, char **argv, struct opts *o, int *done)
-{
-	int c, r;
-
-	*done = 0;
-	while ((c = getopt_long(argc, argv, ":d:f:HhV", long_options, NULL)) != -1) {
-		if (c == 'f') {
-			/* Reports have their own formats; the lists' "table" is "text" here. */
-			if (rformat_parse(optarg, &o->format) == -1)
-				return cli_usage("--format: unknown format '%s' (want text, md, "
-				    "html, json, tsv or csv)", optarg);
-			continue;
-		}
-		if ((r = cli_global_option(c, optarg, &o->g)) != 0) {
-			if (r < 0)
-				return RS_EUSAGE;
-			continue;
-		}
-		switch (c) {
-		case OPT_SECTION: o->section = optarg; break;
-		case OPT_SHOW_PII: o->show_pii = 1; break;
-		case OPT_CASES: o->file[RJ_CASES] = optarg; break;
-		case OPT_DISPATCH: o->file[RJ_DISPATCH] = optarg; break;
-		case OPT_COMPLAINTS: o->file[RJ_COMPLAINTS] = optarg; break;
-		case OPT_CALLBACKS: o->file[RJ_CALLBACKS] = optarg; break;
-		case OPT_DATE: o->date = optarg; break;
-		case OPT_SHIFT: o->shift = optarg; break;
-		case OPT_SINCE: o->since = optarg; break;
-		case OPT_UNTIL: o->until = optarg; break;
-		case OPT_WEEK: o->week = optarg; break;
-		case OPT_BY: o->by = optarg; break;
-		case 'h':
-			fputs(_(usage_text), stdout);
-			*done = 1;
-			return 0;
-		case 'V':
-			*done = 1;
-			return cli_version();
-		default:
-			return cli_bad_option(c, argv);
-		}
-	}
-	for (; optind < argc; optind++) {
-		if (o->npos == 4)
-			return cli_usage("unexpected argument '%s'", argv[optind]);
-		o->pos[o->npos++] = argv[optind];
-	}
-	return 0;
-}
-
-/* only_with rejects the options that belong to other commands. */
-static int
-only_with(const struct opts *o, const char *cmd)
-{
-	static const struct { const char *opt, *cmds; } own[] = {
-		{ "--date", "shift" }, { "--shift", "shift" }, { "--since", "shift kpi" },
-		{ "--until", "shift kpi" }, { "--week", "weekly" }, { "--by", "kpi" }
-	};
-	const char *set[6];
-	int i;
-
-	set[0] = o->date, set[1] = o->shift, set[2] = o->since;
-	set[3] = o->until, set[4] = o->week, set[5] = o->by;
-	for (i = 0; i < 6; i++)
-		if (set[i] != NULL && strstr(own[i].cmds, cmd) == NULL)
-			return cli_usage("%s: not an option of '%s'", own[i].opt, cmd);
-	return 0;
-}
+static const struct cli_tool tool;
 
 static rs_time
 at_minute(int ymd, int add_days, int minute)
@@ -199,15 +133,17 @@ run_shift(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err
 	if (o->since != NULL) {
 		if (cli_time_option("--since", o->since, in->as_of, &from) == -1 ||
 		    cli_time_option("--until", o->until, in->as_of, &to) == -1)
-			return RS_EUSAGE;
+			return RS_EDATA;
 		if (to <= from)
 			return cli_usage("--until must be after --since");
 		/* The next "shift" of a free period is one as long, right after it. */
 		next_to = to + (to - from);
 		snprintf(label, sizeof(label), "period");
 	} else if (o->date != NULL) {
-		if (time_parse_date(o->date, strlen(o->date), &ymd) == -1)
-			return cli_usage("--date: bad date '%s' (want YYYY-MM-DD)", o->date);
+		if (time_parse_date(o->date, strlen(o->date), &ymd) == -1) {
+			cli_error("--date", "bad date '%s' (want YYYY-MM-DD)", o->date);
+			return RS_EDATA;
+		}
 		shift_window(&in->rules, ymd, night, &from, &to, &next_to);
 	} else {
 		/* The last shift (of the kind asked, if any) finished at --as-of. */
@@ -240,9 +176,10 @@ run_weekly(struct opts *o, struct rinputs *in, struct report **rep, struct rs_er
 	int y, w;
 
 	if (o->week != NULL) {
-		if (time_parse_week(o->week, &y, &w) == -1)
-			return cli_usage("--week: bad week '%s' (want YYYY-Www, e.g. 2026-W47)",
-			    o->week);
+		if (time_parse_week(o->week, &y, &w) == -1) {
+			cli_error("--week", "bad week '%s' (want YYYY-Www, e.g. 2026-W47)", o->week);
+			return RS_EDATA;
+		}
 	} else {
 		/* The last finished ISO week: the one before the week holding --as-of. */
 		time_iso_week(in->as_of, &y, &w);
@@ -271,12 +208,12 @@ run_kpi(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *
 	}
 	if (o->until != NULL) {
 		if (cli_time_option("--until", o->until, in->as_of, &to) == -1)
-			return RS_EUSAGE;
+			return RS_EDATA;
 		to--;	/* --until is exclusive: the last period holds the second before */
 	}
 	if (o->since != NULL) {
 		if (cli_time_option("--since", o->since, in->as_of, &from) == -1)
-			return RS_EUSAGE;
+			return RS_EDATA;
 	} else if (by == KPI_DAY) {
 		from = time_add_days(to, -6);
 	} else if (by == KPI_WEEK) {
@@ -292,79 +229,126 @@ run_kpi(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+static int
+run_case(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *e)
+{
+	if (report_case(in, o->cli.args[0], rep, e) == -1)
+		return cli_fail(e);
+	return 0;
+}
+
+/* render prints rep as -f and --section say; returns the exit code. */
+static int
+render(const struct opts *o, const struct report *rep)
+{
+	char have[512] = "";
+	size_t i;
+	int f = (o->cli.g.no_header ? RF_NO_HEADER : 0) | (o->cli.g.raw ? RF_RAW : 0);
+
+	switch (report_render(rep, stdout, o->format, o->section, f)) {
+	case -1:
+		for (i = 0; i < rep->n; i++)
+			snprintf(have + strlen(have), sizeof(have) - strlen(have), "%s%s",
+			    i ? ", " : "", rep->s[i]->name);
+		return cli_usage("--section: no section '%s' in the %s report (have: %s)",
+		    o->section, rep->name, have);
+	case -2:
+		break;	/* the stream's error: cli_exit says so */
+	}
+	return 0;
+}
+
+/* run_report checks the command line, reads the inputs with fn and prints the report. */
+static int
+run_report(struct opts *o, int (*fn)(struct opts *, struct rinputs *, struct report **,
+    struct rs_err *))
 {
 	static const char *const fileopt[RJ_N] = { "--cases", "--dispatch", "--complaints",
 	    "--callbacks" };
-	struct opts o;
 	struct rinputs in;
 	struct report *rep = NULL;
 	struct rs_err e;
-	const char *cmd;
-	char *dir = NULL;
-	size_t i;
-	int rc, done, j, stdin_used = 0;
+	char *dir;
+	int rc, j, stdin_used = 0, want = fn == run_case;
 
-	cli_init("rs-report");
-	memset(&o, 0, sizeof(o));
-	memset(&in, 0, sizeof(in));
-	if ((rc = parse(argc, argv, &o, &done)) != 0 || done)
-		return cli_exit(rc);
-	if (o.npos == 0)
-		return cli_usage("missing command (shift, weekly, kpi or case)");
-	cmd = o.pos[0];
-	if (strcmp(cmd, "shift") != 0 && strcmp(cmd, "weekly") != 0 &&
-	    strcmp(cmd, "kpi") != 0 && strcmp(cmd, "case") != 0)
-		return cli_usage("unknown command '%s'", cmd);
-	if (strcmp(cmd, "case") == 0 ? o.npos != 2 : o.npos != 1)
-		return strcmp(cmd, "case") == 0 && o.npos < 2 ?
-		    cli_usage("case: missing CASE") :
-		    cli_usage("unexpected argument '%s'", o.pos[o.npos - 1]);
-	if (only_with(&o, cmd) != 0)
+	if (o->cli.nargs != want)
+		return want && o->cli.nargs == 0 ? cli_usage("case: missing CASE") :
+		    cli_usage("unexpected argument '%s'", o->cli.args[o->cli.nargs - 1]);
+	if (cli_check_subs(&tool, o) != 0)
 		return RS_EUSAGE;
 	for (j = 0; j < RJ_N; j++)
-		if (o.file[j] != NULL && strcmp(o.file[j], "-") == 0 && stdin_used++)
+		if (o->file[j] != NULL && strcmp(o->file[j], "-") == 0 && stdin_used++)
 			return cli_usage("%s: only one input can be read from stdin", fileopt[j]);
-	if (cli_as_of(&o.g, &in.as_of) == -1)
-		return RS_EUSAGE;
-	dir = journal_dir(o.g.dir);
+	memset(&in, 0, sizeof(in));
+	if (cli_as_of(&o->cli.g, &in.as_of) == -1)
+		return RS_EDATA;
+	dir = journal_dir(o->cli.g.dir);
 	in.dir = dir;
 	for (j = 0; j < RJ_N; j++)
-		in.file[j] = o.file[j];
-	in.show_pii = o.show_pii;
+		in.file[j] = o->file[j];
+	in.show_pii = o->show_pii;
 	err_clear(&e);
 	if (rules_load(dir, &in.rules, &e) == -1) {
 		free(dir);
 		return cli_fail(&e);
 	}
-	if (strcmp(cmd, "shift") == 0)
-		rc = run_shift(&o, &in, &rep, &e);
-	else if (strcmp(cmd, "weekly") == 0)
-		rc = run_weekly(&o, &in, &rep, &e);
-	else if (strcmp(cmd, "kpi") == 0)
-		rc = run_kpi(&o, &in, &rep, &e);
-	else if (report_case(&in, o.pos[1], &rep, &e) == -1)
-		rc = cli_fail(&e);
-	if (rc == 0 && rep != NULL) {
-		int f = (o.g.no_header ? RF_NO_HEADER : 0) | (o.g.raw ? RF_RAW : 0);
-
-		switch (report_render(rep, stdout, o.format, o.section, f)) {
-		case -1: {
-			char have[512] = "";
-
-			for (i = 0; i < rep->n; i++)
-				snprintf(have + strlen(have), sizeof(have) - strlen(have), "%s%s",
-				    i ? ", " : "", rep->s[i]->name);
-			rc = cli_usage("--section: no section '%s' in the %s report (have: %s)",
-			    o.section, rep->name, have);
-			break;
-		}
-		case -2:
-			break;	/* the stream's error: cli_exit says so */
-		}
-	}
+	rc = fn(o, &in, &rep, &e);
+	if (rc == 0 && rep != NULL)
+		rc = render(o, rep);
 	report_free(rep);
 	free(dir);
-	return cli_exit(rc);
+	return rc;
+}
+
+static int
+cmd_shift(void *p)
+{
+	return run_report(p, run_shift);
+}
+
+static int
+cmd_weekly(void *p)
+{
+	return run_report(p, run_weekly);
+}
+
+static int
+cmd_kpi(void *p)
+{
+	return run_report(p, run_kpi);
+}
+
+static int
+cmd_case(void *p)
+{
+	return run_report(p, run_case);
+}
+
+static const struct cli_cmd cmds[] = {
+	{ "shift", cmd_shift, S_SHIFT, NULL, NULL },
+	{ "weekly", cmd_weekly, S_WEEKLY, NULL, NULL },
+	{ "kpi", cmd_kpi, S_KPI, NULL, NULL },
+	{ "case", cmd_case, S_CASE, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL }
+};
+
+static const struct cli_tool tool = {
+	.cmds = cmds,
+	.opts = options,
+	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AS_OF,
+	.help = usage_text,
+	/* xgettext:c-format */
+	.missing = N_("missing command (shift, weekly, kpi or case)"),
+	.maxargs = 4,
+	.flags = CLI_PERMUTE,
+	.size = sizeof(struct opts),
+};
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+
+	cli_init("rs-report");
+	return cli_exit(cli_run(&tool, argc, argv, &o));
 }

@@ -189,27 +189,6 @@ cli_exit(int rc)
 }
 
 int
-cli_dispatch(const struct cli_subcommand *table, const char *dflt, int argc, char **argv)
-{
-	const char *name = argc > 1 ? argv[1] : NULL;
-	int i;
-
-	optind = 1;
-	if (name == NULL || name[0] == '-') {
-		/* No subcommand: the default one gets the whole command line. */
-		if (dflt == NULL)
-			return cli_usage("missing command");
-		for (i = 0; table[i].name; i++)
-			if (strcmp(table[i].name, dflt) == 0)
-				return table[i].run(argc, argv);
-	}
-	for (i = 0; table[i].name; i++)
-		if (strcmp(table[i].name, name) == 0)
-			return table[i].run(argc - 1, argv + 1);
-	return cli_usage("unknown command '%s'", name);
-}
-
-int
 cli_version(void)
 {
 	printf("%s (rs) %s\n", err_progname, RS_VERSION);

@@ -31,7 +31,7 @@ enum {
 	CLI_OPT_AT,
 	CLI_OPT_AS_OF,
 	CLI_OPT_RAW,
-	CLI_OPT_FIRST_FREE = 0x1100	/* tools number their own long options from here */
+	CLI_OPT_FIRST_FREE = 0x1100	/* cli_run numbers a tool's own long options from here */
 };
 
 /* cli_init sets the program name for messages, the locale for ctype, and ignores SIGXFSZ so a file size limit is an error, not a crash. */
@@ -85,22 +85,6 @@ int cli_text_arg(const char *option, const char *value);
  * exit code for main to return.
  */
 int cli_exit(int rc);
-
-/* cli_subcommand is one entry of a tool's subcommand table. */
-struct cli_subcommand {
-	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *summary;
-};
-
-/*
- * cli_dispatch runs the subcommand named argv[1] from table (NULL name
- * ends it) with argv shifted so that argv[0] is the subcommand, ready
- * for getopt_long. dflt (may be NULL) runs with the whole argv when
- * argv[1] is absent or an option. An unknown name prints an error and
- * returns 2.
- */
-int cli_dispatch(const struct cli_subcommand *table, const char *dflt, int argc, char **argv);
 
 /* cli_version prints "PROG (rs) VERSION" and returns 0. */
 int cli_version(void);

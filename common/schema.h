@@ -3,13 +3,18 @@
  *
  * The tables come from schemas/NAME.tsv, compiled into schema_tables.c by
  * tools/schemagen.awk at build time; schema_tables.h gives each column a
- * constant (CASES_PHONE, DISPATCH_EVENT, ...) equal to its index.
+ * constant (CASES_PHONE, DISPATCH_EVENT, ...) equal to its index. The
+ * tables are static data: nothing here is allocated or freed. The check
+ * of one value (schema_check_value) is declared in schema_value.h,
+ * included here.
  */
 #ifndef RS_SCHEMA_H
 #define RS_SCHEMA_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "schema_value.h"
 
 struct row;
 
@@ -53,15 +58,6 @@ int schema_column(const struct schema *s, const char *name);
 const char *coltype_name(enum coltype t);
 
 /*
- * schema_check_value validates v[0..n) (unescaped) against column c,
- * which must not be empty. Returns NULL if good; else writes a short
- * reason quoting the value, cut and with control characters escaped
- * ("bad time '2026-13-01T00:00'"), into msg and returns msg.
- */
-const char *schema_check_value(const struct column *c, const char *v, size_t n,
-    char *msg, size_t msgsz);
-
-/*
  * schema_check_row validates a row already in schema order: the number
  * of fields, each non-empty value, required columns, and at <= ts + 5 min
  * for event journals. On a problem sets row->problem (pointing into msg,
@@ -80,10 +76,7 @@ int schema_check_row(const struct schema *s, struct row *row, char *msg, size_t 
 int schema_check_row_fast(const struct schema *s, struct row *row, int clean, int64_t *ts,
     char *msg, size_t msgsz);
 
-/* schema_enum_index returns the index of v[0..n) among c's enum values, or -1. */
-int schema_enum_index(const struct column *c, const char *v, size_t n);
-
-/* schema_value_is_number says whether JSON output writes values of type t as numbers. */
+/* coltype_is_number says whether JSON output writes values of type t as numbers. */
 int coltype_is_number(enum coltype t);
 
 #endif

@@ -557,8 +557,8 @@ keep
 tok 'usage: unknown option: named on stderr' grep -q -- "--bogus" "$T/last.err"
 tcase 'usage: unknown format' 2 '' "rs-journal: --format: unknown format 'xml' (want tsv, csv, json or table) (see rs-journal --help)" rs-journal -f xml cat "$T/rt.tsv"
 tcase 'usage: cat without an argument' 2 '' 'rs-journal: cat: name a journal or a file (see rs-journal --help)' rs-journal cat
-tcase 'usage: bad --since' 2 '' "rs-journal: --since: bad time 'bogus'" rs-journal cat cases --since bogus
-tcase 'usage: bad --until' 2 '' "rs-journal: --until: bad time '2026-02-30'" rs-journal cat cases --until 2026-02-30
+tcase 'bad --since is a bad value' 1 '' "rs-journal: --since: bad time 'bogus'" rs-journal cat cases --since bogus
+tcase 'bad --until is a bad value' 1 '' "rs-journal: --until: bad time '2026-02-30'" rs-journal cat cases --until 2026-02-30
 tcase 'usage: --help' 0 '*' '' rs-journal --help
 keep
 tok 'usage: --help shows the commands' grep -q '^  archive --before YYYY-MM' "$T/last.out"

@@ -241,7 +241,7 @@ h 'resolve: amount 1e999' 1 $'rs-complain: CP-20261122-0001: column amount: bad 
 h 'resolve: amount -1' 1 $'rs-complain: CP-20261122-0001: column amount: bad amount \'-1\'' rs-complain resolve "$CP" --remedy refund --amount -1 --note x
 h 'resolve: unknown remedy' 1 $'rs-complain: --remedy: unknown value \'cash\' (want apology|refund|partial-refund|voucher|upgrade|compensation|repair|none)' rs-complain resolve "$CP" --remedy cash --note x
 h 'escalate: level NaN' 1 $'rs-complain: --level: bad level \'NaN\' (want 1-4)' rs-complain escalate "$CP" --level NaN
-h 'complain list: --since leap second' 2 $'rs-complain: --since: bad time \'2026-06-30T23:59:60Z\'' rs-complain list --since 2026-06-30T23:59:60Z
+h 'complain list: --since leap second' 1 $'rs-complain: --since: bad time \'2026-06-30T23:59:60Z\'' rs-complain list --since 2026-06-30T23:59:60Z
 h 'callback: overall 6' 1 $'rs-callback: --overall: bad score \'6\' (want 1-5)' rs-callback record "$D" --kind service --result reached --overall 6
 h 'callback: overall 0' 1 $'rs-callback: --overall: bad score \'0\' (want 1-5)' rs-callback record "$D" --kind service --result reached --overall 0
 h 'callback: nps 11' 1 $'rs-callback: --nps: bad score \'11\' (want 0-10)' rs-callback record "$D" --kind service --result reached --overall 3 --nps 11
@@ -371,11 +371,11 @@ h 'report: --cases 100000 columns' 1 $'rs-report: $T/imp/cols.tsv:1: unknown col
 h 'report: --cases with a bad header' 1 $'rs-report: $T/imp/dupcol.tsv:1: column \'phone\' appears twice' rs-report weekly --cases "$I/dupcol.tsv"
 h 'report: --cases NUL bytes' 0 'rs-report: $T/imp/nul.tsv: skipped 2 bad rows (first at line 2)' rs-report weekly --cases "$I/nul.tsv"
 hin 'report: --cases - binary garbage' 1 'rs-report: stdin:1: header: NUL byte' "$I/binary" rs-report kpi --cases -
-h 'report: shift --date 2026-02-29' 2 $'rs-report: --date: bad date \'2026-02-29\' (want YYYY-MM-DD) (see rs-report --help)' rs-report shift --date 2026-02-29
-h 'report: weekly --week 2026-W54' 2 $'rs-report: --week: bad week \'2026-W54\' (want YYYY-Www, e.g. 2026-W47) (see rs-report --help)' rs-report weekly --week 2026-W54
-h 'report: weekly --week 2026-W00' 2 $'rs-report: --week: bad week \'2026-W00\' (want YYYY-Www, e.g. 2026-W47) (see rs-report --help)' rs-report weekly --week 2026-W00
+h 'report: shift --date 2026-02-29' 1 $'rs-report: --date: bad date \'2026-02-29\' (want YYYY-MM-DD)' rs-report shift --date 2026-02-29
+h 'report: weekly --week 2026-W54' 1 $'rs-report: --week: bad week \'2026-W54\' (want YYYY-Www, e.g. 2026-W47)' rs-report weekly --week 2026-W54
+h 'report: weekly --week 2026-W00' 1 $'rs-report: --week: bad week \'2026-W00\' (want YYYY-Www, e.g. 2026-W47)' rs-report weekly --week 2026-W00
 h 'report: kpi --by year' 2 $'rs-report: --by: want day, week or month, not \'year\' (see rs-report --help)' rs-report kpi --by year
-h 'report: --as-of offset +15:00' 2 $'rs-report: --as-of: bad time \'2026-11-22T10:00:00+15:00\'' rs-report kpi --as-of 2026-11-22T10:00:00+15:00
+h 'report: --as-of offset +15:00' 1 $'rs-report: --as-of: bad time \'2026-11-22T10:00:00+15:00\'' rs-report kpi --as-of 2026-11-22T10:00:00+15:00
 
 ###########################################################################
 # Journals that are not regular files.

@@ -12,10 +12,12 @@ C=$TOP/completions
 mkdir -p "$T/gen"
 tok "completions-gen runs" "$TOP/tools/completions-gen" -o "$T/gen" --bin "$BINDIR"
 for f in rs.bash _rs rs-intake.fish rs-dispatch.fish rs-complain.fish rs-callback.fish \
-    rs-report.fish rs-journal.fish; do
+    rs-report.fish rs-journal.fish functions/__rs_is.fish functions/__rs_state.fish \
+    functions/__rs_live.fish; do
 	tsame "completions/$f is up to date (make completions)" "$C/$f" "$T/gen/$f"
 done
-tcase "no other generated file" 0 "$(ls "$C" | sort)" '' sh -c "ls '$T/gen' | sort"
+tcase "no other generated file" 0 "$(cd "$C" && find . -type f | sort)" '' \
+    sh -c "cd '$T/gen' && find . -type f | sort"
 
 # --- a small journal: 3 cases (0001 completed, 0002 and 0003 open),
 # 2 complaints on 0001 (CP 0001 open, CP 0002 closed)
@@ -198,9 +200,10 @@ else
 	echo "SKIP: $TFILE: zsh with zsh/zpty not installed (make deps installs it)"
 fi
 
-# --- fish: complete -C with the completions directory first
+# --- fish: complete -C with the completions directory first, and the
+# helper functions they share autoloaded from completions/functions
 if command -v fish >/dev/null 2>&1; then
-	fc() { fish --no-config -c "set fish_complete_path '$C' \$fish_complete_path; complete -C '$1'" | cut -f1; }
+	fc() { fish --no-config -c "set fish_complete_path '$C' \$fish_complete_path; set fish_function_path '$C/functions' \$fish_function_path; complete -C '$1'" | cut -f1; }
 	tcase "fish: subcommands" 0 "$(nl arrive assign cancel complete enroute list notify suggest)" '' fc 'rs-dispatch '
 	tcase "fish: options" 0 "$(nl --provider)" '' fc 'rs-dispatch assign X --pro'
 	tcase "fish: rs-intake defaults to new" 0 "$(nl --call-at --can-start --channel --customer)" '' fc 'rs-intake --c'
@@ -212,10 +215,10 @@ if command -v fish >/dev/null 2>&1; then
 	tcase "fish: case ids, open first" 0 "$(nl RS-20261122-0002 RS-20261122-0003 RS-20261122-0001)" '' \
 	    fc 'rs-dispatch arrive RS-'
 	tcase "fish: case ids with their state" 0 "RS-20261122-0002	open" '' \
-	    sh -c "fish --no-config -c \"set fish_complete_path '$C' \\\$fish_complete_path; complete -C 'rs-dispatch arrive RS-20261122-0002'\""
+	    sh -c "fish --no-config -c \"set fish_complete_path '$C' \\\$fish_complete_path; set fish_function_path '$C/functions' \\\$fish_function_path; complete -C 'rs-dispatch arrive RS-20261122-0002'\""
 	tcase "fish: complaint ids, open first" 0 "$(nl CP-20261122-0001 CP-20261122-0002)" '' fc 'rs-complain contact CP-'
 	tcase "fish: providers, the ranking of suggest first" 0 "$(nl P059 P001 P053)" '' \
-	    sh -c "fish --no-config -c \"set fish_complete_path '$C' \\\$fish_complete_path; complete -C 'rs-dispatch assign RS-20261122-0001 --provider P0'\" | cut -f1 | head -3"
+	    sh -c "fish --no-config -c \"set fish_complete_path '$C' \\\$fish_complete_path; set fish_function_path '$C/functions' \\\$fish_function_path; complete -C 'rs-dispatch assign RS-20261122-0001 --provider P0'\" | cut -f1 | head -3"
 	tcase "fish: -d DIR on the line is used" 0 "" '' fc "rs-dispatch -d $T arrive RS-"
 else
 	echo "SKIP: $TFILE: fish not installed (make deps installs it)"

@@ -24,7 +24,7 @@ tcase "the same error in English" 2 '' \
     "rs-intake: --phone is required (see rs-intake --help)" en rs-intake --location X --service tow
 tcase "a data error keeps WHERE, exit 1" 1 '' "rs-report: RS-20990101-0001: 没有该案件" \
     zh rs-report case RS-20990101-0001 -d "$SAMPLES/journal"
-tcase "a library error (bad time), exit 2" 2 '' "rs-report: --as-of: 时间“yesterday”无效" \
+tcase "a library error (bad time), exit 1" 1 '' "rs-report: --as-of: 时间“yesterday”无效" \
     zh rs-report weekly --as-of yesterday -d "$SAMPLES/journal"
 tcase "an unknown option" 2 '' "rs-journal: 未知选项“--frobnicate”(参见 rs-journal --help)" \
     zh rs-journal --frobnicate

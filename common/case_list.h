@@ -1,0 +1,55 @@
+/*
+ * case_list.h - the rows of rs-intake list: the current state of each
+ * case opened in a period, its dispatch state and every field after the
+ * agent column.
+ */
+#ifndef RS_CASE_LIST_H
+#define RS_CASE_LIST_H
+
+#include <stddef.h>
+
+#include "cases.h"
+#include "dispatch.h"
+#include "schema.h"
+#include "schema_tables.h"
+#include "timefmt.h"
+
+struct rs_err;
+
+/* The cases opened in a period as they stood at an --as-of, with their dispatch timelines. */
+struct case_list {
+	struct cases cs;
+	struct dispatch_set ds;
+};
+
+/* case_list_load reads dir's cases opened since (RS_TIME_NONE: all) as of as_of into l; returns 0, or -1 with e set. Free l with case_list_free either way. */
+int case_list_load(const char *dir, rs_time since, rs_time as_of, struct case_list *l,
+    struct rs_err *e);
+
+/* case_list_free frees l. */
+void case_list_free(struct case_list *l);
+
+/* Which cases are listed. */
+struct case_list_filter {
+	rs_time since, until;		/* by the opening; RS_TIME_NONE = open-ended */
+	int open;			/* only cases not completed or cancelled */
+	const char *service, *priority;	/* NULL: any */
+};
+
+/* The columns: case_id, state, opened_at, then the cases columns from agent on. */
+#define CASE_LIST_NCOLS (3 + CASES_NCOLS - CASES_AGENT)
+
+/* case_list_columns fills names and types (CASE_LIST_NCOLS each). */
+void case_list_columns(const char **names, enum coltype *types);
+
+/* A list row and the buffer of its opening time. */
+struct case_list_row {
+	const char *v[CASE_LIST_NCOLS];
+	char opened[TIME_ISO_MAX];
+};
+
+/* case_list_row fills row with case i of l and returns 1, or returns 0 when f leaves it out; the values point into l and row. */
+int case_list_row(const struct case_list *l, size_t i, const struct case_list_filter *f,
+    struct case_list_row *row);
+
+#endif

@@ -1,0 +1,274 @@
+/* complaint_write.c - new complaints and events on them; see complaint_write.h. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "append.h"
+#include "cases.h"
+#include "complaint_write.h"
+#include "dispatch.h"
+#include "err.h"
+#include "idmap.h"
+#include "journal.h"
+#include "row.h"
+#include "rowbuild.h"
+#include "rules.h"
+#include "schema.h"
+
+/* digits_of copies the digits of a phone number, so "138 0000-0000" and "13800000000" match. */
+static void
+digits_of(const char *p, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *p && n + 1 < size; p++)
+		if (*p >= '0' && *p <= '9')
+			out[n++] = *p;
+	out[n] = '\0';
+}
+
+/*
+ * same_phone sets *hit when one of the cases in want (idmap of case
+ * keys; n of them, oldest since) has the phone digits phone, reading
+ * the cases journal once.
+ */
+static int
+same_phone(const char *dir, const struct idmap *want, rs_time since, const char *phone,
+    int *hit, struct rs_err *e)
+{
+	struct cases cs;
+	struct jreader *jr;
+	struct row r;
+	char d[64];
+	uint64_t k;
+	size_t i;
+	int rc;
+
+	*hit = 0;
+	if ((jr = jreader_open_journal(dir, &schema_cases, since, RS_TIME_NONE, 0, e)) == NULL)
+		return -1;
+	cases_init(&cs);
+	while ((rc = jreader_next(jr, &r, e)) == 1)
+		if (id_parse(r.v[CASES_CASE_ID], r.len[CASES_CASE_ID], "RS", &k) == 0 &&
+		    idmap_get(want, k, &i))
+			(void)cases_add(&cs, &r);
+	jreader_free(jr);
+	/* The phone in force now, as everywhere else: the fold's last value. */
+	for (i = 0; rc == 0 && i < cs.f.n; i++) {
+		digits_of(case_value(&cs, (long)i, CASES_PHONE), d, sizeof(d));
+		if (d[0] != '\0' && strcmp(d, phone) == 0)
+			*hit = 1;
+	}
+	cases_free(&cs);
+	return rc == 0 ? 0 : -1;
+}
+
+/* build_open runs under the lock: the day's next id, the repeat rule, the level, the row. */
+static int
+build_open(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *e)
+{
+	struct cp_open *a = varg;
+	const struct cp_input *in = a->in;
+	struct idmap want = IDMAP_INIT;
+	struct cp_level_facts f;
+	struct jreader *jr;
+	struct row r;
+	rs_time at = a->at_set ? a->at : ctx->ts, lo, t, since, oldest = RS_TIME_NONE;
+	uint64_t k, seq = 0;
+	size_t dummy;
+	int ymd = time_local_date(at), rc;
+
+	/*
+	 * One read from 90 days back serves both the per-day sequence and
+	 * the repeat-complainant rule; every row of a complaint opened
+	 * since then has ts >= its at - 5 min. A complaint already in the
+	 * journal with the same at counts as previous; one back-filled to
+	 * a later at does not.
+	 */
+	lo = time_add_days(at, -CP_REPEAT_DAYS);
+	since = lo < time_day_start(at) ? lo : time_day_start(at);
+	if ((jr = append_reader(ctx, since - 300, e)) == NULL)
+		return -1;
+	while ((rc = jreader_next(jr, &r, e)) == 1) {
+		if (id_parse(r.v[COMPLAINTS_COMPLAINT_ID], r.len[COMPLAINTS_COMPLAINT_ID],
+		    "CP", &k) == 0 && id_date(k) == ymd && id_seq(k) > seq)
+			seq = id_seq(k);
+		if (strcmp(r.v[COMPLAINTS_EVENT], "opened") != 0 ||
+		    time_parse_ts(r.v[COMPLAINTS_AT], r.len[COMPLAINTS_AT], &t) == -1 ||
+		    t < lo || t > at ||
+		    id_parse(r.v[COMPLAINTS_CASE_ID], r.len[COMPLAINTS_CASE_ID], "RS", &k) == -1)
+			continue;
+		if (k == a->case_key)
+			a->repeat = 1;
+		idmap_put(&want, k, 1);
+		if (oldest == RS_TIME_NONE || case_since(k) < oldest)
+			oldest = case_since(k);
+	}
+	jreader_free(jr);
+	if (rc == -1) {
+		idmap_free(&want);
+		return -1;
+	}
+	if (!a->repeat && oldest != RS_TIME_NONE && a->phone[0] != '\0' &&
+	    !idmap_get(&want, a->case_key, &dummy) &&
+	    same_phone(ctx->dir, &want, oldest, a->phone, &a->repeat, e) == -1) {
+		idmap_free(&want);
+		return -1;
+	}
+	idmap_free(&want);
+
+	if (a->level == 0) {
+		memset(&f, 0, sizeof(f));
+		f.category = in->category;
+		f.safety = in->safety;
+		f.media = in->media;
+		f.legal = in->legal;
+		f.injuries = a->injuries;
+		f.late_s = cp_lateness(a->arrive_due, a->first_arrived, at);
+		f.repeat = a->repeat;
+		a->level = cp_level(&f);
+	}
+	id_format(a->w.id, "CP", id_key(ymd, seq + 1));
+	snprintf(a->w.level, sizeof(a->w.level), "%d", a->level);
+	a->w.v[COMPLAINTS_TS] = time_format_iso(ctx->ts, a->w.ts);
+	a->w.v[COMPLAINTS_AT] = time_format_iso(at, a->w.at);
+	a->w.v[COMPLAINTS_COMPLAINT_ID] = a->w.id;
+	a->w.v[COMPLAINTS_CASE_ID] = in->case_id;
+	a->w.v[COMPLAINTS_EVENT] = "opened";
+	a->w.v[COMPLAINTS_AGENT] = in->agent;
+	a->w.v[COMPLAINTS_LEVEL] = a->w.level;
+	a->w.v[COMPLAINTS_CATEGORY] = in->category;
+	a->w.v[COMPLAINTS_RESPONSIBLE] = in->responsible;
+	a->w.v[COMPLAINTS_PROVIDER] = in->provider ? in->provider : a->provider;
+	a->w.v[COMPLAINTS_DEMAND] = in->demand;
+	a->w.v[COMPLAINTS_NOTE] = in->note;
+	return rowbuild_finish(&schema_complaints, a->w.v, rows, a->w.id, e);
+}
+
+int
+cp_open_case(const char *dir, const struct rules *ru, struct cp_open *op, struct rs_err *e)
+{
+	struct cases cs;
+	struct dtimeline tl;
+	struct sla_case sc;
+	struct sla_result steps[SLA_NSTEPS];
+	const char *inj;
+	long ci;
+
+	cases_init(&cs);
+	if ((ci = case_find(dir, op->in->case_id, RS_TIME_NONE, &cs, e)) == -1) {
+		cases_free(&cs);
+		return -1;
+	}
+	op->case_key = cs.f.items[ci].key;
+	digits_of(case_value(&cs, ci, CASES_PHONE), op->phone, sizeof(op->phone));
+	inj = case_value(&cs, ci, CASES_INJURIES);
+	op->injuries = inj[0] ? strtoll(inj, NULL, 10) : 0;
+	sc.opened_at = cs.opened_at[ci];
+	sc.call_at = RS_TIME_NONE;
+	sc.road = case_value(&cs, ci, CASES_ROAD);
+	if (dispatch_case(dir, op->case_key, RS_TIME_NONE, &tl, e) == -1) {
+		cases_free(&cs);
+		return -1;
+	}
+	/* The arrival deadline is the arrive SLA step's: case at + 30/60 min by road. */
+	sla_steps(&sc, &tl, ru, sc.opened_at, steps);
+	cases_free(&cs);
+	op->arrive_due = steps[SLA_ARRIVE].due;
+	op->first_arrived = tl.first_arrived;
+	snprintf(op->provider, sizeof(op->provider), "%s", tl.provider);
+	return 0;
+}
+
+int
+cp_open_append(const char *dir, struct cp_open *op, struct rs_err *e)
+{
+	return journal_append(dir, &schema_complaints, build_open, op, e);
+}
+
+/* build_event runs under the lock: the complaint's state, the transition, the row. */
+static int
+build_event(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *e)
+{
+	struct cp_change *a = varg;
+	const struct cp_input *in = a->in;
+	struct complaint *c;
+	struct jreader *jr;
+	struct row r;
+	uint64_t k;
+	size_t i;
+	int rc;
+
+	/* Every row of the complaint has ts >= its id date's midnight - 5 min. */
+	if ((jr = append_reader(ctx, cp_since(a->key), e)) == NULL)
+		return -1;
+	while ((rc = jreader_next(jr, &r, e)) == 1)
+		if (id_parse(r.v[COMPLAINTS_COMPLAINT_ID], r.len[COMPLAINTS_COMPLAINT_ID],
+		    "CP", &k) == 0 && k == a->key)
+			(void)cp_set_add(&a->set, &r);
+	jreader_free(jr);
+	if (rc == -1)
+		return -1;
+	if ((c = cp_set_get(&a->set, a->key)) == NULL || c->opened_at == RS_TIME_NONE)
+		return err_set(e, RS_EDATA, a->id, "no such complaint");
+	if (cp_transition(c, a->ev, a->level, in->note != NULL, a->id, e) == -1)
+		return -1;
+
+	snprintf(a->w.id, sizeof(a->w.id), "%s", a->id);
+	snprintf(a->case_id, sizeof(a->case_id), "%s",
+	    cp_value(&a->set, c, COMPLAINTS_CASE_ID));
+	a->w.v[COMPLAINTS_TS] = time_format_iso(ctx->ts, a->w.ts);
+	a->w.v[COMPLAINTS_AT] = time_format_iso(a->at_set ? a->at : ctx->ts, a->w.at);
+	a->w.v[COMPLAINTS_COMPLAINT_ID] = a->w.id;
+	/* The case on every row, so that grep and cat by case find them all. */
+	a->w.v[COMPLAINTS_CASE_ID] = a->case_id;
+	a->w.v[COMPLAINTS_EVENT] = (const char *[]){ "opened", "escalated",
+	    "contacted", "investigated", "resolved", "closed", "reopened",
+	    "action", "action-done" }[a->ev];
+	a->w.v[COMPLAINTS_AGENT] = in->agent;
+	a->w.v[COMPLAINTS_NOTE] = in->note;
+	switch (a->ev) {
+	case CPE_ESCALATED:
+		snprintf(a->w.level, sizeof(a->w.level), "%d", a->level);
+		a->w.v[COMPLAINTS_LEVEL] = a->w.level;
+		break;
+	case CPE_INVESTIGATED:
+		a->w.v[COMPLAINTS_RESPONSIBLE] = in->responsible;
+		a->w.v[COMPLAINTS_PROVIDER] = in->provider;
+		break;
+	case CPE_RESOLVED:
+		a->w.v[COMPLAINTS_REMEDY] = in->remedy;
+		a->w.v[COMPLAINTS_AMOUNT] = in->amount;
+		break;
+	case CPE_ACTION:
+		a->w.v[COMPLAINTS_ACTION] = in->action;
+		a->w.v[COMPLAINTS_OWNER] = in->owner;
+		a->w.v[COMPLAINTS_DUE] = in->due;
+		break;
+	case CPE_ACTION_DONE:
+		/* Name the action closed, so the row reads on its own. */
+		for (i = c->nactions; i > 0; i--)
+			if (c->actions[i - 1].done_at == RS_TIME_NONE)
+				break;
+		a->w.v[COMPLAINTS_ACTION] = c->actions[i - 1].action;
+		a->w.v[COMPLAINTS_OWNER] = c->actions[i - 1].owner;
+		break;
+	default:
+		break;
+	}
+	return rowbuild_finish(&schema_complaints, a->w.v, rows, a->w.id, e);
+}
+
+int
+cp_change_append(const char *dir, struct cp_change *ch, struct rs_err *e)
+{
+	cp_set_init(&ch->set);
+	return journal_append(dir, &schema_complaints, build_event, ch, e);
+}
+
+void
+cp_change_free(struct cp_change *ch)
+{
+	cp_set_free(&ch->set);
+}

@@ -1,0 +1,154 @@
+/* dispatch_list.c - suggest and list of rs-dispatch; see dispatch_list.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cases.h"
+#include "dispatch_list.h"
+#include "dispatch_write.h"
+#include "err.h"
+#include "i18n.h"
+#include "rules.h"
+#include "schema_tables.h"
+
+/* The providers busy with another case, for suggest. */
+struct busyset {
+	const char **ids;
+	size_t n;
+};
+
+static int
+is_busy(const struct provider *p, void *arg)
+{
+	const struct busyset *b = arg;
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (strcmp(b->ids[i], p->id) == 0)
+			return 1;
+	return 0;
+}
+
+int
+dispatch_suggest(const char *dir, const char *id, int include_busy, struct dsuggest *s,
+    struct rs_err *e)
+{
+	struct cases cs;
+	struct dispatch_set ds;
+	struct busyset busy = { NULL, 0 };
+	struct need nd;
+	const char *cv[CASES_NCOLS];
+	size_t i;
+	long ix;
+	int rc = -1;
+
+	memset(s, 0, sizeof(*s));
+	cases_init(&cs);
+	dispatch_set_init(&ds);
+	if ((ix = case_find(dir, id, RS_TIME_NONE, &cs, e)) == -1)
+		goto out;
+	case_values(&cs, ix, cv);
+	memset(&nd, 0, sizeof(nd));
+	if (case_position(cv, &nd.lat, &nd.lon) == -1) {
+		err_set(e, RS_EDATA, id, "the case has no position; add it with "
+		    "'rs-intake amend %s --lat DEG --lon DEG'", id);
+		goto out;
+	}
+	nd.service = cv[CASES_SERVICE];
+	nd.road = cv[CASES_ROAD];
+	nd.ev = case_ev_electrical(cv);
+	nd.highway = strcmp(cv[CASES_ROAD], "highway") == 0;
+	if (roster_load(dir, &s->ro, e) == -1)
+		goto out;
+	if (s->ro.n == 0) {
+		err_set(e, RS_EDATA, NULL, "no providers: %s/providers.tsv is missing or empty",
+		    dir);
+		goto out;
+	}
+	/*
+	 * Busy is about every case still on the road, however old, so the
+	 * whole dispatch journal is read.
+	 */
+	if (dispatch_load(dir, RS_TIME_NONE, RS_TIME_NONE, &ds, e) == -1)
+		goto out;
+	busy.ids = xcalloc(ds.n ? ds.n : 1, sizeof(*busy.ids));
+	for (i = 0; i < ds.n; i++) {
+		const struct dtimeline *t = &ds.items[i];
+
+		if (t->key != cs.f.items[ix].key && t->provider[0] != '\0' &&
+		    (t->state == DS_ASSIGNED || t->state == DS_ENROUTE ||
+		    t->state == DS_ARRIVED))
+			busy.ids[busy.n++] = t->provider;
+	}
+	s->n = providers_rank(&s->ro, &nd, include_busy, is_busy, &busy, &s->c);
+	if (s->n == 0)
+		err_warn(id, "no provider fits (active, offers %s%s%s%s)", nd.service,
+		    nd.ev ? _(", EV-capable") : "", nd.highway ? _(", highway-capable") : "",
+		    include_busy ? "" : _(", not busy"));
+	rc = 0;
+out:
+	free(busy.ids);
+	dispatch_set_free(&ds);
+	cases_free(&cs);
+	return rc;
+}
+
+void
+dsuggest_free(struct dsuggest *s)
+{
+	free(s->c);
+	roster_free(&s->ro);
+}
+
+const char *const dlist_names[DLIST_NCOLS] = { "case_id", "state", "priority", "road",
+    "provider", "opened_at", "age_min", "next", "due_at", "overdue" };
+const enum coltype dlist_types[DLIST_NCOLS] = { COL_ID, COL_ENUM, COL_INT, COL_ENUM,
+    COL_ID, COL_TS, COL_MINUTES, COL_ENUM, COL_TS, COL_YN };
+
+int
+dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
+    const struct rules *ru, const struct dlist_filter *f, struct dlist_row *row)
+{
+	struct sla_result steps[SLA_NSTEPS];
+	struct sla_case sc;
+	const struct dtimeline *t;
+	const char *call;
+	long ix = (long)i;
+	enum dstate st;
+	rs_time call_at;
+	int64_t mins;
+	int next;
+
+	if (cs->opened_at[i] == RS_TIME_NONE)
+		return 0;
+	t = dispatch_get(ds, cs->f.items[i].key);
+	st = t != NULL ? t->state : DS_OPEN;
+	if (dstate_final(st) && !f->all)
+		return 0;
+	if (f->provider != NULL && (t == NULL || strcmp(t->provider, f->provider) != 0))
+		return 0;
+	sc.opened_at = cs->opened_at[i];
+	sc.call_at = RS_TIME_NONE;
+	call = case_value(cs, ix, CASES_CALL_AT);
+	if (*call != '\0' && time_parse_ts(call, strlen(call), &call_at) == 0)
+		sc.call_at = call_at;
+	sc.road = case_value(cs, ix, CASES_ROAD);
+	sla_steps(&sc, t, ru, f->as_of, steps);
+	next = sla_next(steps, t);
+	if (f->overdue && (next == -1 || !(steps[next].due < f->as_of)))
+		return 0;
+	mins = (f->as_of - cs->opened_at[i]) / 60;
+	snprintf(row->age, sizeof(row->age), "%lld", (long long)(mins > 0 ? mins : 0));
+	row->v[0] = case_value(cs, ix, CASES_CASE_ID);
+	row->v[1] = dstate_name(st);
+	row->v[2] = case_value(cs, ix, CASES_PRIORITY);
+	row->v[3] = sc.road;
+	row->v[4] = t != NULL ? t->provider : "";
+	row->v[5] = time_format_iso(cs->opened_at[i], row->opened);
+	row->v[6] = row->age;
+	row->v[7] = next != -1 ? sla_step_name((enum sla_step)next) : "";
+	row->v[8] = next != -1 ? time_format_iso(steps[next].due, row->due) : "";
+	row->v[9] = next != -1 && steps[next].due < f->as_of ? "y" : "n";
+	return 1;
+}

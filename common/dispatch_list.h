@@ -1,0 +1,63 @@
+/*
+ * dispatch_list.h - what rs-dispatch lists: the providers ranked for a
+ * case (suggest) and the open cases with their SLA clocks (list).
+ */
+#ifndef RS_DISPATCH_LIST_H
+#define RS_DISPATCH_LIST_H
+
+#include <stddef.h>
+
+#include "dispatch.h"
+#include "providers.h"
+#include "schema.h"
+#include "timefmt.h"
+
+struct cases;
+struct rules;
+struct rs_err;
+
+/* The providers ranked for a case; the candidates point into the roster. */
+struct dsuggest {
+	struct roster ro;
+	struct candidate *c;
+	size_t n;
+};
+
+/*
+ * dispatch_suggest ranks the providers of dir for case id (it must exist
+ * and have a position), leaving out the busy ones (the last assigned
+ * provider of another case assigned, en route or arrived) unless
+ * include_busy; warns on stderr when none fits. Returns 0, or -1 with e
+ * set; free s with dsuggest_free either way.
+ */
+int dispatch_suggest(const char *dir, const char *id, int include_busy, struct dsuggest *s,
+    struct rs_err *e);
+
+/* dsuggest_free frees what dispatch_suggest filled. */
+void dsuggest_free(struct dsuggest *s);
+
+/* Which cases rs-dispatch list shows, at as_of. */
+struct dlist_filter {
+	rs_time as_of;
+	int all, overdue;
+	const char *provider;	/* NULL: any */
+};
+
+/* The columns of a list row, and the buffers of its values. */
+#define DLIST_NCOLS 10
+extern const char *const dlist_names[DLIST_NCOLS];
+extern const enum coltype dlist_types[DLIST_NCOLS];
+struct dlist_row {
+	const char *v[DLIST_NCOLS];
+	char opened[TIME_ISO_MAX], due[TIME_ISO_MAX], age[32];
+};
+
+/*
+ * dlist_row fills row with case i of cs (its timeline in ds, the clocks
+ * under rules ru) and returns 1, or returns 0 when f leaves it out. The
+ * values point into cs, ds and row.
+ */
+int dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
+    const struct rules *ru, const struct dlist_filter *f, struct dlist_row *row);
+
+#endif
