@@ -8,7 +8,7 @@ COMMON_SRCS = \
 	common/i18n.c common/idmap.c common/ids.c common/journal.c common/out.c \
 	common/providers.c common/reader.c common/render.c common/render_html.c \
 	common/report.c common/reports.c common/reports_case.c \
-	common/reports_kpi.c common/reports_shift.c common/reports_weekly.c \
+	common/reports_kpi.c common/reports_shift.c common/rowcheck.c common/cpu.c common/reports_weekly.c \
 	common/rules.c common/schema.c common/timefmt.c common/tsv.c common/utf8.c
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv

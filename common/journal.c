@@ -18,6 +18,7 @@
 #include "journal.h"
 #include "i18n.h"
 #include "reader.h"
+#include "rowcheck.h"
 #include "schema.h"
 
 char *
@@ -203,6 +204,7 @@ struct part {
 
 struct jreader {
 	const struct schema *s;
+	struct rowcheck *check;	/* s compiled for the read path, or NULL */
 	int flags;
 	rs_time until;
 	struct part *parts;
@@ -231,6 +233,7 @@ jreader_new(const struct schema *s, int flags, rs_time until)
 	int i;
 
 	jr->s = s;
+	jr->check = s ? rowcheck_new(s) : NULL;
 	jr->flags = flags;
 	jr->until = until;
 	jr->fd = -1;
@@ -548,7 +551,7 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 			if (!jr->identity)
 				to_schema_order(jr, row);
 			if (row->problem == NULL)
-				schema_check_row_fast(jr->s, row, reader_row_clean(jr->r), &jr->ts,
+				rowcheck_row(jr->check, row, reader_row_clean(jr->r), &jr->ts,
 				    jr->msg, sizeof(jr->msg));
 		} else if (row->problem == NULL && row->n != jr->file_n) {
 			snprintf(jr->msg, sizeof(jr->msg), _("wrong number of fields: %d, want %d"),
@@ -630,5 +633,6 @@ jreader_free(struct jreader *jr)
 	free(jr->map);
 	free(jr->mv);
 	free(jr->mlen);
+	rowcheck_free(jr->check);
 	free(jr);
 }

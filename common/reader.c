@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,13 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_SCAN_AVX2 1
+#endif
 
 #include "buf.h"
+#include "cpu.h"
 #include "csvio.h"
 #include "err.h"
 #include "gz.h"
@@ -28,6 +34,12 @@
 #define READ_SIZE (1024 * 1024)
 #define READ_START (32 * 1024)
 #define LINE_MAX_BYTES (256L * 1024 * 1024)
+/*
+ * Bytes kept readable (and zero) after the data in buf, so that
+ * scan_fields loads whole blocks at the end of a line too,
+ * instead of finishing each line byte by byte.
+ */
+#define SCAN_PAD 32
 
 struct reader {
 	struct source *src;
@@ -73,7 +85,7 @@ reader_new(int fd, int own_fd, const char *name, enum reader_kind kind, long lon
 	}
 	r->kind = kind;
 	r->cap = READ_SIZE;
-	r->buf = xmalloc(r->cap + 1);
+	r->buf = xcalloc(1, r->cap + 1 + SCAN_PAD);
 	/*
 	 * The first reads are small and grow: a header, or the tail of a
 	 * journal under an append, is a few kilobytes, and reading (and
@@ -141,7 +153,7 @@ fill(struct reader *r, struct rs_err *e)
 			return err_set(e, RS_EDATA, r->name, "line longer than %ld MB",
 			    LINE_MAX_BYTES >> 20);
 		r->cap *= 2;
-		r->buf = xrealloc(r->buf, r->cap + 1);
+		r->buf = xrealloc(r->buf, r->cap + 1 + SCAN_PAD);
 	}
 	n = source_read(r->src, r->buf + r->end,
 	    r->cap - r->end < r->want ? r->cap - r->end : r->want, e);
@@ -172,6 +184,7 @@ fill(struct reader *r, struct rs_err *e)
 		if (r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
 			r->start = 3;
 	}
+	memset(r->buf + r->end, 0, 1 + SCAN_PAD);
 	return 1;
 }
 
@@ -213,6 +226,14 @@ enum {
 	LINE_BSL = 4		/* a backslash: values to unescape */
 };
 
+/* The state of one line's scan: fields found, where the current one starts, what was seen. */
+struct scan {
+	int k;
+	size_t start;
+	unsigned flags;
+	size_t nul;		/* offset of the first NUL, or (size_t)-1 */
+};
+
 /* add_field ends the field p[start..end) with a NUL over its tab (or the line end). */
 static inline void
 add_field(struct reader *r, int *k, char *p, size_t start, size_t end)
@@ -237,66 +258,132 @@ odd_byte(const char *p, size_t i, size_t *nul)
 }
 
 /*
+ * scan_block takes one block of a line at offset i, as masks of its
+ * bytes (bit j for byte i + j): tabs, "odd" bytes (controls, DEL,
+ * backslash; tabs and high bytes may be set too) and high bytes. It is
+ * the part of the scan that is the same whatever the vector width.
+ */
+static inline __attribute__((always_inline)) void
+scan_block(struct reader *r, char *p, size_t i, uint32_t t, uint32_t odd, uint32_t hi,
+    struct scan *sc)
+{
+	uint32_t rest;
+
+	/*
+	 * No branch on UTF-8 text: CJK and ASCII blocks alternate at random
+	 * and a mispredicted "if (hi)" was 11 % of the loop. Controls and
+	 * backslashes are rare: a branch.
+	 */
+	sc->flags |= (hi != 0) * LINE_HIGH;
+	for (rest = odd & ~t & ~hi; rest; rest &= rest - 1)
+		sc->flags |= odd_byte(p, i + (size_t)__builtin_ctz(rest), &sc->nul);
+	for (; t; t &= t - 1) {
+		size_t at = i + (size_t)__builtin_ctz(t);
+
+		add_field(r, &sc->k, p, sc->start, at);
+		sc->start = at + 1;
+	}
+}
+
+/* tail_mask keeps the bits of the bytes before the line's end in a block of width bytes. */
+static inline uint32_t
+tail_mask(size_t left, size_t width)
+{
+	return left >= width ? 0xFFFFFFFFu : ((uint32_t)1 << left) - 1;
+}
+
+#ifdef __SSE2__
+/* scan_plain is the scan with SSE2, which every x86-64 has. */
+static void
+scan_plain(struct reader *r, char *p, size_t n, struct scan *sc)
+{
+	const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(0x20);
+	const __m128i del = _mm_set1_epi8(0x7F), bsl = _mm_set1_epi8('\\');
+	size_t i;
+
+	/* The last block may run past the line: into the next one or SCAN_PAD. */
+	for (i = 0; i < n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		uint32_t in = tail_mask(n - i, 16);
+		/* Signed compare: bytes >= 0x80 are "< 0x20" too, and so are tabs. */
+		__m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, sp),
+		    _mm_cmpeq_epi8(x, del)), _mm_cmpeq_epi8(x, bsl));
+
+		scan_block(r, p, i, (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, tab)) & in,
+		    (uint32_t)_mm_movemask_epi8(odd) & in, (uint32_t)_mm_movemask_epi8(x) & in, sc);
+	}
+}
+#else
+/* scan_plain is the scan a byte at a time, for CPUs without SSE2. */
+static void
+scan_plain(struct reader *r, char *p, size_t n, struct scan *sc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '\t') {
+			add_field(r, &sc->k, p, sc->start, i);
+			sc->start = i + 1;
+		} else if (c >= 0x80)
+			sc->flags |= LINE_HIGH;
+		else if (c < 0x20 || c == 0x7F || c == '\\')
+			sc->flags |= odd_byte(p, i, &sc->nul);
+	}
+}
+#endif
+
+#ifdef HAVE_SCAN_AVX2
+/* scan_avx2 is scan_plain thirty-two bytes at a time: half the blocks of a line. */
+__attribute__((target("avx2")))
+static void
+scan_avx2(struct reader *r, char *p, size_t n, struct scan *sc)
+{
+	const __m256i tab = _mm256_set1_epi8('\t'), sp = _mm256_set1_epi8(0x20);
+	const __m256i del = _mm256_set1_epi8(0x7F), bsl = _mm256_set1_epi8('\\');
+	size_t i;
+
+	for (i = 0; i < n; i += 32) {
+		__m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+		uint32_t in = tail_mask(n - i, 32);
+		__m256i odd = _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi8(sp, x),
+		    _mm256_cmpeq_epi8(x, del)), _mm256_cmpeq_epi8(x, bsl));
+
+		scan_block(r, p, i, (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, tab)) & in,
+		    (uint32_t)_mm256_movemask_epi8(odd) & in,
+		    (uint32_t)_mm256_movemask_epi8(x) & in, sc);
+	}
+}
+#endif
+
+/*
  * scan_fields is the one pass over a line: it splits it at tabs in
  * place and notes the bytes that need a closer look (flags above; the
  * first NUL in *nul). Profiling showed a memchr per field and a
  * separate memchr for NUL and backslash costing more than the reading:
- * with SSE2 sixteen bytes are classified at once, and the common chunk
- * (plain ASCII or UTF-8 text, a tab or two) takes one compare.
+ * with vectors a block of bytes is classified at once, and the common
+ * block (plain ASCII or UTF-8 text, a tab or two) takes one compare.
  */
 static unsigned
 scan_fields(struct reader *r, char *p, size_t n, int *nf, size_t *nul)
 {
-	size_t i = 0, start = 0;
-	unsigned flags = 0;
-	int k = 0;
+	struct scan sc = { 0, 0, 0, (size_t)-1 };
 
-	*nul = (size_t)-1;
-#ifdef __SSE2__
-	{
-		const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(0x20);
-		const __m128i del = _mm_set1_epi8(0x7F), bsl = _mm_set1_epi8('\\');
+#ifdef HAVE_SCAN_AVX2
+	static _Thread_local int avx2 = -1;
 
-		for (; i + 16 <= n; i += 16) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-			unsigned t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, tab));
-			/* Signed compare: bytes >= 0x80 are "< 0x20" too, and so are tabs. */
-			unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_cmplt_epi8(x, sp), _mm_cmpeq_epi8(x, del)),
-			    _mm_cmpeq_epi8(x, bsl)));
-			unsigned hi = (unsigned)_mm_movemask_epi8(x), rest;
-
-			/*
-			 * No branch on UTF-8 text: CJK and ASCII chunks alternate
-			 * at random and a mispredicted "if (hi)" was 11 % of the
-			 * loop. Controls and backslashes are rare: a branch.
-			 */
-			flags |= (hi != 0) * LINE_HIGH;
-			for (rest = odd & ~t & ~hi; rest; rest &= rest - 1)
-				flags |= odd_byte(p, i + (size_t)__builtin_ctz(rest), nul);
-			for (; t; t &= t - 1) {
-				size_t at = i + (size_t)__builtin_ctz(t);
-
-				add_field(r, &k, p, start, at);
-				start = at + 1;
-			}
-		}
-	}
+	if (avx2 == -1)
+		avx2 = cpu_has_avx2();
+	if (avx2)
+		scan_avx2(r, p, n, &sc);
+	else
 #endif
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == '\t') {
-			add_field(r, &k, p, start, i);
-			start = i + 1;
-		} else if (c >= 0x80)
-			flags |= LINE_HIGH;
-		else if (c < 0x20 || c == 0x7F || c == '\\')
-			flags |= odd_byte(p, i, nul);
-	}
-	add_field(r, &k, p, start, n);
-	*nf = k;
-	return flags;
+		scan_plain(r, p, n, &sc);
+	add_field(r, &sc.k, p, sc.start, n);
+	*nf = sc.k;
+	*nul = sc.nul;
+	return sc.flags;
 }
 
 static void
@@ -318,8 +405,16 @@ split_tsv(struct reader *r, struct row *row, char *p, size_t n)
 	/* Check before unescaping: an escaped "\n" is fine, a raw NUL is not. */
 	if (utf < 0 || nul != (size_t)-1)
 		check_values(row, nul != (size_t)-1 ? p + nul : NULL);
-	/* Clean: no control, bidi or backslash anywhere, so text values need no more checks. */
-	r->clean = row->problem == NULL && utf == 0 && !(flags & (LINE_CTL | LINE_BSL));
+	/*
+	 * Clean: no control, bidi control or bad UTF-8 anywhere, so text
+	 * values need no more checks. Unescaping makes only tabs and
+	 * newlines, which text allows, backslashes, and from "\r" a carriage
+	 * return, which it does not: a line with an escape stays clean
+	 * unless it may hold "\r" (a third of a journal's lines carry a
+	 * "\n" in a note, and sent every text value to the slow check).
+	 */
+	r->clean = row->problem == NULL && utf == 0 && !(flags & LINE_CTL) &&
+	    (!(flags & LINE_BSL) || memmem(p, n, "\\r", 2) == NULL);
 	if (flags & LINE_BSL)
 		for (i = 0; i < row->n; i++)
 			r->len[i] = tsv_unescape_inplace(r->v[i], r->len[i]);
