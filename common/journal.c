@@ -286,6 +286,35 @@ warn_skipped(struct jreader *jr)
 	jr->first_bad = 0;
 }
 
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * unique_names fails on a header that names a column twice: a row of
+ * such a file has no one JSON object, and which of the two columns a
+ * reader means is anyone's guess. Sorted, not compared in pairs: a
+ * hostile header has 100 000 columns.
+ */
+static int
+unique_names(char *const *names, int n, const char *where, struct rs_err *e)
+{
+	char **sorted = xcalloc((size_t)n + 1, sizeof(*sorted));
+	int i, rc = 0;
+
+	memcpy(sorted, names, (size_t)n * sizeof(*sorted));
+	qsort(sorted, (size_t)n, sizeof(*sorted), cmp_name);
+	for (i = 1; i < n; i++)
+		if (strcmp(sorted[i - 1], sorted[i]) == 0) {
+			rc = err_set(e, RS_EDATA, where, "column '%.60s' appears twice", sorted[i]);
+			break;
+		}
+	free(sorted);
+	return rc;
+}
+
 /* map_header sets up the column map from a header row; returns 0 or -1. */
 static int
 map_header(struct jreader *jr, const struct row *h, struct rs_err *e)
@@ -306,7 +335,7 @@ map_header(struct jreader *jr, const struct row *h, struct rs_err *e)
 		jr->names = xcalloc((size_t)h->n, sizeof(char *));
 		for (i = 0; i < h->n; i++)
 			jr->names[i] = xstrndup(h->v[i], h->len[i]);
-		return 0;
+		return unique_names(jr->names, h->n, where, e);
 	}
 	jr->identity = h->n == s->n;
 	for (i = 0; i < s->n; i++)
