@@ -5,10 +5,10 @@ COMMON_SRCS = \
 	common/append.c common/archive.c common/buf.c common/callback.c \
 	common/cases.c common/check.c common/cli.c common/complaint.c \
 	common/csvio.c common/dispatch.c common/err.c common/fold.c common/gz.c \
-	common/i18n.c common/idmap.c common/ids.c common/journal.c common/out.c \
+	common/colmap.c common/i18n.c common/idmap.c common/ids.c common/journal.c common/jreader.c common/kindex.c common/linescan.c common/out.c \
 	common/providers.c common/reader.c common/render.c common/render_html.c \
 	common/report.c common/reports.c common/reports_case.c \
-	common/reports_kpi.c common/reports_shift.c common/rowcheck.c common/cpu.c common/reports_weekly.c \
+	common/reports_kpi.c common/reports_shift.c common/rowcheck.c common/cpu.c common/reports_weekly.c common/weekly_load.c \
 	common/rules.c common/schema.c common/timefmt.c common/tsv.c common/utf8.c
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv

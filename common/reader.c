@@ -2,31 +2,24 @@
  * reader.c - rows from TSV or CSV, plain or gzip; see reader.h.
  *
  * The TSV path is the hot path of every report: one large buffer, lines
- * found with memchr, fields split in place by writing NULs over the tabs,
- * and unescaping only for lines that hold a backslash.
+ * found with memchr, fields split in place by writing NULs over the tabs
+ * (linescan.c), and unescaping only for lines that hold a backslash. The
+ * buffer keeps LINESCAN_PAD readable bytes after its data for the split.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define HAVE_SCAN_AVX2 1
-#endif
 
 #include "buf.h"
-#include "cpu.h"
 #include "csvio.h"
 #include "err.h"
 #include "gz.h"
+#include "linescan.h"
 #include "reader.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -34,12 +27,6 @@
 #define READ_SIZE (1024 * 1024)
 #define READ_START (32 * 1024)
 #define LINE_MAX_BYTES (256L * 1024 * 1024)
-/*
- * Bytes kept readable (and zero) after the data in buf, so that
- * scan_fields loads whole blocks at the end of a line too,
- * instead of finishing each line byte by byte.
- */
-#define SCAN_PAD 32
 
 struct reader {
 	struct source *src;
@@ -52,9 +39,7 @@ struct reader {
 	long long offset;	/* stream offset of buf[0] */
 	long line;		/* line number of buf[start]; 0 = unknown */
 	int eof, started;
-	char **v;
-	size_t *len;
-	int vcap;
+	struct fieldvec fields;	/* the fields of the last TSV line */
 	struct csv_in *csv;
 	int csv_done;
 	int clean;		/* the last row is clean (reader_row_clean) */
@@ -85,7 +70,7 @@ reader_new(int fd, int own_fd, const char *name, enum reader_kind kind, long lon
 	}
 	r->kind = kind;
 	r->cap = READ_SIZE;
-	r->buf = xcalloc(1, r->cap + 1 + SCAN_PAD);
+	r->buf = xcalloc(1, r->cap + 1 + LINESCAN_PAD);
 	/*
 	 * The first reads are small and grow: a header, or the tail of a
 	 * journal under an append, is a few kilobytes, and reading (and
@@ -153,7 +138,7 @@ fill(struct reader *r, struct rs_err *e)
 			return err_set(e, RS_EDATA, r->name, "line longer than %ld MB",
 			    LINE_MAX_BYTES >> 20);
 		r->cap *= 2;
-		r->buf = xrealloc(r->buf, r->cap + 1 + SCAN_PAD);
+		r->buf = xrealloc(r->buf, r->cap + 1 + LINESCAN_PAD);
 	}
 	n = source_read(r->src, r->buf + r->end,
 	    r->cap - r->end < r->want ? r->cap - r->end : r->want, e);
@@ -184,19 +169,8 @@ fill(struct reader *r, struct rs_err *e)
 		if (r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
 			r->start = 3;
 	}
-	memset(r->buf + r->end, 0, 1 + SCAN_PAD);
+	memset(r->buf + r->end, 0, 1 + LINESCAN_PAD);
 	return 1;
-}
-
-static void
-ensure_fields(struct reader *r, int n)
-{
-	if (n <= r->vcap)
-		return;
-	while (r->vcap < n)
-		r->vcap = r->vcap ? r->vcap * 2 : 64;
-	r->v = xrealloc(r->v, (size_t)r->vcap * sizeof(*r->v));
-	r->len = xrealloc(r->len, (size_t)r->vcap * sizeof(*r->len));
 }
 
 /* check_values sets row->problem for NUL bytes or invalid UTF-8. */
@@ -219,188 +193,21 @@ check_values(struct row *row, const char *nul_at)
 	}
 }
 
-/* What scan_fields saw besides tabs; anything set sends the line down a slower path. */
-enum {
-	LINE_HIGH = 1,		/* a byte >= 0x80: UTF-8 to validate */
-	LINE_CTL = 2,		/* an ASCII control other than tab (NUL too), or DEL */
-	LINE_BSL = 4		/* a backslash: values to unescape */
-};
-
-/* The state of one line's scan: fields found, where the current one starts, what was seen. */
-struct scan {
-	int k;
-	size_t start;
-	unsigned flags;
-	size_t nul;		/* offset of the first NUL, or (size_t)-1 */
-};
-
-/* add_field ends the field p[start..end) with a NUL over its tab (or the line end). */
-static inline void
-add_field(struct reader *r, int *k, char *p, size_t start, size_t end)
-{
-	if (*k >= r->vcap)
-		ensure_fields(r, *k + 1);
-	r->v[*k] = p + start;
-	r->len[*k] = end - start;
-	p[end] = '\0';
-	(*k)++;
-}
-
-/* odd_byte classifies a byte that is neither a tab nor >= 0x80. */
-static inline unsigned
-odd_byte(const char *p, size_t i, size_t *nul)
-{
-	if (p[i] == '\\')
-		return LINE_BSL;
-	if (p[i] == '\0' && *nul == (size_t)-1)
-		*nul = i;
-	return LINE_CTL;
-}
-
-/*
- * scan_block takes one block of a line at offset i, as masks of its
- * bytes (bit j for byte i + j): tabs, "odd" bytes (controls, DEL,
- * backslash; tabs and high bytes may be set too) and high bytes. It is
- * the part of the scan that is the same whatever the vector width.
- */
-static inline __attribute__((always_inline)) void
-scan_block(struct reader *r, char *p, size_t i, uint32_t t, uint32_t odd, uint32_t hi,
-    struct scan *sc)
-{
-	uint32_t rest;
-
-	/*
-	 * No branch on UTF-8 text: CJK and ASCII blocks alternate at random
-	 * and a mispredicted "if (hi)" was 11 % of the loop. Controls and
-	 * backslashes are rare: a branch.
-	 */
-	sc->flags |= (hi != 0) * LINE_HIGH;
-	for (rest = odd & ~t & ~hi; rest; rest &= rest - 1)
-		sc->flags |= odd_byte(p, i + (size_t)__builtin_ctz(rest), &sc->nul);
-	for (; t; t &= t - 1) {
-		size_t at = i + (size_t)__builtin_ctz(t);
-
-		add_field(r, &sc->k, p, sc->start, at);
-		sc->start = at + 1;
-	}
-}
-
-/* tail_mask keeps the bits of the bytes before the line's end in a block of width bytes. */
-static inline uint32_t
-tail_mask(size_t left, size_t width)
-{
-	return left >= width ? 0xFFFFFFFFu : ((uint32_t)1 << left) - 1;
-}
-
-#ifdef __SSE2__
-/* scan_plain is the scan with SSE2, which every x86-64 has. */
-static void
-scan_plain(struct reader *r, char *p, size_t n, struct scan *sc)
-{
-	const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(0x20);
-	const __m128i del = _mm_set1_epi8(0x7F), bsl = _mm_set1_epi8('\\');
-	size_t i;
-
-	/* The last block may run past the line: into the next one or SCAN_PAD. */
-	for (i = 0; i < n; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		uint32_t in = tail_mask(n - i, 16);
-		/* Signed compare: bytes >= 0x80 are "< 0x20" too, and so are tabs. */
-		__m128i odd = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, sp),
-		    _mm_cmpeq_epi8(x, del)), _mm_cmpeq_epi8(x, bsl));
-
-		scan_block(r, p, i, (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, tab)) & in,
-		    (uint32_t)_mm_movemask_epi8(odd) & in, (uint32_t)_mm_movemask_epi8(x) & in, sc);
-	}
-}
-#else
-/* scan_plain is the scan a byte at a time, for CPUs without SSE2. */
-static void
-scan_plain(struct reader *r, char *p, size_t n, struct scan *sc)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == '\t') {
-			add_field(r, &sc->k, p, sc->start, i);
-			sc->start = i + 1;
-		} else if (c >= 0x80)
-			sc->flags |= LINE_HIGH;
-		else if (c < 0x20 || c == 0x7F || c == '\\')
-			sc->flags |= odd_byte(p, i, &sc->nul);
-	}
-}
-#endif
-
-#ifdef HAVE_SCAN_AVX2
-/* scan_avx2 is scan_plain thirty-two bytes at a time: half the blocks of a line. */
-__attribute__((target("avx2")))
-static void
-scan_avx2(struct reader *r, char *p, size_t n, struct scan *sc)
-{
-	const __m256i tab = _mm256_set1_epi8('\t'), sp = _mm256_set1_epi8(0x20);
-	const __m256i del = _mm256_set1_epi8(0x7F), bsl = _mm256_set1_epi8('\\');
-	size_t i;
-
-	for (i = 0; i < n; i += 32) {
-		__m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
-		uint32_t in = tail_mask(n - i, 32);
-		__m256i odd = _mm256_or_si256(_mm256_or_si256(_mm256_cmpgt_epi8(sp, x),
-		    _mm256_cmpeq_epi8(x, del)), _mm256_cmpeq_epi8(x, bsl));
-
-		scan_block(r, p, i, (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, tab)) & in,
-		    (uint32_t)_mm256_movemask_epi8(odd) & in,
-		    (uint32_t)_mm256_movemask_epi8(x) & in, sc);
-	}
-}
-#endif
-
-/*
- * scan_fields is the one pass over a line: it splits it at tabs in
- * place and notes the bytes that need a closer look (flags above; the
- * first NUL in *nul). Profiling showed a memchr per field and a
- * separate memchr for NUL and backslash costing more than the reading:
- * with vectors a block of bytes is classified at once, and the common
- * block (plain ASCII or UTF-8 text, a tab or two) takes one compare.
- */
-static unsigned
-scan_fields(struct reader *r, char *p, size_t n, int *nf, size_t *nul)
-{
-	struct scan sc = { 0, 0, 0, (size_t)-1 };
-
-#ifdef HAVE_SCAN_AVX2
-	static _Thread_local int avx2 = -1;
-
-	if (avx2 == -1)
-		avx2 = cpu_has_avx2();
-	if (avx2)
-		scan_avx2(r, p, n, &sc);
-	else
-#endif
-		scan_plain(r, p, n, &sc);
-	add_field(r, &sc.k, p, sc.start, n);
-	*nf = sc.k;
-	*nul = sc.nul;
-	return sc.flags;
-}
-
 static void
 split_tsv(struct reader *r, struct row *row, char *p, size_t n)
 {
 	size_t nul;
-	unsigned flags = scan_fields(r, p, n, &row->n, &nul);
+	unsigned flags = linescan_split(&r->fields, p, n, &row->n, &nul);
 	int i, utf = 0;
 
-	row->v = r->v;
-	row->len = r->len;
+	row->v = r->fields.v;
+	row->len = r->fields.len;
 	/*
 	 * UTF-8 is checked once for the whole line: splitting at tabs cannot
 	 * make a valid line invalid or the reverse. Only a bad line goes
 	 * through check_values, which names the column.
 	 */
-	if (flags & LINE_HIGH)
+	if (flags & LINESCAN_HIGH)
 		utf = utf8_scan(p, n);
 	/* Check before unescaping: an escaped "\n" is fine, a raw NUL is not. */
 	if (utf < 0 || nul != (size_t)-1)
@@ -413,11 +220,11 @@ split_tsv(struct reader *r, struct row *row, char *p, size_t n)
 	 * unless it may hold "\r" (a third of a journal's lines carry a
 	 * "\n" in a note, and sent every text value to the slow check).
 	 */
-	r->clean = row->problem == NULL && utf == 0 && !(flags & LINE_CTL) &&
-	    (!(flags & LINE_BSL) || memmem(p, n, "\\r", 2) == NULL);
-	if (flags & LINE_BSL)
+	r->clean = row->problem == NULL && utf == 0 && !(flags & LINESCAN_CTL) &&
+	    (!(flags & LINESCAN_BSL) || memmem(p, n, "\\r", 2) == NULL);
+	if (flags & LINESCAN_BSL)
 		for (i = 0; i < row->n; i++)
-			r->len[i] = tsv_unescape_inplace(r->v[i], r->len[i]);
+			row->len[i] = tsv_unescape_inplace(row->v[i], row->len[i]);
 }
 
 static int
@@ -563,8 +370,7 @@ reader_free(struct reader *r)
 	if (r->csv)
 		csv_in_free(r->csv);
 	free(r->buf);
-	free(r->v);
-	free(r->len);
+	fieldvec_free(&r->fields);
 	free(r->name);
 	free(r);
 }

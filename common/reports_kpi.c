@@ -13,7 +13,7 @@
 #include "cases.h"
 #include "dispatch.h"
 #include "err.h"
-#include "idmap.h"
+#include "kindex.h"
 #include "ids.h"
 #include "i18n.h"
 #include "report.h"
@@ -32,118 +32,6 @@ struct period {
 	long long svc_reached, svc_ok, nps_n, nps_pro, nps_det;
 	long long cp_reached, cp_ok;
 };
-
-/*
- * Finding a case by its id. A hash lookup per dispatch row was the top
- * of the profile (18 %): a million keys hashed all over 32 MB miss the
- * cache every time. But the ids of a day are numbered from 1 without
- * gaps: a day's slots are an array indexed by the sequence, and the
- * cases named by neighbouring rows are neighbours in it. Only a key
- * whose sequence is far beyond the day's count (a hand edit, an id
- * typed wrong) goes to a hash map, so memory stays bounded.
- */
-struct kday {
-	size_t *slot;		/* slot[seq - 1] = index + 1, 0 = none */
-	size_t cap, count;
-};
-
-struct kindex {
-	uint64_t *keys;		/* in order of first appearance */
-	size_t n, cap;
-	struct kday *day;
-	size_t nday, capday;
-	struct idmap days;	/* YYYYMMDD -> index into day */
-	int last_ymd;		/* the day of the last lookup, and its index */
-	size_t last_day;
-	struct idmap index;	/* key -> index, for the keys without a slot */
-};
-
-/* day_of returns the index of day ymd, adding it if create; -1 if unknown. */
-static long
-day_of(struct kindex *x, int ymd, int create)
-{
-	size_t d;
-
-	if (ymd == x->last_ymd)
-		return (long)x->last_day;
-	if (!idmap_get(&x->days, (uint64_t)ymd, &d)) {
-		if (!create)
-			return -1;
-		if (x->nday == x->capday) {
-			x->capday = x->capday ? x->capday * 2 : 256;
-			x->day = xrealloc(x->day, x->capday * sizeof(*x->day));
-		}
-		d = x->nday++;
-		memset(&x->day[d], 0, sizeof(x->day[d]));
-		idmap_put(&x->days, (uint64_t)ymd, d);
-	}
-	x->last_ymd = ymd;
-	x->last_day = d;
-	return (long)d;
-}
-
-/* kindex_get returns the index of key, or -1. */
-static long
-kindex_get(struct kindex *x, uint64_t key)
-{
-	long d = day_of(x, id_date(key), 0);
-	uint64_t seq = id_seq(key);
-	size_t i;
-
-	if (d < 0)
-		return -1;	/* no key of that day at all */
-	if (seq - 1 < x->day[d].cap && x->day[d].slot[seq - 1] != 0)
-		return (long)(x->day[d].slot[seq - 1] - 1);
-	return idmap_get(&x->index, key, &i) ? (long)i : -1;
-}
-
-/* kindex_add appends key (not in x yet) and returns its index; *grown says the caller's arrays must grow to x->cap. */
-static size_t
-kindex_add(struct kindex *x, uint64_t key, int *grown)
-{
-	size_t i = x->n, ncap;
-	uint64_t seq = id_seq(key);
-	struct kday *dy;
-	long d;
-
-	*grown = 0;
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 4096;
-		x->keys = xrealloc(x->keys, x->cap * sizeof(*x->keys));
-		*grown = 1;
-	}
-	x->keys[x->n++] = key;
-	d = day_of(x, id_date(key), 1);	/* may move x->day */
-	dy = &x->day[d];
-	dy->count++;
-	if (seq - 1 >= dy->cap && seq <= 4 * dy->count + 1024) {
-		/* A sequence within reach of the day's count: grow its slots. */
-		for (ncap = dy->cap ? dy->cap : 1024; ncap < seq; ncap *= 2)
-			;
-		dy->slot = xrealloc(dy->slot, ncap * sizeof(*dy->slot));
-		memset(dy->slot + dy->cap, 0, (ncap - dy->cap) * sizeof(*dy->slot));
-		dy->cap = ncap;
-	}
-	if (seq - 1 < dy->cap)
-		dy->slot[seq - 1] = i + 1;
-	else
-		idmap_put(&x->index, key, i);
-	return i;
-}
-
-static void
-kindex_free(struct kindex *x)
-{
-	size_t d;
-
-	for (d = 0; d < x->nday; d++)
-		free(x->day[d].slot);
-	free(x->keys);
-	free(x->day);
-	idmap_free(&x->days);
-	idmap_free(&x->index);
-	memset(x, 0, sizeof(*x));
-}
 
 /*
  * What the KPI table needs of one case, and no more: the folded state
@@ -402,58 +290,6 @@ tally_cases(struct kpi *k)
 	}
 }
 
-/* period_start returns the start of the period of kind by holding t. */
-static rs_time
-period_start(rs_time t, enum kpi_by by)
-{
-	int64_t y;
-	int mo, wy, wn;
-
-	switch (by) {
-	case KPI_WEEK:
-		time_iso_week(t, &wy, &wn);
-		return time_week_start(wy, wn);
-	case KPI_MONTH:
-		time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
-		return time_month_start(y, mo);
-	default:
-		return time_day_start(t);
-	}
-}
-
-static rs_time
-period_next(rs_time t, enum kpi_by by)
-{
-	int64_t y;
-	int mo;
-
-	switch (by) {
-	case KPI_WEEK:
-		return time_add_days(t, 7);
-	case KPI_MONTH:
-		time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
-		return time_month_start(y, mo + 1);
-	default:
-		return time_add_days(t, 1);
-	}
-}
-
-static void
-period_label(rs_time t, enum kpi_by by, char *buf, size_t n)
-{
-	int64_t y;
-	int mo, d, wy, wn;
-
-	time_local_fields(t, &y, &mo, &d, NULL, NULL, NULL);
-	if (by == KPI_WEEK) {
-		time_iso_week(t, &wy, &wn);
-		snprintf(buf, n, "%04d-W%02d", wy, wn);
-	} else if (by == KPI_MONTH)
-		snprintf(buf, n, "%04lld-%02d", (long long)y, mo);
-	else
-		snprintf(buf, n, "%04lld-%02d-%02d", (long long)y, mo, d);
-}
-
 static void
 fill(struct kpi *k, struct report *r, enum kpi_by by)
 {
@@ -474,7 +310,7 @@ fill(struct kpi *k, struct report *r, enum kpi_by by)
 	for (i = 0; i < k->n; i++) {
 		struct period *p = &k->p[i];
 
-		period_label(p->start, by, label, sizeof(label));
+		kpi_period_label(p->start, by, label, sizeof(label));
 		rsec_row(s);
 		rsec_set(r, s, 0, label);
 		rsec_int(r, s, 1, p->cases);
@@ -509,14 +345,14 @@ report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
 	k.in = in;
 	*out = NULL;
 	k.p = xcalloc(KPI_MAX_PERIODS, sizeof(*k.p));
-	for (t = period_start(from, by); t <= to; t = period_next(t, by)) {
+	for (t = kpi_period_start(from, by); t <= to; t = kpi_period_next(t, by)) {
 		if (k.n == KPI_MAX_PERIODS) {
 			free(k.p);
 			return err_set(e, RS_EUSAGE, NULL, "more than %d periods: "
 			    "narrow --since/--until or use a longer --by", KPI_MAX_PERIODS);
 		}
 		k.p[k.n].start = t;
-		k.p[k.n].end = period_next(t, by);
+		k.p[k.n].end = kpi_period_next(t, by);
 		k.n++;
 	}
 	since = k.n ? k.p[0].start - RPT_SLACK_S : from;
