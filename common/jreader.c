@@ -16,6 +16,7 @@
 #include "colmap.h"
 #include "err.h"
 #include "i18n.h"
+#include "ids.h"
 #include "journal.h"
 #include "reader.h"
 #include "rowcheck.h"
@@ -383,4 +384,24 @@ jreader_free(struct jreader *jr)
 	colmap_free(&jr->cm);
 	rowcheck_free(jr->check);
 	free(jr);
+}
+
+rs_time
+jrow_at(const struct row *r)
+{
+	rs_time t;
+
+	if (r->parsed)
+		return r->at;
+	return r->n > 1 && time_parse_ts(r->v[1], r->len[1], &t) == 0 ? t : RS_TIME_NONE;
+}
+
+int
+jrow_case_key(const struct row *r, int col, uint64_t *key)
+{
+	if (r->parsed && r->case_key != 0) {
+		*key = r->case_key;
+		return 0;
+	}
+	return col < r->n ? id_parse(r->v[col], r->len[col], "RS", key) : -1;
 }

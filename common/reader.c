@@ -331,6 +331,7 @@ reader_next(struct reader *r, struct row *row, struct rs_err *e)
 	row->problem = NULL;
 	row->problem_col = -1;
 	row->torn = 0;
+	row->parsed = 0;
 	if (r->kind == READER_AUTO) {
 		while (memchr(r->buf + r->start, '\n', r->end - r->start) == NULL) {
 			int got = fill(r, e);

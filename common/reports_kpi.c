@@ -13,6 +13,7 @@
 #include "cases.h"
 #include "dispatch.h"
 #include "err.h"
+#include "journal.h"
 #include "kindex.h"
 #include "ids.h"
 #include "i18n.h"
@@ -99,16 +100,6 @@ period_of(const struct kpi *k, rs_time t)
 }
 
 static rs_time
-row_at(const struct row *r)
-{
-	rs_time t;
-
-	if (time_parse_ts(r->v[1], r->len[1], &t) == -1)
-		return RS_TIME_NONE;
-	return t;
-}
-
-static rs_time
 ts_or_none(const char *v, size_t n)
 {
 	rs_time t;
@@ -125,7 +116,7 @@ on_case(const struct row *r, void *arg)
 	long i;
 	int road, grown;
 
-	if (id_parse(r->v[CASES_CASE_ID], r->len[CASES_CASE_ID], "RS", &key) == -1)
+	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1)
 		return;
 	if ((i = kindex_get(&k->ix, key)) == -1) {
 		i = (long)kindex_add(&k->ix, key, &grown);
@@ -138,7 +129,7 @@ on_case(const struct row *r, void *arg)
 	c = &k->c[i];
 	/* Only the first opened row counts (cases_add); other values: the last non-empty wins. */
 	if (c->opened_at == RS_TIME_NONE && strcmp(r->v[CASES_EVENT], "opened") == 0)
-		c->opened_at = ts_or_none(r->v[CASES_AT], r->len[CASES_AT]);
+		c->opened_at = jrow_at(r);
 	if (r->len[CASES_CALL_AT] > 0)
 		c->call_at = ts_or_none(r->v[CASES_CALL_AT], r->len[CASES_CALL_AT]);
 	if (r->len[CASES_ROAD] > 0 && (road = schema_enum_index(&schema_cases.cols[CASES_ROAD],
@@ -164,9 +155,9 @@ on_dispatch(const struct row *r, void *arg)
 	int grown;
 	rs_time at;
 
-	if (id_parse(r->v[DISPATCH_CASE_ID], r->len[DISPATCH_CASE_ID], "RS", &key) == -1 ||
+	if (jrow_case_key(r, DISPATCH_CASE_ID, &key) == -1 ||
 	    devent_parse(r->v[DISPATCH_EVENT], &ev) == -1 ||
-	    time_parse_ts(r->v[DISPATCH_AT], r->len[DISPATCH_AT], &at) == -1)
+	    (at = jrow_at(r)) == RS_TIME_NONE)
 		return;
 	if ((i = kindex_get(&kd->ix, key)) == -1) {
 		i = (long)kindex_add(&kd->ix, key, &grown);
@@ -219,7 +210,7 @@ on_complaint(const struct row *r, void *arg)
 	struct period *p;
 
 	if (strcmp(r->v[COMPLAINTS_EVENT], "opened") == 0 &&
-	    (p = period_of(k, row_at(r))) != NULL)
+	    (p = period_of(k, jrow_at(r))) != NULL)
 		p->complaints++;
 }
 
@@ -234,7 +225,7 @@ on_callback(const struct row *r, void *arg)
 	int nps;
 
 	/* A callback belongs to the period of its own at (SPEC 10). */
-	if ((p = period_of(k, row_at(r))) == NULL)
+	if ((p = period_of(k, jrow_at(r))) == NULL)
 		return;
 	if (strcmp(kind, "service") == 0) {
 		p->svc_reached += reached;

@@ -23,7 +23,7 @@
 
 enum op {
 	OP_SLOW, OP_TEXT, OP_TS, OP_ID, OP_PROVIDER, OP_ENUM, OP_INT, OP_MINUTES, OP_YN,
-	OP_NUM, OP_MONEY, OP_LAT, OP_LON
+	OP_NUM, OP_MONEY, OP_LAT, OP_LON, OP_PHONE, OP_PLATE
 };
 enum req { REQ_NO, REQ_YES, REQ_IF };
 
@@ -62,7 +62,9 @@ struct rowcheck {
 	struct ts_cache tc;
 	uint64_t id_head;	/* bytes 0..7 of the last good id of 16 bytes */
 	uint32_t id_tail;	/* its bytes 8..11: the date's end and the dash */
+	uint64_t id_base;	/* its key less its sequence */
 	int id_ok;
+	int case_col;		/* column case_id, or -1 */
 };
 
 static void
@@ -142,6 +144,12 @@ plan_column(const struct schema *s, const struct column *c, struct plan_column *
 	case COL_LON:
 		pc->op = OP_LON;
 		break;
+	case COL_PHONE:
+		pc->op = OP_PHONE;
+		break;
+	case COL_PLATE:
+		pc->op = OP_PLATE;
+		break;
 	default:
 		pc->op = OP_SLOW;
 		break;
@@ -160,6 +168,9 @@ rowcheck_new(const struct schema *s)
 		plan_column(s, &s->cols[i], &rc->cols[i]);
 	rc->at_check = s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
 	    strcmp(s->cols[1].name, "at") == 0;
+	rc->case_col = schema_column(s, "case_id");
+	if (rc->case_col >= 0 && rc->cols[rc->case_col].op != OP_ID)
+		rc->case_col = -1;
 	return rc;
 }
 
@@ -271,24 +282,29 @@ ts_parse(struct ts_cache *tc, const char *s, size_t n, rs_time *t)
  * two-letter prefix and the date of the last good id, NNNN not 0000.
  */
 static int
-id_quick(const struct rowcheck *rc, const char *v, size_t n)
+id_quick(const struct rowcheck *rc, const char *v, size_t n, uint64_t *key)
 {
-	return n == 16 && rc->id_ok && load8(v) == rc->id_head && load4(v + 8) == rc->id_tail &&
-	    two(v + 12) >= 0 && two(v + 14) >= 0 && load4(v + 12) != load4("0000");
+	int hi, lo;
+
+	if (n != 16 || !rc->id_ok || load8(v) != rc->id_head || load4(v + 8) != rc->id_tail ||
+	    (hi = two(v + 12)) < 0 || (lo = two(v + 14)) < 0 || hi + lo == 0)
+		return 0;
+	*key = rc->id_base + (uint64_t)(hi * 100 + lo);
+	return 1;
 }
 
+/* id_check validates an id of prefix and sets *key; returns 0 or -1. */
 static int
-id_check(struct rowcheck *rc, const char *prefix, const char *v, size_t n)
+id_check(struct rowcheck *rc, const char *prefix, const char *v, size_t n, uint64_t *key)
 {
-	uint64_t key;
-
-	if (id_quick(rc, v, n))
+	if (id_quick(rc, v, n, key))
 		return 0;
-	if (id_parse(v, n, prefix, &key) == -1)
+	if (id_parse(v, n, prefix, key) == -1)
 		return -1;
 	if (n == 16 && strlen(prefix) == 2) {
 		rc->id_head = load8(v);
 		rc->id_tail = load4(v + 8);
+		rc->id_base = *key - id_seq(*key);
 		rc->id_ok = 1;
 	}
 	return 0;
@@ -354,6 +370,46 @@ num_quick(const struct column *c, const char *v, size_t n)
 	    !neg;
 }
 
+/* phone_quick: 3 to 20 digits and nothing else, the common case of the phone syntax. */
+static int
+phone_quick(const char *v, size_t n)
+{
+	size_t i;
+
+	if (n < 3 || n > 20)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * plate_quick: on a clean line, 2 to 12 characters that are ASCII
+ * letters and digits or three-byte sequences led by E4..E9 (CJK, as in
+ * 粤B12345): none of them is white space, which is all the plate syntax
+ * adds to a clean text.
+ */
+static int
+plate_quick(const char *v, size_t n, int clean)
+{
+	const unsigned char *u = (const unsigned char *)v;
+	size_t i = 0, chars = 0;
+
+	if (!clean)
+		return 0;
+	while (i < n) {
+		if ((u[i] >= '0' && u[i] <= '9') || ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z'))
+			i++;
+		else if (u[i] >= 0xE4 && u[i] <= 0xE9 && n - i >= 3)
+			i += 3;
+		else
+			return 0;
+		chars++;
+	}
+	return chars >= 2 && chars <= 12;
+}
+
 /* angle_quick: |v| below lim by its integer part alone cannot fail -lim..lim. */
 static int
 angle_quick(const char *v, size_t n, int lim)
@@ -399,13 +455,13 @@ required(const struct plan_column *pc, const struct row *row)
 /* value_good is the quick look at one non-empty value: 1 = good, 0 = ask schema_check_value. */
 static inline int
 value_good(struct rowcheck *rc, const struct plan_column *pc, const struct column *c,
-    const char *v, size_t n, int clean)
+    const char *v, size_t n, int clean, uint64_t *key)
 {
 	switch (pc->op) {
 	case OP_TEXT:
 		return clean;
 	case OP_ID:
-		return id_check(rc, c->values, v, n) == 0;
+		return id_check(rc, c->values, v, n, key) == 0;
 	case OP_ENUM:
 		return enum_known(pc, v, n);
 	case OP_INT:
@@ -423,6 +479,10 @@ value_good(struct rowcheck *rc, const struct plan_column *pc, const struct colum
 
 		return dec_quick(v, n, 0, 2, &neg, &ip);
 	}
+	case OP_PHONE:
+		return phone_quick(v, n);
+	case OP_PLATE:
+		return plate_quick(v, n, clean);
 	case OP_LAT:
 		return angle_quick(v, n, 90);
 	case OP_LON:
@@ -438,9 +498,11 @@ rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts_out,
 {
 	const struct schema *s = rc->s;
 	rs_time ts = RS_TIME_NONE, at = RS_TIME_NONE, t;
+	uint64_t key = 0, case_key = 0;
 	char why[512];
 	int i;
 
+	row->parsed = 0;
 	if (ts_out)
 		*ts_out = RS_TIME_NONE;
 	if (row->n != s->n) {
@@ -469,8 +531,11 @@ rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts_out,
 					at = t;
 				continue;
 			}
-		} else if (value_good(rc, pc, &s->cols[i], v, n, clean))
+		} else if (value_good(rc, pc, &s->cols[i], v, n, clean, &key)) {
+			if (i == rc->case_col)
+				case_key = key;
 			continue;
+		}
 		if (schema_check_value(&s->cols[i], v, n, why, sizeof(why))) {
 			snprintf(msg, msgsz, _("column %s: %s"), s->cols[i].name, why);
 			goto fail;
@@ -484,6 +549,10 @@ rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts_out,
 	}
 	if (ts_out && s->cols[0].type == COL_TS)
 		*ts_out = ts;
+	row->ts = s->cols[0].type == COL_TS ? ts : RS_TIME_NONE;
+	row->at = rc->at_check ? at : RS_TIME_NONE;
+	row->case_key = case_key;
+	row->parsed = 1;
 	return 0;
 fail:
 	row->problem = msg;

@@ -33,9 +33,10 @@ void rowcheck_free(struct rowcheck *rc);
  * vouches that no value holds a control, a bidi control or bad UTF-8, so
  * text values are not looked at. *ts (if not NULL) gets column 0's time
  * when the schema starts with a ts column and the row is good, else
- * RS_TIME_NONE. On a problem sets row->problem (pointing into msg) and
- * row->problem_col and returns -1; else 0. The plan keeps small caches
- * (the last date seen): one plan per thread.
+ * RS_TIME_NONE. A good row also gets row->ts, row->at and
+ * row->case_key, and row->parsed = 1. On a problem sets row->problem
+ * (pointing into msg) and row->problem_col and returns -1; else 0. The
+ * plan keeps small caches (the last date seen): one plan per thread.
  */
 int rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts,
     char *msg, size_t msgsz);

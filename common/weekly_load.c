@@ -50,10 +50,10 @@ on_case(const struct row *r, void *arg)
 	long i;
 	int k;
 
-	if (id_parse(r->v[CASES_CASE_ID], r->len[CASES_CASE_ID], "RS", &key) == -1)
+	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1)
 		return;
 	if (strcmp(r->v[CASES_EVENT], "opened") == 0 &&
-	    time_parse_ts(r->v[CASES_AT], r->len[CASES_AT], &at) == 0 &&
+	    (at = jrow_at(r)) != RS_TIME_NONE &&
 	    (k = weekly_week_of(w, at)) != -1)
 		w->wcases[k]++;
 	/* Only the complained-about cases are folded: the weeks hold thousands. */
@@ -98,10 +98,10 @@ on_case_count(const struct row *r, void *arg)
 	int k;
 
 	/* As on_case, without the fold: no case of the week has rows here. */
-	if (id_parse(r->v[CASES_CASE_ID], r->len[CASES_CASE_ID], "RS", &key) == -1)
+	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1)
 		return;
 	if (strcmp(r->v[CASES_EVENT], "opened") == 0 &&
-	    time_parse_ts(r->v[CASES_AT], r->len[CASES_AT], &at) == 0 &&
+	    (at = jrow_at(r)) != RS_TIME_NONE &&
 	    (k = weekly_week_of(tp->w, at)) != -1)
 		tp->wcases[k]++;
 }
@@ -182,7 +182,7 @@ on_dispatch(const struct row *r, void *arg)
 	uint64_t key;
 	size_t dummy;
 
-	if (id_parse(r->v[DISPATCH_CASE_ID], r->len[DISPATCH_CASE_ID], "RS", &key) == 0 &&
+	if (jrow_case_key(r, DISPATCH_CASE_ID, &key) == 0 &&
 	    idmap_get(&w->want, key, &dummy))
 		(void)dispatch_set_add(&w->ds, r);
 }
@@ -196,7 +196,7 @@ on_callback(const struct row *r, void *arg)
 	/* A callback belongs to the week of its own at (SPEC 10). */
 	if (strcmp(r->v[CALLBACKS_KIND], "complaint") != 0 ||
 	    strcmp(r->v[CALLBACKS_RESULT], "reached") != 0 ||
-	    time_parse_ts(r->v[CALLBACKS_AT], r->len[CALLBACKS_AT], &at) == -1 ||
+	    (at = jrow_at(r)) == RS_TIME_NONE ||
 	    at < w->tw[TREND_WEEKS - 1] || at >= w->tw[TREND_WEEKS])
 		return;
 	w->cb_reached++;
