@@ -52,7 +52,7 @@ unique_names(char *const *names, int n, const char *where, struct rs_err *e)
 	qsort(sorted, (size_t)n, sizeof(*sorted), cmp_name);
 	for (i = 1; i < n; i++)
 		if (strcmp(sorted[i - 1], sorted[i]) == 0) {
-			rc = err_set(e, RS_EDATA, where, "column '%.60s' appears twice", sorted[i]);
+			rc = err_set(e, RS_EDATA, where, "column '%s' appears twice", sorted[i]);
 			break;
 		}
 	free(sorted);
