@@ -4,27 +4,26 @@ include config.mk
 COMMON_SRCS = \
 	common/append.c common/archive.c common/buf.c common/callback.c \
 	common/callback_list.c common/callback_write.c common/case_list.c \
-	common/cases.c common/check.c common/cli.c common/cmdtable.c common/complaint.c \
-	common/complaint_list.c common/complaint_write.c \
-	common/csvio.c common/dispatch.c common/dispatch_list.c common/dispatch_write.c \
-	common/err.c common/fold.c common/gz.c \
-	common/i18n.c common/idmap.c common/ids.c common/import.c common/intake.c \
-	common/journal.c common/out.c \
-	common/providers.c common/reader.c common/render.c common/render_html.c \
-	common/report.c common/reports.c common/reports_case.c \
-	common/reports_kpi.c common/reports_shift.c common/reports_weekly.c \
-	common/rowbuild.c \
-	common/rules.c common/schema.c common/timefmt.c common/tsv.c common/utf8.c \
-	common/utf8_text.c common/utf8_width.c \
-	common/timecal.c common/timelocal.c common/timeparse.c \
-	common/schema_value.c common/render_data.c common/rules_parse.c \
-	common/reports_shift_sections.c common/check_rows.c
+	common/cases.c common/check.c common/check_rows.c common/cli.c \
+	common/cmdtable.c common/colmap.c common/complaint.c common/complaint_list.c \
+	common/complaint_write.c common/cpu.c common/csvio.c common/dispatch.c \
+	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
+	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
+	common/intake.c common/journal.c common/jreader.c common/kindex.c \
+	common/linescan.c common/out.c common/providers.c common/reader.c \
+	common/render.c common/render_data.c common/render_html.c common/report.c \
+	common/reports.c common/reports_case.c common/reports_kpi.c \
+	common/reports_shift.c common/reports_shift_sections.c \
+	common/reports_weekly.c common/rowbuild.c common/rowcheck.c common/rules.c \
+	common/rules_parse.c common/schema.c common/schema_value.c common/timecal.c \
+	common/timefmt.c common/timelocal.c common/timeparse.c common/tsv.c \
+	common/utf8.c common/utf8_text.c common/utf8_width.c common/weekly_load.c
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv
 TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback rs-report
 UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_csvio.c \
 	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_out.c \
-	tests/unit/t_reader.c tests/unit/t_rules.c tests/unit/t_schema.c \
+	tests/unit/t_reader.c tests/unit/t_report.c tests/unit/t_rowcheck.c tests/unit/t_rules.c tests/unit/t_schema.c \
 	tests/unit/t_timefmt.c tests/unit/t_tsv.c tests/unit/t_utf8.c
 
 GEN = $(BUILD)/gen

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "append.h"
 #include "archive.h"
@@ -16,6 +15,8 @@
 #include "gz.h"
 #include "journal.h"
 #include "schema.h"
+
+#define WRITE_TRIES 100	/* EINTR or EAGAIN in a row before a write is an error */
 
 /* slurp reads a whole (possibly gzip) file into b; returns 0 or -1. */
 static int
@@ -56,9 +57,10 @@ static int
 write_durably(const char *dir, const char *path, const char *data, size_t n, int gz,
     mode_t mode, struct rs_err *e)
 {
-	struct buf tmp = BUF_INIT;
-	int fd, rc = -1;
-	gzFile z;
+	struct buf tmp = BUF_INIT, zipped = BUF_INIT;
+	size_t off = 0;
+	ssize_t w;
+	int fd, rc = -1, tries = 0;
 
 	buf_printf(&tmp, "%s.tmp", path);
 	fd = open(tmp.p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -71,33 +73,27 @@ write_durably(const char *dir, const char *path, const char *data, size_t n, int
 		err_set(e, RS_EIO, tmp.p, "cannot set mode: %s", strerror(errno));
 		goto fail;
 	}
+	if (gz && gz_compress(data, n, &zipped, tmp.p, e) == -1)
+		goto fail;
 	if (gz) {
-		int zfd = dup(fd);
-
-		if (zfd < 0 || (z = gzdopen(zfd, "wb6")) == NULL) {
-			err_set(e, RS_EIO, tmp.p, "cannot start gzip");
+		data = zipped.p;
+		n = zipped.len;
+	}
+	while (off < n) {
+		w = write(fd, data + off, n - off);
+		/*
+		 * A signal (EINTR) or a passing EAGAIN is not a failure, nor is
+		 * a short write: go on from where it stopped, giving up only
+		 * after many tries in a row without progress.
+		 */
+		if (w < 0 && (errno == EINTR || errno == EAGAIN) && ++tries < WRITE_TRIES)
+			continue;
+		if (w <= 0) {
+			err_set(e, RS_EIO, tmp.p, "write error: %s", strerror(w < 0 ? errno : ENOSPC));
 			goto fail;
 		}
-		int short_write = n > 0 && gzwrite(z, data, (unsigned)n) != (int)n;
-
-		if (gzclose(z) != Z_OK || short_write) {
-			err_set(e, RS_EIO, tmp.p, "write error: %s", strerror(errno ? errno : EIO));
-			goto fail;
-		}
-	} else {
-		size_t off = 0;
-		ssize_t w;
-
-		while (off < n) {
-			w = write(fd, data + off, n - off);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				err_set(e, RS_EIO, tmp.p, "write error: %s", strerror(errno));
-				goto fail;
-			}
-			off += (size_t)w;
-		}
+		off += (size_t)w;
+		tries = 0;
 	}
 	if (fsync(fd) < 0) {
 		err_set(e, RS_EIO, tmp.p, "fsync failed: %s", strerror(errno));
@@ -116,6 +112,7 @@ fail:
 		close(fd);
 	unlink(tmp.p);
 done:
+	buf_free(&zipped);
 	buf_free(&tmp);
 	return rc;
 }

@@ -144,7 +144,7 @@ cb_record(struct cb_schedule *s, const struct row *r)
 
 	if (cb_kind_parse(r->v[CALLBACKS_KIND], &kind) == -1 || kind == CB_AUDIT)
 		return;
-	if (id_parse(r->v[CALLBACKS_CASE_ID], r->len[CALLBACKS_CASE_ID], "RS", &ck) == -1)
+	if (jrow_case_key(r, CALLBACKS_CASE_ID, &ck) == -1)
 		return;
 	if (r->len[CALLBACKS_COMPLAINT_ID] > 0 && id_parse(r->v[CALLBACKS_COMPLAINT_ID],
 	    r->len[CALLBACKS_COMPLAINT_ID], "CP", &pk) == -1)
@@ -155,7 +155,7 @@ cb_record(struct cb_schedule *s, const struct row *r)
 	d = &s->v[i];
 	if (d->done || d->case_key != ck)
 		return;
-	if (time_parse_ts(r->v[CALLBACKS_AT], r->len[CALLBACKS_AT], &at) == -1)
+	if ((at = jrow_at(r)) == RS_TIME_NONE)
 		return;
 	/* A call before the window opened answered an earlier one. */
 	if (at < d->due_from)

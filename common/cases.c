@@ -62,7 +62,7 @@ cases_add(struct cases *cs, const struct row *r)
 	 */
 	if (strcmp(r->v[CASES_EVENT], "opened") == 0 &&
 	    cs->opened_at[i] == RS_TIME_NONE) {
-		if (time_parse_ts(r->v[CASES_AT], r->len[CASES_AT], &t) == 0)
+		if ((t = jrow_at(r)) != RS_TIME_NONE)
 			cs->opened_at[i] = t;
 		if (time_parse_ts(r->v[CASES_TS], r->len[CASES_TS], &t) == 0)
 			cs->opened_ts[i] = t;

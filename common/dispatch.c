@@ -137,7 +137,7 @@ dtimeline_add(struct dtimeline *t, const struct row *r)
 	rs_time at;
 
 	if (devent_parse(r->v[DISPATCH_EVENT], &ev) == -1 ||
-	    time_parse_ts(r->v[DISPATCH_AT], r->len[DISPATCH_AT], &at) == -1)
+	    (at = jrow_at(r)) == RS_TIME_NONE)
 		return;
 	t->rows++;
 	switch (ev) {
@@ -192,7 +192,7 @@ dispatch_set_add(struct dispatch_set *ds, const struct row *r)
 	uint64_t key;
 	size_t i;
 
-	if (id_parse(r->v[DISPATCH_CASE_ID], r->len[DISPATCH_CASE_ID], "RS", &key) == -1)
+	if (jrow_case_key(r, DISPATCH_CASE_ID, &key) == -1)
 		return NULL;
 	if (!idmap_get(&ds->index, key, &i)) {
 		if (ds->n == ds->cap) {

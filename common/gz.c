@@ -7,6 +7,7 @@
  * and a truncated stream is told apart from a clean end.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -181,4 +182,38 @@ source_free(struct source *s)
 	free(s->in);
 	free(s->name);
 	free(s);
+}
+
+int
+gz_compress(const char *data, size_t n, struct buf *out, const char *name, struct rs_err *e)
+{
+	const size_t chunk = 256 * 1024;
+	z_stream z;
+	int flush, rc;
+
+	memset(&z, 0, sizeof(z));
+	/* 15 + 16: a 32 KB window with a gzip header and trailer, as gzip(1) writes. */
+	if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return err_set(e, RS_EIO, name, "cannot start gzip");
+	z.next_in = (unsigned char *)(uintptr_t)data;
+	do {
+		/* avail_in is 32 bits: a large month goes in parts. */
+		size_t part = n > (1u << 30) ? (1u << 30) : n;
+
+		z.avail_in = (uInt)part;
+		n -= part;
+		flush = n > 0 ? Z_NO_FLUSH : Z_FINISH;
+		do {
+			buf_grow(out, chunk);
+			z.next_out = (unsigned char *)out->p + out->len;
+			z.avail_out = (uInt)chunk;
+			rc = deflate(&z, flush);
+			out->len += chunk - z.avail_out;
+		} while (rc == Z_OK && z.avail_out == 0);
+	} while (n > 0 && rc == Z_OK);
+	deflateEnd(&z);
+	if (rc != Z_STREAM_END)
+		return err_set(e, RS_EIO, name, "gzip failed");
+	out->p[out->len] = '\0';
+	return 0;
 }

@@ -30,4 +30,15 @@ int source_is_gzip(const struct source *s);
 /* source_free releases s (not its fd). */
 void source_free(struct source *s);
 
+struct buf;
+
+/*
+ * gz_compress appends data[0..n) as one gzip member (level 6) to out;
+ * returns 0, or -1 with e set (zlib failed: code RS_EIO, named name).
+ * Compressing in memory lets the caller write the archive with its own
+ * retrying write loop: gzwrite gives up on EINTR and short writes.
+ */
+int gz_compress(const char *data, size_t n, struct buf *out, const char *name,
+    struct rs_err *e);
+
 #endif

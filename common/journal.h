@@ -108,6 +108,16 @@ void journal_warn_skipped(const char *name, long bad, long first_line);
  */
 rs_time jreader_ts(const struct jreader *jr);
 
+/*
+ * jrow_at returns column 1 ("at") of an event journal's row as a time,
+ * from what validation parsed when row->parsed, else parsing it now;
+ * RS_TIME_NONE if it is no time.
+ */
+rs_time jrow_at(const struct row *r);
+
+/* jrow_case_key sets *key to the case id in column col of r (validation's parse when there is one); returns 0 or -1. */
+int jrow_case_key(const struct row *r, int col, uint64_t *key);
+
 /* jreader_header_is_schema returns 1 if the current file's header is exactly the schema's columns in order. */
 int jreader_header_is_schema(const struct jreader *jr);
 

@@ -2,8 +2,9 @@
  * reader.c - rows from TSV or CSV, plain or gzip; see reader.h.
  *
  * The TSV path is the hot path of every report: one large buffer, lines
- * found with memchr, fields split in place by writing NULs over the tabs,
- * and unescaping only for lines that hold a backslash.
+ * found with memchr, fields split in place by writing NULs over the tabs
+ * (linescan.c), and unescaping only for lines that hold a backslash. The
+ * buffer keeps LINESCAN_PAD readable bytes after its data for the split.
  */
 #include <sys/stat.h>
 
@@ -13,14 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "buf.h"
 #include "csvio.h"
 #include "err.h"
 #include "gz.h"
+#include "linescan.h"
 #include "reader.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -40,9 +39,7 @@ struct reader {
 	long long offset;	/* stream offset of buf[0] */
 	long line;		/* line number of buf[start]; 0 = unknown */
 	int eof, started;
-	char **v;
-	size_t *len;
-	int vcap;
+	struct fieldvec fields;	/* the fields of the last TSV line */
 	struct csv_in *csv;
 	int csv_done;
 	int clean;		/* the last row is clean (reader_row_clean) */
@@ -73,7 +70,7 @@ reader_new(int fd, int own_fd, const char *name, enum reader_kind kind, long lon
 	}
 	r->kind = kind;
 	r->cap = READ_SIZE;
-	r->buf = xmalloc(r->cap + 1);
+	r->buf = xcalloc(1, r->cap + 1 + LINESCAN_PAD);
 	/*
 	 * The first reads are small and grow: a header, or the tail of a
 	 * journal under an append, is a few kilobytes, and reading (and
@@ -141,7 +138,7 @@ fill(struct reader *r, struct rs_err *e)
 			return err_set(e, RS_EDATA, r->name, "line longer than %ld MB",
 			    LINE_MAX_BYTES >> 20);
 		r->cap *= 2;
-		r->buf = xrealloc(r->buf, r->cap + 1);
+		r->buf = xrealloc(r->buf, r->cap + 1 + LINESCAN_PAD);
 	}
 	n = source_read(r->src, r->buf + r->end,
 	    r->cap - r->end < r->want ? r->cap - r->end : r->want, e);
@@ -172,18 +169,8 @@ fill(struct reader *r, struct rs_err *e)
 		if (r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
 			r->start = 3;
 	}
+	memset(r->buf + r->end, 0, 1 + LINESCAN_PAD);
 	return 1;
-}
-
-static void
-ensure_fields(struct reader *r, int n)
-{
-	if (n <= r->vcap)
-		return;
-	while (r->vcap < n)
-		r->vcap = r->vcap ? r->vcap * 2 : 64;
-	r->v = xrealloc(r->v, (size_t)r->vcap * sizeof(*r->v));
-	r->len = xrealloc(r->len, (size_t)r->vcap * sizeof(*r->len));
 }
 
 /* check_values sets row->problem for NUL bytes or invalid UTF-8. */
@@ -206,123 +193,38 @@ check_values(struct row *row, const char *nul_at)
 	}
 }
 
-/* What scan_fields saw besides tabs; anything set sends the line down a slower path. */
-enum {
-	LINE_HIGH = 1,		/* a byte >= 0x80: UTF-8 to validate */
-	LINE_CTL = 2,		/* an ASCII control other than tab (NUL too), or DEL */
-	LINE_BSL = 4		/* a backslash: values to unescape */
-};
-
-/* add_field ends the field p[start..end) with a NUL over its tab (or the line end). */
-static inline void
-add_field(struct reader *r, int *k, char *p, size_t start, size_t end)
-{
-	if (*k >= r->vcap)
-		ensure_fields(r, *k + 1);
-	r->v[*k] = p + start;
-	r->len[*k] = end - start;
-	p[end] = '\0';
-	(*k)++;
-}
-
-/* odd_byte classifies a byte that is neither a tab nor >= 0x80. */
-static inline unsigned
-odd_byte(const char *p, size_t i, size_t *nul)
-{
-	if (p[i] == '\\')
-		return LINE_BSL;
-	if (p[i] == '\0' && *nul == (size_t)-1)
-		*nul = i;
-	return LINE_CTL;
-}
-
-/*
- * scan_fields is the one pass over a line: it splits it at tabs in
- * place and notes the bytes that need a closer look (flags above; the
- * first NUL in *nul). Profiling showed a memchr per field and a
- * separate memchr for NUL and backslash costing more than the reading:
- * with SSE2 sixteen bytes are classified at once, and the common chunk
- * (plain ASCII or UTF-8 text, a tab or two) takes one compare.
- */
-static unsigned
-scan_fields(struct reader *r, char *p, size_t n, int *nf, size_t *nul)
-{
-	size_t i = 0, start = 0;
-	unsigned flags = 0;
-	int k = 0;
-
-	*nul = (size_t)-1;
-#ifdef __SSE2__
-	{
-		const __m128i tab = _mm_set1_epi8('\t'), sp = _mm_set1_epi8(0x20);
-		const __m128i del = _mm_set1_epi8(0x7F), bsl = _mm_set1_epi8('\\');
-
-		for (; i + 16 <= n; i += 16) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-			unsigned t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, tab));
-			/* Signed compare: bytes >= 0x80 are "< 0x20" too, and so are tabs. */
-			unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_or_si128(_mm_cmplt_epi8(x, sp), _mm_cmpeq_epi8(x, del)),
-			    _mm_cmpeq_epi8(x, bsl)));
-			unsigned hi = (unsigned)_mm_movemask_epi8(x), rest;
-
-			/*
-			 * No branch on UTF-8 text: CJK and ASCII chunks alternate
-			 * at random and a mispredicted "if (hi)" was 11 % of the
-			 * loop. Controls and backslashes are rare: a branch.
-			 */
-			flags |= (hi != 0) * LINE_HIGH;
-			for (rest = odd & ~t & ~hi; rest; rest &= rest - 1)
-				flags |= odd_byte(p, i + (size_t)__builtin_ctz(rest), nul);
-			for (; t; t &= t - 1) {
-				size_t at = i + (size_t)__builtin_ctz(t);
-
-				add_field(r, &k, p, start, at);
-				start = at + 1;
-			}
-		}
-	}
-#endif
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == '\t') {
-			add_field(r, &k, p, start, i);
-			start = i + 1;
-		} else if (c >= 0x80)
-			flags |= LINE_HIGH;
-		else if (c < 0x20 || c == 0x7F || c == '\\')
-			flags |= odd_byte(p, i, nul);
-	}
-	add_field(r, &k, p, start, n);
-	*nf = k;
-	return flags;
-}
-
 static void
 split_tsv(struct reader *r, struct row *row, char *p, size_t n)
 {
 	size_t nul;
-	unsigned flags = scan_fields(r, p, n, &row->n, &nul);
+	unsigned flags = linescan_split(&r->fields, p, n, &row->n, &nul);
 	int i, utf = 0;
 
-	row->v = r->v;
-	row->len = r->len;
+	row->v = r->fields.v;
+	row->len = r->fields.len;
 	/*
 	 * UTF-8 is checked once for the whole line: splitting at tabs cannot
 	 * make a valid line invalid or the reverse. Only a bad line goes
 	 * through check_values, which names the column.
 	 */
-	if (flags & LINE_HIGH)
+	if (flags & LINESCAN_HIGH)
 		utf = utf8_scan(p, n);
 	/* Check before unescaping: an escaped "\n" is fine, a raw NUL is not. */
 	if (utf < 0 || nul != (size_t)-1)
 		check_values(row, nul != (size_t)-1 ? p + nul : NULL);
-	/* Clean: no control, bidi or backslash anywhere, so text values need no more checks. */
-	r->clean = row->problem == NULL && utf == 0 && !(flags & (LINE_CTL | LINE_BSL));
-	if (flags & LINE_BSL)
+	/*
+	 * Clean: no control, bidi control or bad UTF-8 anywhere, so text
+	 * values need no more checks. Unescaping makes only tabs and
+	 * newlines, which text allows, backslashes, and from "\r" a carriage
+	 * return, which it does not: a line with an escape stays clean
+	 * unless it may hold "\r" (a third of a journal's lines carry a
+	 * "\n" in a note, and sent every text value to the slow check).
+	 */
+	r->clean = row->problem == NULL && utf == 0 && !(flags & LINESCAN_CTL) &&
+	    (!(flags & LINESCAN_BSL) || memmem(p, n, "\\r", 2) == NULL);
+	if (flags & LINESCAN_BSL)
 		for (i = 0; i < row->n; i++)
-			r->len[i] = tsv_unescape_inplace(r->v[i], r->len[i]);
+			row->len[i] = tsv_unescape_inplace(row->v[i], row->len[i]);
 }
 
 static int
@@ -429,6 +331,7 @@ reader_next(struct reader *r, struct row *row, struct rs_err *e)
 	row->problem = NULL;
 	row->problem_col = -1;
 	row->torn = 0;
+	row->parsed = 0;
 	if (r->kind == READER_AUTO) {
 		while (memchr(r->buf + r->start, '\n', r->end - r->start) == NULL) {
 			int got = fill(r, e);
@@ -468,8 +371,7 @@ reader_free(struct reader *r)
 	if (r->csv)
 		csv_in_free(r->csv);
 	free(r->buf);
-	free(r->v);
-	free(r->len);
+	fieldvec_free(&r->fields);
 	free(r->name);
 	free(r);
 }

@@ -46,9 +46,9 @@ int reader_next(struct reader *r, struct row *row, struct rs_err *e);
 
 /*
  * reader_row_clean says whether the last TSV row handed out is clean:
- * no problem, and no value holds a control character, a bidi control
- * or an escape, so every value already passes the text check of
- * utf8_text_problem. Always 0 for CSV.
+ * no problem, and no value holds a control character other than the
+ * tabs and newlines of escapes, or a bidi control, so every value
+ * already passes the text check of utf8_text_problem. Always 0 for CSV.
  */
 int reader_row_clean(const struct reader *r);
 

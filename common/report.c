@@ -234,6 +234,70 @@ pii_name(const char *p, char *out, size_t outsz)
 	return out;
 }
 
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * phone_run returns the length of the phone-like number at p, or 0: 7
+ * digits or more, in groups joined by one space or hyphen where each
+ * later group has 3 digits or more ("138-1234-5678", "0755 8888 1234"),
+ * so that a date ("2026-11-25") is not a number.
+ */
+static size_t
+phone_run(const char *p)
+{
+	size_t i = 0, digits = 0;
+
+	for (;;) {
+		while (is_digit(p[i]))
+			i++, digits++;
+		if ((p[i] == ' ' || p[i] == '-') && is_digit(p[i + 1]) && is_digit(p[i + 2]) &&
+		    is_digit(p[i + 3]))
+			i++;
+		else
+			break;
+	}
+	return digits >= 7 ? i : 0;
+}
+
+void
+pii_text(const char *v, const char *name, struct buf *out)
+{
+	size_t nlen = name ? strlen(name) : 0, run, i = 0;
+	char masked[128], num[128];
+	int in_id = 0;
+
+	/* A name of one character would mask that character everywhere. */
+	if (nlen > 0) {
+		pii_name(name, masked, sizeof(masked));
+		if (strcmp(masked, "*") == 0)
+			nlen = 0;
+	}
+	while (v[i] != '\0') {
+		if (nlen > 0 && strncmp(v + i, name, nlen) == 0) {
+			buf_adds(out, pii_name(name, masked, sizeof(masked)));
+			i += nlen;
+			continue;
+		}
+		/* "RS-2026..." or "P017": digits right after a letter (or a letter and a hyphen) are an id's. */
+		if (is_digit(v[i]) && !in_id && (run = phone_run(v + i)) > 0 &&
+		    run < sizeof(num)) {
+			memcpy(num, v + i, run);
+			num[run] = '\0';
+			buf_adds(out, pii_phone(num, masked, sizeof(masked)));
+			i += run;
+			continue;
+		}
+		in_id = ((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= 'a' && v[i] <= 'z')) ||
+		    (v[i] == '-' && in_id) || (in_id && is_digit(v[i]));
+		buf_addc(out, v[i]);
+		i++;
+	}
+}
+
 int
 rformat_parse(const char *s, enum rformat *f)
 {

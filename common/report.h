@@ -137,6 +137,17 @@ char *pii_phone(const char *p, char *out, size_t outsz);
 /* pii_name writes the masked form of name p into out: its first character then one '*' per further character ("王**"); one character becomes "*". Returns out. */
 char *pii_name(const char *p, char *out, size_t outsz);
 
+/*
+ * pii_text appends free text v to out with the customer data in it
+ * masked: every phone-like number (7 digits or more, single spaces or
+ * hyphens allowed between groups; not the digits of an id such as
+ * RS-20261122-0042) as pii_phone masks it, and every occurrence of name
+ * (the case's customer; ignored when NULL or of one character) as
+ * pii_name masks it.
+ */
+struct buf;
+void pii_text(const char *v, const char *name, struct buf *out);
+
 /* Output formats of reports. */
 enum rformat { RF_TEXT, RF_MD, RF_HTML, RF_JSON, RF_TSV, RF_CSV };
 

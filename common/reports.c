@@ -2,6 +2,7 @@
  * reports.c - what the reports share: reading one journal or the file
  * that replaces it, masking, counts by name, nearest-rank percentiles.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,4 +167,55 @@ nearest_rank(int64_t *v, size_t n, int p)
 	if (rank < 1)
 		rank = 1;
 	return v[rank - 1];
+}
+
+rs_time
+kpi_period_start(rs_time t, enum kpi_by by)
+{
+	int64_t y;
+	int mo, wy, wn;
+
+	switch (by) {
+	case KPI_WEEK:
+		time_iso_week(t, &wy, &wn);
+		return time_week_start(wy, wn);
+	case KPI_MONTH:
+		time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
+		return time_month_start(y, mo);
+	default:
+		return time_day_start(t);
+	}
+}
+
+rs_time
+kpi_period_next(rs_time t, enum kpi_by by)
+{
+	int64_t y;
+	int mo;
+
+	switch (by) {
+	case KPI_WEEK:
+		return time_add_days(t, 7);
+	case KPI_MONTH:
+		time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
+		return time_month_start(y, mo + 1);
+	default:
+		return time_add_days(t, 1);
+	}
+}
+
+void
+kpi_period_label(rs_time t, enum kpi_by by, char *buf, size_t n)
+{
+	int64_t y;
+	int mo, d, wy, wn;
+
+	time_local_fields(t, &y, &mo, &d, NULL, NULL, NULL);
+	if (by == KPI_WEEK) {
+		time_iso_week(t, &wy, &wn);
+		snprintf(buf, n, "%04d-W%02d", wy, wn);
+	} else if (by == KPI_MONTH)
+		snprintf(buf, n, "%04lld-%02d", (long long)y, mo);
+	else
+		snprintf(buf, n, "%04lld-%02d-%02d", (long long)y, mo, d);
 }

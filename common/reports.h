@@ -91,6 +91,15 @@ int report_weekly(const struct rinputs *in, int year, int week, struct report **
 
 enum kpi_by { KPI_DAY, KPI_WEEK, KPI_MONTH };
 
+/* kpi_period_start returns the start of the day, ISO week or month (local time) holding t. */
+rs_time kpi_period_start(rs_time t, enum kpi_by by);
+
+/* kpi_period_next returns the start of the period after the one starting at t. */
+rs_time kpi_period_next(rs_time t, enum kpi_by by);
+
+/* kpi_period_label writes the name of the period starting at t ("2026-11-22", "2026-W47", "2026-11") into buf. */
+void kpi_period_label(rs_time t, enum kpi_by by, char *buf, size_t n);
+
 /* report_kpi covers the periods of kind by from the one holding from to the one holding to (inclusive). */
 int report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
     struct report **out, struct rs_err *e);

@@ -41,6 +41,15 @@ static const struct schema *const jschemas[RJ_N] = {
 	&schema_cases, &schema_dispatch, &schema_complaints, &schema_callbacks
 };
 
+/* customer is the case's customer name as far as read (cases come first), or NULL. */
+static const char *
+customer(const struct timeline *tl)
+{
+	long ix = cases_get(&tl->cs, tl->key);
+
+	return ix == -1 ? NULL : case_value(&tl->cs, ix, CASES_CUSTOMER);
+}
+
 /* details joins the row's other non-empty columns as "name=value; ..." with customer data masked. */
 static char *
 details(const struct timeline *tl, const struct row *r)
@@ -62,7 +71,12 @@ details(const struct timeline *tl, const struct row *r)
 			v = rin_phone(tl->in, v, masked, sizeof(masked));
 		else if (tl->journal == RJ_CASES && c == CASES_CUSTOMER)
 			v = rin_name(tl->in, v, masked, sizeof(masked));
-		buf_printf(&b, "%s%s=%s", b.len ? "; " : "", name, v);
+		buf_printf(&b, "%s%s=", b.len ? "; " : "", name);
+		/* A note may hold a phone number or the customer's name too. */
+		if (s->cols[c].type == COL_TEXT && !tl->in->show_pii)
+			pii_text(v, customer(tl), &b);
+		else
+			buf_adds(&b, v);
 	}
 	return b.p != NULL ? b.p : xstrdup("");
 }

@@ -13,7 +13,8 @@
 #include "cases.h"
 #include "dispatch.h"
 #include "err.h"
-#include "idmap.h"
+#include "journal.h"
+#include "kindex.h"
 #include "ids.h"
 #include "i18n.h"
 #include "report.h"
@@ -32,118 +33,6 @@ struct period {
 	long long svc_reached, svc_ok, nps_n, nps_pro, nps_det;
 	long long cp_reached, cp_ok;
 };
-
-/*
- * Finding a case by its id. A hash lookup per dispatch row was the top
- * of the profile (18 %): a million keys hashed all over 32 MB miss the
- * cache every time. But the ids of a day are numbered from 1 without
- * gaps: a day's slots are an array indexed by the sequence, and the
- * cases named by neighbouring rows are neighbours in it. Only a key
- * whose sequence is far beyond the day's count (a hand edit, an id
- * typed wrong) goes to a hash map, so memory stays bounded.
- */
-struct kday {
-	size_t *slot;		/* slot[seq - 1] = index + 1, 0 = none */
-	size_t cap, count;
-};
-
-struct kindex {
-	uint64_t *keys;		/* in order of first appearance */
-	size_t n, cap;
-	struct kday *day;
-	size_t nday, capday;
-	struct idmap days;	/* YYYYMMDD -> index into day */
-	int last_ymd;		/* the day of the last lookup, and its index */
-	size_t last_day;
-	struct idmap index;	/* key -> index, for the keys without a slot */
-};
-
-/* day_of returns the index of day ymd, adding it if create; -1 if unknown. */
-static long
-day_of(struct kindex *x, int ymd, int create)
-{
-	size_t d;
-
-	if (ymd == x->last_ymd)
-		return (long)x->last_day;
-	if (!idmap_get(&x->days, (uint64_t)ymd, &d)) {
-		if (!create)
-			return -1;
-		if (x->nday == x->capday) {
-			x->capday = x->capday ? x->capday * 2 : 256;
-			x->day = xrealloc(x->day, x->capday * sizeof(*x->day));
-		}
-		d = x->nday++;
-		memset(&x->day[d], 0, sizeof(x->day[d]));
-		idmap_put(&x->days, (uint64_t)ymd, d);
-	}
-	x->last_ymd = ymd;
-	x->last_day = d;
-	return (long)d;
-}
-
-/* kindex_get returns the index of key, or -1. */
-static long
-kindex_get(struct kindex *x, uint64_t key)
-{
-	long d = day_of(x, id_date(key), 0);
-	uint64_t seq = id_seq(key);
-	size_t i;
-
-	if (d < 0)
-		return -1;	/* no key of that day at all */
-	if (seq - 1 < x->day[d].cap && x->day[d].slot[seq - 1] != 0)
-		return (long)(x->day[d].slot[seq - 1] - 1);
-	return idmap_get(&x->index, key, &i) ? (long)i : -1;
-}
-
-/* kindex_add appends key (not in x yet) and returns its index; *grown says the caller's arrays must grow to x->cap. */
-static size_t
-kindex_add(struct kindex *x, uint64_t key, int *grown)
-{
-	size_t i = x->n, ncap;
-	uint64_t seq = id_seq(key);
-	struct kday *dy;
-	long d;
-
-	*grown = 0;
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 4096;
-		x->keys = xrealloc(x->keys, x->cap * sizeof(*x->keys));
-		*grown = 1;
-	}
-	x->keys[x->n++] = key;
-	d = day_of(x, id_date(key), 1);	/* may move x->day */
-	dy = &x->day[d];
-	dy->count++;
-	if (seq - 1 >= dy->cap && seq <= 4 * dy->count + 1024) {
-		/* A sequence within reach of the day's count: grow its slots. */
-		for (ncap = dy->cap ? dy->cap : 1024; ncap < seq; ncap *= 2)
-			;
-		dy->slot = xrealloc(dy->slot, ncap * sizeof(*dy->slot));
-		memset(dy->slot + dy->cap, 0, (ncap - dy->cap) * sizeof(*dy->slot));
-		dy->cap = ncap;
-	}
-	if (seq - 1 < dy->cap)
-		dy->slot[seq - 1] = i + 1;
-	else
-		idmap_put(&x->index, key, i);
-	return i;
-}
-
-static void
-kindex_free(struct kindex *x)
-{
-	size_t d;
-
-	for (d = 0; d < x->nday; d++)
-		free(x->day[d].slot);
-	free(x->keys);
-	free(x->day);
-	idmap_free(&x->days);
-	idmap_free(&x->index);
-	memset(x, 0, sizeof(*x));
-}
 
 /*
  * What the KPI table needs of one case, and no more: the folded state
@@ -211,16 +100,6 @@ period_of(const struct kpi *k, rs_time t)
 }
 
 static rs_time
-row_at(const struct row *r)
-{
-	rs_time t;
-
-	if (time_parse_ts(r->v[1], r->len[1], &t) == -1)
-		return RS_TIME_NONE;
-	return t;
-}
-
-static rs_time
 ts_or_none(const char *v, size_t n)
 {
 	rs_time t;
@@ -237,7 +116,7 @@ on_case(const struct row *r, void *arg)
 	long i;
 	int road, grown;
 
-	if (id_parse(r->v[CASES_CASE_ID], r->len[CASES_CASE_ID], "RS", &key) == -1)
+	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1)
 		return;
 	if ((i = kindex_get(&k->ix, key)) == -1) {
 		i = (long)kindex_add(&k->ix, key, &grown);
@@ -250,7 +129,7 @@ on_case(const struct row *r, void *arg)
 	c = &k->c[i];
 	/* Only the first opened row counts (cases_add); other values: the last non-empty wins. */
 	if (c->opened_at == RS_TIME_NONE && strcmp(r->v[CASES_EVENT], "opened") == 0)
-		c->opened_at = ts_or_none(r->v[CASES_AT], r->len[CASES_AT]);
+		c->opened_at = jrow_at(r);
 	if (r->len[CASES_CALL_AT] > 0)
 		c->call_at = ts_or_none(r->v[CASES_CALL_AT], r->len[CASES_CALL_AT]);
 	if (r->len[CASES_ROAD] > 0 && (road = schema_enum_index(&schema_cases.cols[CASES_ROAD],
@@ -276,9 +155,9 @@ on_dispatch(const struct row *r, void *arg)
 	int grown;
 	rs_time at;
 
-	if (id_parse(r->v[DISPATCH_CASE_ID], r->len[DISPATCH_CASE_ID], "RS", &key) == -1 ||
+	if (jrow_case_key(r, DISPATCH_CASE_ID, &key) == -1 ||
 	    devent_parse(r->v[DISPATCH_EVENT], &ev) == -1 ||
-	    time_parse_ts(r->v[DISPATCH_AT], r->len[DISPATCH_AT], &at) == -1)
+	    (at = jrow_at(r)) == RS_TIME_NONE)
 		return;
 	if ((i = kindex_get(&kd->ix, key)) == -1) {
 		i = (long)kindex_add(&kd->ix, key, &grown);
@@ -331,7 +210,7 @@ on_complaint(const struct row *r, void *arg)
 	struct period *p;
 
 	if (strcmp(r->v[COMPLAINTS_EVENT], "opened") == 0 &&
-	    (p = period_of(k, row_at(r))) != NULL)
+	    (p = period_of(k, jrow_at(r))) != NULL)
 		p->complaints++;
 }
 
@@ -346,7 +225,7 @@ on_callback(const struct row *r, void *arg)
 	int nps;
 
 	/* A callback belongs to the period of its own at (SPEC 10). */
-	if ((p = period_of(k, row_at(r))) == NULL)
+	if ((p = period_of(k, jrow_at(r))) == NULL)
 		return;
 	if (strcmp(kind, "service") == 0) {
 		p->svc_reached += reached;
@@ -402,58 +281,6 @@ tally_cases(struct kpi *k)
 	}
 }
 
-/* period_start returns the start of the period of kind by holding t. */
-static rs_time
-period_start(rs_time t, enum kpi_by by)
-{
-	int64_t y;
-	int mo, wy, wn;
-
-	switch (by) {
-	case KPI_WEEK:
-		time_iso_week(t, &wy, &wn);
-		return time_week_start(wy, wn);
-	case KPI_MONTH:
-		time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
-		return time_month_start(y, mo);
-	default:
-		return time_day_start(t);
-	}
-}
-
-static rs_time
-period_next(rs_time t, enum kpi_by by)
-{
-	int64_t y;
-	int mo;
-
-	switch (by) {
-	case KPI_WEEK:
-		return time_add_days(t, 7);
-	case KPI_MONTH:
-		time_local_fields(t, &y, &mo, NULL, NULL, NULL, NULL);
-		return time_month_start(y, mo + 1);
-	default:
-		return time_add_days(t, 1);
-	}
-}
-
-static void
-period_label(rs_time t, enum kpi_by by, char *buf, size_t n)
-{
-	int64_t y;
-	int mo, d, wy, wn;
-
-	time_local_fields(t, &y, &mo, &d, NULL, NULL, NULL);
-	if (by == KPI_WEEK) {
-		time_iso_week(t, &wy, &wn);
-		snprintf(buf, n, "%04d-W%02d", wy, wn);
-	} else if (by == KPI_MONTH)
-		snprintf(buf, n, "%04lld-%02d", (long long)y, mo);
-	else
-		snprintf(buf, n, "%04lld-%02d-%02d", (long long)y, mo, d);
-}
-
 static void
 fill(struct kpi *k, struct report *r, enum kpi_by by)
 {
@@ -474,7 +301,7 @@ fill(struct kpi *k, struct report *r, enum kpi_by by)
 	for (i = 0; i < k->n; i++) {
 		struct period *p = &k->p[i];
 
-		period_label(p->start, by, label, sizeof(label));
+		kpi_period_label(p->start, by, label, sizeof(label));
 		rsec_row(s);
 		rsec_set(r, s, 0, label);
 		rsec_int(r, s, 1, p->cases);
@@ -509,14 +336,14 @@ report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
 	k.in = in;
 	*out = NULL;
 	k.p = xcalloc(KPI_MAX_PERIODS, sizeof(*k.p));
-	for (t = period_start(from, by); t <= to; t = period_next(t, by)) {
+	for (t = kpi_period_start(from, by); t <= to; t = kpi_period_next(t, by)) {
 		if (k.n == KPI_MAX_PERIODS) {
 			free(k.p);
 			return err_set(e, RS_EUSAGE, NULL, "more than %d periods: "
 			    "narrow --since/--until or use a longer --by", KPI_MAX_PERIODS);
 		}
 		k.p[k.n].start = t;
-		k.p[k.n].end = period_next(t, by);
+		k.p[k.n].end = kpi_period_next(t, by);
 		k.n++;
 	}
 	since = k.n ? k.p[0].start - RPT_SLACK_S : from;

@@ -432,6 +432,10 @@ tcase 'cat: unknown column in the header is exit 1' 1 '*' "rs-journal: $RS_DIR/c
 jclean
 sed -i '1s/\tagent\t/\tts\t/' "$RS_DIR/dispatch.tsv"
 tcase 'check: a column twice in the header' 1 "dispatch.tsv:1: column 'ts' appears twice" '' rs-journal check dispatch
+printf 'a\tb\ta\n1\t2\t3\n' >"$T/dupnames.tsv"
+tcase 'cat: a file naming a column twice is exit 1, nothing printed' 1 '' "rs-journal: $T/dupnames.tsv:1: column 'a' appears twice" rs-journal cat -f json "$T/dupnames.tsv"
+printf 'a\tb\tc\n1\t2\t3\n' >"$T/names.tsv"
+tcase 'cat: a file of distinct names is fine' 0 '{"a":"1","b":"2","c":"3"}' '' rs-journal cat -f json "$T/names.tsv"
 
 # Several problems in several files: every one, files in journal order.
 jclean

@@ -212,6 +212,13 @@ fault 'EINTR on write is retried' 0 '' \
 fault 'archive: rename fails' 3 "rs-journal: $W/cases.2026-10.tsv.gz: cannot rename into place: Input/output error" \
     rename 1 EIO rs-journal archive --before 2026-11
 tcase 'archive: no temporary file left after a failed rename' 0 '' '' sh -c "ls '$W' | grep '\\.tmp\$' || true"
+fault 'archive: EINTR on the archive write is retried' 0 '*' \
+    write 1 EINTR rs-journal archive --before 2026-11
+tok 'archive: after EINTR the archive reads whole' sh -c "gzip -t '$W/cases.2026-10.tsv.gz'"
+fault 'archive: a short write is finished by the next' 0 '*' \
+    write 1 EIO env FI_SHORT=1 rs-journal archive --before 2026-11
+tok 'archive: after a short write the archive reads whole' sh -c "gzip -t '$W/cases.2026-10.tsv.gz'"
+tcase 'archive: after a short write check is clean' 0 '' '' rs-journal -d "$W" check
 
 # The rows reach the disk before the command says so: with a kill right
 # after the write (before fsync) the row is there; before the write it is not.

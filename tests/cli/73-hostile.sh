@@ -352,7 +352,7 @@ h 'cat: unbalanced CSV quote' 1 'rs-journal: $T/imp/unbalanced.csv:2: unterminat
 h 'cat: 10 MB unterminated CSV quote' 1 'rs-journal: $T/imp/bigquote.csv:2: unterminated quoted field' rs-journal cat "$I/bigquote.csv"
 h 'cat: 100000 columns to JSON' 0 '' rs-journal cat "$I/cols.tsv" -f json
 h 'cat: a row of 100000 fields' 0 'rs-journal: $T/imp/rowcols.tsv: skipped 1 bad row (first at line 2)' rs-journal cat "$I/rowcols.tsv"
-h 'cat: duplicate header column' 0 '' rs-journal cat "$I/dupcol.tsv"
+h 'cat: duplicate header column' 1 'rs-journal: $T/imp/dupcol.tsv:1: column '\''phone'\'' appears twice' rs-journal cat "$I/dupcol.tsv"
 h 'cat: a directory' 3 'rs-journal: $T/imp: is a directory, not a file' rs-journal cat "$I"
 h 'cat: a missing file' 3 'rs-journal: $T/nope.tsv: cannot open: No such file or directory' rs-journal cat "$T/nope.tsv"
 h 'cat: through a regular file (ENOTDIR)' 3 'rs-journal: $T/imp/nul.tsv/x: cannot open: Not a directory' rs-journal cat "$I/nul.tsv/x"

@@ -25,6 +25,9 @@ rs-dispatch -q complete "$B" --outcome tyre-changed >/dev/null
 CPB=$(rs-complain -q open --case "$B" --category fee --demand 'too expensive')
 rs-complain -q resolve "$CPB" --remedy refund --amount 20 --note done >/dev/null
 RS_NOW=2026-11-17T20:30:00+08:00 rs-callback -q record "$B" --kind service --result reached --overall 2 >/dev/null 2>&1
+# Free text may carry a phone number or the customer's name as well.
+RS_NOW=2026-11-17T09:30:00+08:00 rs-intake -q amend "$A" \
+    --note "Zhang Sanfeng asks for a call on 139-0013-9000 or 13900139001; RS-20261117-0002 is his friend's case; come 2026-11-25" >/dev/null
 export RS_NOW=2026-11-24T09:00:00+08:00
 
 # no_pii NAME CMD...: CMD exits 0 and its output shows neither customer's
@@ -56,6 +59,12 @@ tcase 'case report: the mask keeps the ends of the phone' 0 '137****5678' '' \
     sh -c "rs-report case '$A' -f json | jq -r .phone"
 tcase 'case report: the mask keeps the first letter of the name' 0 'Z************' '' \
     sh -c "rs-report case '$A' -f json | jq -r .customer"
+tcase 'case report: phones and the name in free text are masked, ids and dates not' 0 \
+    "note=Z************ asks for a call on 139****9000 or 139****9001; RS-20261117-0002 is his friend's case; come 2026-11-25" '' \
+    sh -c "rs-report case '$A' -f json | jq -r '.timeline[] | select(.event == \"amended\") | .details'"
+tcase 'case report --show-pii: free text as written' 0 \
+    "note=Zhang Sanfeng asks for a call on 139-0013-9000 or 13900139001; RS-20261117-0002 is his friend's case; come 2026-11-25" '' \
+    sh -c "rs-report case '$A' --show-pii -f json | jq -r '.timeline[] | select(.event == \"amended\") | .details'"
 # --show-pii shows them (so the checks above are not vacuous)
 tcase 'case report --show-pii: phone and name' 0 "$PA|$NA" '' \
     sh -c "rs-report case '$A' --show-pii -f json | jq -r '.phone + \"|\" + .customer'"

@@ -42,6 +42,8 @@ void t_ids(void);
 void t_journal(void);
 void t_out(void);
 void t_reader(void);
+void t_report(void);
+void t_rowcheck(void);
 void t_rules(void);
 void t_schema(void);
 void t_timefmt(void);

@@ -1,0 +1,407 @@
+/*
+ * jreader.c - the jreader, which turns a journal's files (archives, then
+ * the live file) or one user's file into validated rows in schema
+ * order; see jreader.h.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "colmap.h"
+#include "err.h"
+#include "i18n.h"
+#include "ids.h"
+#include "journal.h"
+#include "reader.h"
+#include "rowcheck.h"
+#include "schema.h"
+
+/* One file of a jreader's stream. */
+struct part {
+	char *path;	/* NULL: the fd of the jreader */
+	long long offset;
+	int archived_month;	/* live file: rows of this month (YYYYMM) and before are in archives */
+	int whole_last_line;	/* a file named by the user: its last line counts without a newline */
+	int live;		/* the journal's live file (jreader_open_journal) */
+	long long end;		/* rows from this byte offset on are not read; -1: to the end */
+};
+
+struct jreader {
+	const struct schema *s;
+	struct rowcheck *check;	/* s compiled for the read path, or NULL */
+	int flags;
+	rs_time until;
+	struct part *parts;
+	int nparts, cur;
+	int fd;			/* borrowed fd (jreader_open_fd) or -1 */
+	char *fdname;		/* its name for messages */
+	struct reader *r;
+	struct colmap cm;	/* the current file's header onto s */
+	long bad, first_bad;
+	long skipped;		/* bad rows of the parts closed so far */
+	rs_time ts;		/* ts of the row last handed out, RS_TIME_NONE if unknown */
+	int done;
+	char msg[1024];
+};
+
+static struct jreader *
+jreader_new(const struct schema *s, int flags, rs_time until)
+{
+	struct jreader *jr = xcalloc(1, sizeof(*jr));
+
+	jr->s = s;
+	jr->check = s ? rowcheck_new(s) : NULL;
+	jr->flags = flags;
+	jr->until = until;
+	jr->fd = -1;
+	jr->cur = -1;
+	jr->ts = RS_TIME_NONE;
+	colmap_init(&jr->cm, s);
+	return jr;
+}
+
+static void
+add_part(struct jreader *jr, const char *path, long long offset)
+{
+	jr->parts = xrealloc(jr->parts, (size_t)(jr->nparts + 1) * sizeof(*jr->parts));
+	jr->parts[jr->nparts].path = path ? xstrdup(path) : NULL;
+	jr->parts[jr->nparts].offset = offset;
+	jr->parts[jr->nparts].archived_month = 0;
+	jr->parts[jr->nparts].whole_last_line = 0;
+	jr->parts[jr->nparts].live = 0;
+	jr->parts[jr->nparts].end = -1;
+	jr->nparts++;
+}
+
+void
+journal_warn_skipped(const char *name, long bad, long first_line)
+{
+	if (bad <= 0)
+		return;
+	if (first_line > 0)
+		err_warn(name, "skipped %ld bad row%s (first at line %ld)", bad,
+		    bad == 1 ? "" : "s", first_line);
+	else
+		err_warn(name, "skipped %ld bad row%s", bad, bad == 1 ? "" : "s");
+}
+
+static void
+warn_skipped(struct jreader *jr)
+{
+	if (jr->bad > 0 && !(jr->flags & JR_QUIET) && jr->r)
+		journal_warn_skipped(reader_name(jr->r), jr->bad, jr->first_bad);
+	jr->skipped += jr->bad;
+	jr->bad = 0;
+	jr->first_bad = 0;
+}
+
+/* open_part opens part k and reads its header; returns 1, 0 if the file is missing and may be, -1 on error. */
+static int
+open_part(struct jreader *jr, int k, struct rs_err *e)
+{
+	struct part *p = &jr->parts[k];
+	struct row h;
+	char where[600];
+	int got;
+
+	if (p->path) {
+		if ((jr->r = reader_open(p->path, READER_AUTO, e)) == NULL)
+			return -1;
+	} else if ((jr->r = reader_open_fd(jr->fd, jr->fdname, READER_AUTO, 0, e)) == NULL)
+		return -1;
+	got = reader_next(jr->r, &h, e);
+	if (got <= 0)
+		return got < 0 ? -1 : 1;
+	if (h.torn)
+		return 1;	/* a header still being written: an empty journal */
+	snprintf(where, sizeof(where), "%s:%ld", reader_name(jr->r), h.line ? h.line : 1L);
+	if (colmap_header(&jr->cm, &h, where, e) < 0)
+		return -1;
+	if (p->offset > 0) {
+		/* Re-open at the bisected offset; the header came from the start. */
+		char *name = xstrdup(reader_name(jr->r));
+		int fd = jr->fd;
+
+		reader_free(jr->r);
+		jr->r = NULL;
+		if (p->path) {
+			if ((fd = open(p->path, O_RDONLY | O_CLOEXEC)) < 0)
+				return err_set(e, RS_EIO, p->path, "cannot open: %s", strerror(errno));
+			jr->fd = fd;
+		}
+		jr->r = reader_open_fd(fd, name, READER_TSV, p->offset, e);
+		free(name);
+		if (jr->r == NULL)
+			return -1;
+	}
+	return 1;
+}
+
+static void
+close_part(struct jreader *jr)
+{
+	warn_skipped(jr);
+	reader_free(jr->r);
+	jr->r = NULL;
+	if (jr->cur >= 0 && jr->parts[jr->cur].path && jr->fd >= 0) {
+		close(jr->fd);	/* opened by open_part for a bisected file */
+		jr->fd = -1;
+	}
+}
+
+struct jreader *
+jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_time until,
+    int flags, struct rs_err *e)
+{
+	struct jreader *jr = jreader_new(s, flags, until);
+	struct archive *ar;
+	char *live = journal_path(dir, s->name);
+	int n, i, month_since = 0, month_until = 999999;
+	int64_t y;
+	int mo;
+	struct stat st;
+	long long off = 0;
+	int skip;
+	int fd;
+
+	if (since != RS_TIME_NONE) {
+		/* Archive months are months of ts; a little slack for offsets. */
+		time_local_fields(since - 86400, &y, &mo, NULL, NULL, NULL, NULL);
+		month_since = (int)y * 100 + mo;
+	}
+	if (until != RS_TIME_NONE) {
+		time_local_fields(until + 86400, &y, &mo, NULL, NULL, NULL, NULL);
+		month_until = (int)y * 100 + mo;
+	}
+	if ((n = journal_archives(dir, s->name, &ar, e)) < 0) {
+		free(live);
+		jreader_free(jr);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		if (ar[i].month >= month_since && ar[i].month <= month_until)
+			add_part(jr, ar[i].path, 0);
+	/* After an interrupted archive the live file may still hold archived rows. */
+	skip = n > 0 ? ar[n - 1].month : 0;
+	archives_free(ar, n);
+	if (stat(live, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			/* A FIFO or device here would block or never end: a journal is a file. */
+			err_set(e, RS_EIO, live, S_ISDIR(st.st_mode) ? "is a directory, not a file" :
+			    "not a regular file");
+			free(live);
+			jreader_free(jr);
+			return NULL;
+		}
+		if (since != RS_TIME_NONE && st.st_size > 65536 &&
+		    (fd = open(live, O_RDONLY | O_CLOEXEC)) >= 0) {
+			off = journal_bisect_ts(fd, (long long)st.st_size, since - 300, e);
+			close(fd);
+			if (off < 0) {
+				free(live);
+				jreader_free(jr);
+				return NULL;
+			}
+		}
+		add_part(jr, live, off);
+		jr->parts[jr->nparts - 1].archived_month = skip;
+		jr->parts[jr->nparts - 1].live = 1;
+	} else if (errno != ENOENT) {
+		err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
+		free(live);
+		jreader_free(jr);
+		return NULL;
+	}
+	free(live);
+	return jr;
+}
+
+struct jreader *
+jreader_open_file(const char *path, const struct schema *s, int flags, struct rs_err *e)
+{
+	struct jreader *jr = jreader_new(s, flags, RS_TIME_NONE);
+	struct stat st;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) != 0) {
+		err_set(e, RS_EIO, path, "cannot open: %s", strerror(errno));
+		jreader_free(jr);
+		return NULL;
+	}
+	add_part(jr, path, 0);
+	jr->parts[0].whole_last_line = !(flags & JR_BAD);
+	/* Open now so that a bad file fails here, not at the first row. */
+	jr->cur = 0;
+	if (open_part(jr, 0, e) < 0) {
+		jreader_free(jr);
+		return NULL;
+	}
+	return jr;
+}
+
+struct jreader *
+jreader_open_fd(int fd, const char *name, const struct schema *s, long long offset,
+    int flags, struct rs_err *e)
+{
+	struct jreader *jr = jreader_new(s, flags, RS_TIME_NONE);
+
+	jr->fdname = xstrdup(name);
+	jr->fd = fd;
+	add_part(jr, NULL, offset);
+	jr->cur = 0;
+	if (open_part(jr, 0, e) < 0) {
+		jreader_free(jr);
+		return NULL;
+	}
+	return jr;
+}
+
+const char *const *
+jreader_columns(const struct jreader *jr, int *n)
+{
+	*n = jr->cm.nnames;
+	return (const char *const *)jr->cm.names;
+}
+
+int
+jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
+{
+	rs_time ts;
+	int got;
+
+	while (!jr->done) {
+		if (jr->r == NULL) {
+			if (jr->cur + 1 >= jr->nparts) {
+				jr->done = 1;
+				break;
+			}
+			jr->cur++;
+			if (open_part(jr, jr->cur, e) < 0)
+				return -1;
+			if (jr->r == NULL)
+				continue;
+		}
+		got = reader_next(jr->r, row, e);
+		if (got < 0)
+			return -1;
+		if (got == 0 || (jr->parts[jr->cur].end >= 0 &&
+		    row->offset >= jr->parts[jr->cur].end)) {
+			/* The end, or the end of the range asked (jreader_live_range). */
+			close_part(jr);
+			continue;
+		}
+		if (row->torn && jr->parts[jr->cur].whole_last_line) {
+			/* Only a journal being appended to has torn lines; a user's file just lacks the newline. */
+			row->torn = 0;
+			row->problem = NULL;
+		}
+		jr->ts = RS_TIME_NONE;
+		if (row->problem == NULL && jr->s) {
+			if (!jr->cm.identity)
+				colmap_apply(&jr->cm, row, jr->msg, sizeof(jr->msg));
+			if (row->problem == NULL)
+				rowcheck_row(jr->check, row, reader_row_clean(jr->r), &jr->ts,
+				    jr->msg, sizeof(jr->msg));
+		} else if (row->problem == NULL && row->n != jr->cm.file_n) {
+			snprintf(jr->msg, sizeof(jr->msg), _("wrong number of fields: %d, want %d"),
+			    row->n, jr->cm.file_n);
+			row->problem = jr->msg;
+		}
+		if (row->problem) {
+			if (jr->flags & JR_BAD)
+				return 1;
+			if (!row->torn && jr->bad++ == 0)
+				jr->first_bad = row->line;
+			continue;
+		}
+		if (jr->s == NULL || (jr->until == RS_TIME_NONE &&
+		    jr->parts[jr->cur].archived_month == 0))
+			return 1;
+		/* Validation parsed ts already (jr->ts); only a JR_BAD row has none. */
+		if ((ts = jr->ts) == RS_TIME_NONE)
+			return 1;
+		if (jr->parts[jr->cur].archived_month &&
+		    time_written_date(row->v[0], row->len[0]) / 100 <= jr->parts[jr->cur].archived_month)
+			continue;
+		if (jr->until != RS_TIME_NONE && ts > jr->until) {
+			/* ts never decreases: nothing later can be in range. */
+			close_part(jr);
+			jr->done = 1;
+			break;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+int
+jreader_live_range(struct jreader *jr, long long from, long long to)
+{
+	if (jr->cur != -1 || jr->nparts != 1 || !jr->parts[0].live)
+		return -1;
+	if (from >= 0)
+		jr->parts[0].offset = from;
+	jr->parts[0].end = to;
+	return 0;
+}
+
+long
+jreader_skipped(const struct jreader *jr)
+{
+	return jr->skipped + jr->bad;
+}
+
+rs_time
+jreader_ts(const struct jreader *jr)
+{
+	return jr->ts;
+}
+
+int
+jreader_header_is_schema(const struct jreader *jr)
+{
+	return jr->s != NULL && jr->cm.identity;
+}
+
+void
+jreader_free(struct jreader *jr)
+{
+	int i;
+
+	if (jr == NULL)
+		return;
+	if (jr->r)
+		close_part(jr);
+	for (i = 0; i < jr->nparts; i++)
+		free(jr->parts[i].path);
+	free(jr->parts);
+	free(jr->fdname);
+	colmap_free(&jr->cm);
+	rowcheck_free(jr->check);
+	free(jr);
+}
+
+rs_time
+jrow_at(const struct row *r)
+{
+	rs_time t;
+
+	if (r->parsed)
+		return r->at;
+	return r->n > 1 && time_parse_ts(r->v[1], r->len[1], &t) == 0 ? t : RS_TIME_NONE;
+}
+
+int
+jrow_case_key(const struct row *r, int col, uint64_t *key)
+{
+	if (r->parsed && r->case_key != 0) {
+		*key = r->case_key;
+		return 0;
+	}
+	return col < r->n ? id_parse(r->v[col], r->len[col], "RS", key) : -1;
+}
