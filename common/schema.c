@@ -83,99 +83,18 @@ required_here(const struct schema *s, const struct column *c, const struct row *
 }
 
 /*
- * The "required" spelling of each column, parsed once per schema rather
- * than once per empty value (strchr, strcmp and the column lookup were
- * ~4 % of a full scan): REQ_IF columns are required when column dep
- * holds one of the values of the spelling.
+ * schema_check_row is the plain statement of the row rules, value by
+ * value: writers check the row they are about to append with it, and
+ * the read path's rowcheck.c (compiled per schema for speed) is tested
+ * against it (tests/unit/t_rowcheck.c).
  */
-enum { REQ_NO, REQ_YES, REQ_IF, REQ_SLOW };
-#define REQ_MAX_COLS 64
-
-struct req_cache {
-	const struct schema *s;
-	int at_check;		/* the schema starts with ts and at: at <= ts + 5 min */
-	unsigned char kind[REQ_MAX_COLS];
-	int dep[REQ_MAX_COLS];
-	const char *values[REQ_MAX_COLS];	/* REQ_IF: the list after the colon */
-};
-
-static _Thread_local struct req_cache req_cache;
-
-static const struct req_cache *
-req_of(const struct schema *s)
-{
-	struct req_cache *rc = &req_cache;
-	const char *colon, *req;
-	char name[64];
-	size_t k;
-	int i;
-
-	if (rc->s == s)
-		return rc;
-	rc->s = NULL;
-	if (s->n > REQ_MAX_COLS)
-		return NULL;
-	for (i = 0; i < s->n; i++) {
-		req = s->cols[i].required;
-		rc->dep[i] = -1;
-		if (req[0] == 'y' && req[1] == '\0')
-			rc->kind[i] = REQ_YES;
-		else if ((colon = strchr(req, ':')) == NULL)
-			rc->kind[i] = REQ_NO;
-		else if ((k = (size_t)(colon - req)) >= sizeof(name))
-			rc->kind[i] = REQ_NO;
-		else {
-			memcpy(name, req, k);
-			name[k] = '\0';
-			rc->dep[i] = schema_column(s, name);
-			rc->kind[i] = rc->dep[i] < 0 ? REQ_NO : REQ_IF;
-			rc->values[i] = colon + 1;
-		}
-	}
-	rc->at_check = s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
-	    strcmp(s->cols[1].name, "at") == 0;
-	rc->s = s;
-	return rc;
-}
-
-/* required_if says whether row's column dep holds one of the ","-separated values. */
-static int
-required_if(const char *values, const struct row *row, int dep)
-{
-	const char *list, *v;
-	size_t i, n;
-
-	if (dep >= row->n)
-		return 0;
-	v = row->v[dep];
-	n = row->len[dep];
-	/* A byte loop, no strchr/strlen: it runs for every empty conditional value. */
-	for (list = values; *list; list += i + (list[i] == ',')) {
-		for (i = 0; list[i] && list[i] != ','; i++)
-			;
-		if (i == n && memcmp(list, v, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 int
 schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgsz)
 {
-	return schema_check_row_fast(s, row, 0, NULL, msg, msgsz);
-}
-
-int
-schema_check_row_fast(const struct schema *s, struct row *row, int clean, rs_time *ts_out,
-    char *msg, size_t msgsz)
-{
-	const struct req_cache *rc = req_of(s);
 	char why[512];
 	rs_time ts = RS_TIME_NONE, at = RS_TIME_NONE, t;
-	int i, req;
+	int i;
 
-	if (ts_out)
-		*ts_out = RS_TIME_NONE;
 	if (row->n != s->n) {
 		snprintf(msg, msgsz, _("wrong number of fields: %d, want %d"), row->n, s->n);
 		row->problem = msg;
@@ -186,52 +105,27 @@ schema_check_row_fast(const struct schema *s, struct row *row, int clean, rs_tim
 		const struct column *c = &s->cols[i];
 
 		if (row->len[i] == 0) {
-			if (rc == NULL)
-				req = required_here(s, c, row);
-			else if (rc->kind[i] == REQ_IF)
-				req = required_if(rc->values[i], row, rc->dep[i]);
-			else
-				req = rc->kind[i] == REQ_YES;
-			if (req) {
+			if (required_here(s, c, row)) {
 				snprintf(msg, msgsz, _("column %s: missing value"), c->name);
 				goto fail;
 			}
 			continue;
 		}
-		switch (c->type) {
-		case COL_TEXT:
-			/* A clean line has no control, bidi control or bad UTF-8 anywhere. */
-			if (clean)
-				continue;
-			break;
-		case COL_TS:
-			/* Parsed here once; the at <= ts + 5 min check and the caller reuse it. */
-			if (time_parse_ts(row->v[i], row->len[i], &t) == 0) {
-				if (i == 0)
-					ts = t;
-				else if (i == 1)
-					at = t;
-				continue;
-			}
-			break;
-		default:
-			break;
-		}
 		if (schema_check_value(c, row->v[i], row->len[i], why, sizeof(why))) {
 			snprintf(msg, msgsz, _("column %s: %s"), c->name, why);
 			goto fail;
 		}
+		if (c->type == COL_TS && i < 2 && time_parse_ts(row->v[i], row->len[i], &t) == 0)
+			*(i == 0 ? &ts : &at) = t;
 	}
-	if ((rc ? rc->at_check : s->n >= 2 && s->cols[0].type == COL_TS &&
-	    s->cols[1].type == COL_TS && strcmp(s->cols[1].name, "at") == 0) &&
-	    ts != RS_TIME_NONE && at != RS_TIME_NONE && at > ts + 300) {
+	if (s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
+	    strcmp(s->cols[1].name, "at") == 0 && ts != RS_TIME_NONE && at != RS_TIME_NONE &&
+	    at > ts + 300) {
 		i = 1;
 		snprintf(msg, msgsz, _("column at: %s is more than 5 minutes after ts %s"),
 		    row->v[1], row->v[0]);
 		goto fail;
 	}
-	if (ts_out && s->cols[0].type == COL_TS)
-		*ts_out = ts;
 	return 0;
 fail:
 	row->problem = msg;

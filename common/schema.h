@@ -65,17 +65,6 @@ const char *coltype_name(enum coltype t);
  */
 int schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgsz);
 
-/*
- * schema_check_row_fast is schema_check_row for the read path: clean = 1
- * (reader_row_clean) vouches that no value holds a control character, a
- * bidi control or bad UTF-8, so text values are not looked at again;
- * *ts (if ts is not NULL) gets column 0's time when the schema starts
- * with a ts column and the row is good (else RS_TIME_NONE), so that the
- * caller need not parse it again.
- */
-int schema_check_row_fast(const struct schema *s, struct row *row, int clean, int64_t *ts,
-    char *msg, size_t msgsz);
-
 /* coltype_is_number says whether JSON output writes values of type t as numbers. */
 int coltype_is_number(enum coltype t);
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "cpu.h"
 #include "utf8.h"
 #include "utf8_decode.h"
 
@@ -44,12 +45,6 @@ utf8_valid(const char *s, size_t n)
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <tmmintrin.h>
 #define HAVE_UTF8_SSSE3 1
-#if defined(__GLIBC__) && defined(__has_include)
-#if __has_include(<sys/platform/x86.h>)
-#include <sys/platform/x86.h>
-#define HAVE_X86_PLATFORM_H 1
-#endif
-#endif
 
 /*
  * utf8_scan_ssse3 is utf8_scan sixteen bytes at a time: the "lookup"
@@ -127,23 +122,6 @@ u8_block_errors(__m128i in, __m128i prev)
 	    _mm_subs_epu8(prev3, _mm_set1_epi8((char)(0xF0 - 0x80))));
 
 	return _mm_xor_si128(_mm_and_si128(must23, _mm_set1_epi8((char)0x80)), sc);
-}
-
-
-/*
- * cpu_has_ssse3 asks glibc, which has run cpuid at start-up already:
- * __builtin_cpu_supports runs it again, and in a virtual machine cpuid
- * traps to the hypervisor (it showed in profiles of rs-intake, whose
- * whole run is a couple of milliseconds).
- */
-static int
-cpu_has_ssse3(void)
-{
-#ifdef HAVE_X86_PLATFORM_H
-	return CPU_FEATURE_ACTIVE(SSSE3) ? 1 : 0;
-#else
-	return __builtin_cpu_supports("ssse3") ? 1 : 0;
-#endif
 }
 
 __attribute__((target("ssse3")))
