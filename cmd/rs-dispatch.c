@@ -563,7 +563,7 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_AGENT | CLI_G_AT |
 	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET,
 	.help = help_main,
-	.flags = CLI_MSG_TYPED | CLI_AGENT_DATA,
+	.flags = CLI_MSG_TYPED,
 	.size = sizeof(struct opts),
 };
 

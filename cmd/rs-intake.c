@@ -521,7 +521,7 @@ static const struct cli_tool tool = {
 	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET,
 	.help = help_main,
 	.dflt = "new",
-	.flags = CLI_MSG_TYPED | CLI_AGENT_DATA,
+	.flags = CLI_MSG_TYPED,
 	.size = sizeof(struct opts),
 };
 

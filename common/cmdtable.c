@@ -189,8 +189,7 @@ parse(const struct cli_tool *t, const struct cli_cmd *cmd, int argc, char **argv
 		if ((r = cli_global_option(c, optarg, &a->g)) == 1)
 			continue;
 		if (r == -1)
-			return (t->flags & CLI_AGENT_DATA) && c == CLI_OPT_AGENT ?
-			    RS_EDATA : RS_EUSAGE;
+			return c == CLI_OPT_AGENT ? RS_EDATA : RS_EUSAGE;	/* a bad value */
 		/* A code no table has: cannot happen, but say which command. */
 		if ((t->flags & CLI_MSG_SUB) && cmd != NULL)
 			return cli_usage("%s: unknown option", cmd->name);

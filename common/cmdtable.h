@@ -81,9 +81,7 @@ enum {
 	/* A rejected option is reported as "SUB: unknown option --x" (rs-complain, rs-callback). */
 	CLI_MSG_SUB = 1 << 2,
 	/* A rejected option is quoted as typed: "unknown option '-Hx'" (rs-intake, rs-dispatch). */
-	CLI_MSG_TYPED = 1 << 3,
-	/* A bad --agent value is bad data (exit 1), not a usage error (exit 2). */
-	CLI_AGENT_DATA = 1 << 4
+	CLI_MSG_TYPED = 1 << 3
 };
 
 /* cli_tool describes a tool's command line for cli_run. */

@@ -105,6 +105,8 @@ h 'vehicle: invalid UTF-8' 1 'rs-intake: --vehicle: bad text: invalid UTF-8' $NE
 h 'note: ANSI clear screen' 1 'rs-intake: --note: bad text: control character U+001B' $NEW --note "${ESC}[2J${ESC}[H"
 h 'agent: ESC' 1 'rs-intake: --agent: bad text: control character U+001B' $NEW --agent "ag${ESC}[1m"
 h 'agent: invalid UTF-8' 1 'rs-intake: --agent: bad text: invalid UTF-8' $NEW --agent $'ag\xc3'
+h 'agent: ESC in rs-complain is a bad value too' 1 'rs-complain: --agent: bad text: control character U+001B' rs-complain list --agent "ag${ESC}[1m"
+h 'agent: ESC in rs-callback is a bad value too' 1 'rs-callback: --agent: bad text: control character U+001B' rs-callback due --agent "ag${ESC}[1m"
 h 'service: unknown' 1 $'rs-intake: --service: unknown value \'helicopter\' (want tow|tyre|jumpstart|fuel|lockout|winch|repair|transfer|chauffeur|booking)' $NEW --service helicopter
 h 'service: empty' 1 $'rs-intake: --service: unknown value \'\' (want tow|tyre|jumpstart|fuel|lockout|winch|repair|transfer|chauffeur|booking)' $NEW --service ''
 h 'service: upper case' 1 $'rs-intake: --service: unknown value \'TOW\' (want tow|tyre|jumpstart|fuel|lockout|winch|repair|transfer|chauffeur|booking)' $NEW --service TOW
