@@ -5,7 +5,7 @@ COMMON_SRCS = \
 	common/append.c common/archive.c common/buf.c common/callback.c \
 	common/callback_list.c common/callback_write.c common/case_list.c \
 	common/cases.c common/check.c common/check_rows.c common/cli.c \
-	common/cmdtable.c common/colmap.c common/complaint.c common/complaint_list.c \
+	common/cmdtable.c common/colmap.c common/complaint.c common/complaint_list.c common/complaint_set.c \
 	common/complaint_write.c common/cpu.c common/csvio.c common/dispatch.c \
 	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
 	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
