@@ -8,11 +8,32 @@
 #endif
 #endif
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "cpu.h"
+
+/*
+ * cap is the highest level RS_SIMD allows: "sse2" (no SSSE3, no AVX2),
+ * "ssse3" (no AVX2), anything else no cap. The test suite runs the unit
+ * tests of the vector code once per level, so that the paths a CPU
+ * without AVX2 takes are tested on one that has it.
+ */
+static int
+cap(void)
+{
+	const char *v = getenv("RS_SIMD");
+
+	if (v == NULL)
+		return 2;
+	return strcmp(v, "sse2") == 0 ? 0 : strcmp(v, "ssse3") == 0 ? 1 : 2;
+}
 
 int
 cpu_has_ssse3(void)
 {
+	if (cap() < 1)
+		return 0;
 #if defined(HAVE_X86_PLATFORM_H)
 	return CPU_FEATURE_ACTIVE(SSSE3) ? 1 : 0;
 #elif defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -25,6 +46,8 @@ cpu_has_ssse3(void)
 int
 cpu_has_avx2(void)
 {
+	if (cap() < 2)
+		return 0;
 #if defined(HAVE_X86_PLATFORM_H)
 	/* "Active": the CPU has it and the kernel saves the YMM registers. */
 	return CPU_FEATURE_ACTIVE(AVX2) ? 1 : 0;

@@ -5,7 +5,9 @@
  * versions; these say which one to take. The answers come from glibc,
  * which ran cpuid once at start-up: in a virtual machine cpuid traps to
  * the hypervisor, and asking again showed in profiles of rs-intake,
- * whose whole run is a couple of milliseconds.
+ * whose whole run is a couple of milliseconds. RS_SIMD=sse2 or
+ * RS_SIMD=ssse3 in the environment caps the level (the tests use it to
+ * run the other paths on a CPU that has AVX2).
  */
 #ifndef RS_CPU_H
 #define RS_CPU_H

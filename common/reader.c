@@ -208,7 +208,7 @@ split_tsv(struct reader *r, struct row *row, char *p, size_t n)
 	 * through check_values, which names the column.
 	 */
 	if (flags & LINESCAN_HIGH)
-		utf = utf8_scan(p, n);
+		utf = utf8_scan_padded(p, n);
 	/* Check before unescaping: an escaped "\n" is fine, a raw NUL is not. */
 	if (utf < 0 || nul != (size_t)-1)
 		check_values(row, nul != (size_t)-1 ? p + nul : NULL);

@@ -22,4 +22,7 @@ int utf8_valid(const char *p, size_t n);
  */
 int utf8_scan(const char *p, size_t n);
 
+/* utf8_scan_padded is utf8_scan for a p that has 32 readable bytes after p[n] (the reader's buffer): no copy of the line's last block. */
+int utf8_scan_padded(const char *p, size_t n);
+
 #endif

@@ -198,9 +198,66 @@ t_sanitize(void)
 	}
 }
 
+/* special_ref: a C1 control (C2 80..9F) or a bidi control in well-formed s. */
+static int
+special_ref(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (s[i] == 0xC2 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+			return 1;
+		if (i + 2 < n && s[i] == 0xE2 && ((s[i + 1] == 0x80 && s[i + 2] >= 0xAA &&
+		    s[i + 2] <= 0xAE) || (s[i + 1] == 0x81 && s[i + 2] >= 0xA6 && s[i + 2] <= 0xA9)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * t_scan_random: utf8_scan (the vector code on this CPU) against
+ * utf8_valid (the byte decoder) on 200 000 strings of bytes picked to
+ * make sequences whole, cut, overlong, surrogate, too large, across the
+ * 16- and 32-byte block edges; utf8_scan_padded must agree, with junk
+ * after the string.
+ */
+static void
+t_scan_random(void)
+{
+	static const unsigned char pick[] = {
+		'a', 'z', '\t', 0x00, 0x7F, 0x80, 0x81, 0x8F, 0x90, 0x9F, 0xA0, 0xAA, 0xAE, 0xBF,
+		0xC0, 0xC1, 0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE9, 0xEC, 0xED,
+		0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF, 0x81, 0xA6, 0xA9
+	};
+	unsigned char s[140 + 32];
+	unsigned long x = 12345;
+	int bad = 0, k;
+
+	for (k = 0; k < 200000; k++) {
+		size_t n, i;
+		int want, got, padded;
+
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		n = (size_t)(x >> 33) % 140;
+		for (i = 0; i < n + 32; i++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			/* Mostly CJK-like runs: an E4 lead then two continuations. */
+			s[i] = (x >> 60) < 6 ? "\xe4\xb8\xad"[i % 3] : pick[(x >> 33) % sizeof(pick)];
+		}
+		want = !utf8_valid((const char *)s, n) ? -1 : special_ref(s, n);
+		got = utf8_scan((const char *)s, n);
+		padded = utf8_scan_padded((const char *)s, n);
+		if ((got != want || padded != want) && bad++ < 5)
+			unit_report(__FILE__, __LINE__, 0, "string %d (%zu bytes): scan %d, padded %d, want %d",
+			    k, n, got, padded, want);
+	}
+	T_INT(bad, 0);
+}
+
 void
 t_utf8(void)
 {
+	t_scan_random();
 	t_valid();
 	t_problem();
 	t_width();
