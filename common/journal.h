@@ -98,7 +98,11 @@ int jreader_live_range(struct jreader *jr, long long from, long long to);
 /* jreader_skipped returns how many bad rows jr has skipped so far (JR_QUIET readers too). */
 long jreader_skipped(const struct jreader *jr);
 
-/* journal_warn_skipped prints the warning of a reader that skipped bad rows of file name (first_line 0: unknown). */
+/*
+ * journal_warn_skipped prints the warning of a reader that skipped bad
+ * rows of file name (first_line 0: unknown), unless this process warned
+ * about name before with as many bad rows or more: one warning per file.
+ */
 void journal_warn_skipped(const char *name, long bad, long first_line);
 
 /*

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,10 +80,44 @@ add_part(struct jreader *jr, const char *path, long long offset)
 	jr->nparts++;
 }
 
+/*
+ * The files warned about so far and the count each warning gave. A tool
+ * may read a file twice (rs-complain looks the case up, then the
+ * customer's earlier cases): it says so once, as SPEC 3.1 asks of a
+ * reader, and again only when a later read found more bad rows.
+ */
+#define WARNED_MAX 32
+static struct {
+	char *name;
+	long bad;
+} warned[WARNED_MAX];
+static int nwarned;
+static pthread_mutex_t warned_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int
+warning_is_news(const char *name, long bad)
+{
+	int i, news = 1;
+
+	pthread_mutex_lock(&warned_lock);
+	for (i = 0; i < nwarned && strcmp(warned[i].name, name) != 0; i++)
+		;
+	if (i < nwarned) {
+		news = bad > warned[i].bad;
+		if (news)
+			warned[i].bad = bad;
+	} else if (nwarned < WARNED_MAX) {
+		warned[nwarned].name = xstrdup(name);
+		warned[nwarned++].bad = bad;
+	}
+	pthread_mutex_unlock(&warned_lock);
+	return news;
+}
+
 void
 journal_warn_skipped(const char *name, long bad, long first_line)
 {
-	if (bad <= 0)
+	if (bad <= 0 || !warning_is_news(name, bad))
 		return;
 	if (first_line > 0)
 		err_warn(name, "skipped %ld bad row%s (first at line %ld)", bad,

@@ -40,24 +40,30 @@ on_complaint(const struct row *r, void *arg)
 	(void)cp_set_add(&w->cps, r);
 }
 
+/* count_opened adds r to wcases when it opens a case in a trend week. */
 static void
-on_case(const struct row *r, void *arg)
+count_opened(const struct weekly *w, long long *wcases, const struct row *r)
+{
+	rs_time at;
+	int k;
+
+	if (strcmp(r->v[CASES_EVENT], "opened") == 0 &&
+	    (at = jrow_at(r)) != RS_TIME_NONE && (k = weekly_week_of(w, at)) != -1)
+		wcases[k]++;
+}
+
+/* on_case_fold folds r when its case is one of the week's complained-about cases. */
+static void
+on_case_fold(const struct row *r, void *arg)
 {
 	struct weekly *w = arg;
 	uint64_t key;
 	size_t dummy;
-	rs_time at;
 	long i;
-	int k;
 
-	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1)
-		return;
-	if (strcmp(r->v[CASES_EVENT], "opened") == 0 &&
-	    (at = jrow_at(r)) != RS_TIME_NONE &&
-	    (k = weekly_week_of(w, at)) != -1)
-		w->wcases[k]++;
 	/* Only the complained-about cases are folded: the weeks hold thousands. */
-	if (!idmap_get(&w->want, key, &dummy) || (i = cases_add(&w->cs, r)) == -1)
+	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1 ||
+	    !idmap_get(&w->want, key, &dummy) || (i = cases_add(&w->cs, r)) == -1)
 		return;
 	if ((size_t)i >= w->nagent) {
 		w->agent = xrealloc(w->agent, ((size_t)i + 1) * sizeof(*w->agent));
@@ -69,22 +75,44 @@ on_case(const struct row *r, void *arg)
 		    r->len[CASES_AGENT]);
 }
 
+static void
+on_case(const struct row *r, void *arg)
+{
+	struct weekly *w = arg;
+	uint64_t key;
+
+	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1)
+		return;
+	count_opened(w, w->wcases, r);
+	on_case_fold(r, w);
+}
+
 /*
  * The trend's history. A weekly review counts the cases opened in each
  * of 8 weeks, so it reads 8 weeks of cases however short the week's own
  * work is: on a long journal that part alone made the report 1.6 times
- * slower than on a journal of the last 5 weeks. The count of the older
- * weeks needs nothing else (no complained-about case has a row there),
- * so a second thread counts the rows before a cut while this one reads
- * the rest; the cut is one byte offset, so every row is read once, and
- * the two readers' skipped rows make one warning, as from one reader.
+ * slower than on a journal of the last 5 weeks. The weeks before the
+ * report week need nothing but the count, and the count needs nothing
+ * from the other journals, so a second thread counts the live file's
+ * rows before a cut a little before the week from the start, while
+ * this one reads the complaints, then the rest of the cases, dispatch
+ * and callbacks. The cut is one byte offset: every row is counted once,
+ * and the readers' skipped rows make one warning, as from one reader.
  */
 struct trend_part {
 	const struct weekly *w;
-	long long wcases[TREND_WEEKS];
 	const struct rinputs *in;
-	struct jreader *jr;
-	rs_time lo;
+	struct jreader *jr;	/* the thread's: the live file in [from, cut) */
+	struct jreader *late;	/* this thread's: the live file from cut on */
+	char *live;
+	int fd;			/* the live file, to bisect for the fold */
+	long long size;		/* its size when the cut was made */
+	long long from, cut;
+	rs_time lo, cut_ts;
+	long long wcases[TREND_WEEKS];
+	long main_skipped;	/* bad rows this thread met that the other did not */
+	int own_failed;		/* this thread failed before the thread's rows */
+	pthread_t th;
 	int rc;
 	struct rs_err e;
 };
@@ -94,16 +122,9 @@ on_case_count(const struct row *r, void *arg)
 {
 	struct trend_part *tp = arg;
 	uint64_t key;
-	rs_time at;
-	int k;
 
-	/* As on_case, without the fold: no case of the week has rows here. */
-	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1)
-		return;
-	if (strcmp(r->v[CASES_EVENT], "opened") == 0 &&
-	    (at = jrow_at(r)) != RS_TIME_NONE &&
-	    (k = weekly_week_of(tp->w, at)) != -1)
-		tp->wcases[k]++;
+	if (jrow_case_key(r, CASES_CASE_ID, &key) == 0)
+		count_opened(tp->w, tp->wcases, r);
 }
 
 static void *
@@ -116,62 +137,139 @@ trend_worker(void *arg)
 	return NULL;
 }
 
+static struct jreader *
+open_live_range(const struct trend_part *tp, rs_time since, long long from, long long to)
+{
+	struct jreader *jr;
+
+	jr = jreader_open_journal(tp->in->dir, &schema_cases, since, tp->in->as_of,
+	    JR_QUIET, NULL);
+	if (jr != NULL && jreader_live_range(jr, from, to) == -1) {
+		jreader_free(jr);
+		return NULL;
+	}
+	return jr;
+}
+
+/* trend_free releases what trend_start opened; the thread is done or never started. */
+static void
+trend_free(struct trend_part *tp)
+{
+	jreader_free(tp->jr);
+	jreader_free(tp->late);
+	if (tp->fd >= 0)
+		close(tp->fd);
+	free(tp->live);
+	memset(tp, 0, sizeof(*tp));
+	tp->fd = -1;
+}
+
 /*
- * scan_cases_split reads the cases journal from since (ts) with rows
- * before cut counted by a second thread; returns 0, -1 with e set, or 1
- * when the read cannot be cut (a file given, archives in the range, a
- * small journal, a cut too close to since): read it in one then.
+ * trend_start starts the thread counting the cases opened from lo (ts)
+ * up to the cut. Returns 0, or 1 when the read cannot be cut (a file
+ * given, archives in the range, a small journal, a cut too close to lo
+ * or after as_of): the cases are read in one then.
  */
 static int
-scan_cases_split(struct weekly *w, rs_time since, rs_time cut, struct rs_err *e)
+trend_start(struct weekly *w, struct trend_part *tp, rs_time lo, rs_time cut)
 {
 	const struct rinputs *in = w->in;
-	struct trend_part tp;
-	struct jreader *jb = NULL;
 	struct stat st;
-	pthread_t th;
-	long long from, off;
-	char *live;
-	int fd, rc = 1, k;
 
-	if (in->file[RJ_CASES] != NULL || cut - since < 7 * 86400 || cut > in->as_of)
+	memset(tp, 0, sizeof(*tp));
+	tp->fd = -1;
+	if (in->file[RJ_CASES] != NULL || cut - lo < 7 * 86400 || cut > in->as_of)
 		return 1;
-	memset(&tp, 0, sizeof(tp));
-	live = journal_path(in->dir, "cases");
-	if ((fd = open(live, O_RDONLY | O_CLOEXEC)) < 0)
-		goto out;
-	/* One size for both bisections: appends going on cannot move the cut. */
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 65536 ||
-	    (from = journal_bisect_ts(fd, (long long)st.st_size, since - 300, NULL)) < 0 ||
-	    (off = journal_bisect_ts(fd, (long long)st.st_size, cut, NULL)) < 0 ||
-	    off <= from) {
-		close(fd);
-		goto out;
+	tp->w = w;
+	tp->in = in;
+	tp->lo = lo;
+	tp->cut_ts = cut;
+	tp->live = journal_path(in->dir, "cases");
+	/* One size for every bisection: appends going on cannot move the cut. */
+	if ((tp->fd = open(tp->live, O_RDONLY | O_CLOEXEC)) < 0 ||
+	    fstat(tp->fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 65536) {
+		trend_free(tp);
+		return 1;
 	}
-	close(fd);
-	tp.w = w;
-	tp.in = in;
-	tp.lo = since;
-	if ((tp.jr = jreader_open_journal(in->dir, &schema_cases, since, in->as_of, JR_QUIET,
-	    NULL)) == NULL || jreader_live_range(tp.jr, from, off) == -1 ||
-	    (jb = jreader_open_journal(in->dir, &schema_cases, cut, in->as_of, JR_QUIET,
-	    NULL)) == NULL || jreader_live_range(jb, off, -1) == -1 ||
-	    pthread_create(&th, NULL, trend_worker, &tp) != 0)
-		goto out;
-	rc = rin_scan_reader(in, jb, since, on_case, w, e);
-	pthread_join(th, NULL);
-	/* The first error in file order, as one reader would have met it. */
-	if (tp.rc == -1) {
-		*e = tp.e;
-		rc = -1;
+	tp->size = st.st_size;
+	if ((tp->from = journal_bisect_ts(tp->fd, tp->size, lo, NULL)) < 0 ||
+	    (tp->cut = journal_bisect_ts(tp->fd, tp->size, cut, NULL)) < 0 ||
+	    tp->cut <= tp->from ||
+	    (tp->jr = open_live_range(tp, lo, tp->from, tp->cut)) == NULL ||
+	    (tp->late = open_live_range(tp, cut, tp->cut, -1)) == NULL ||
+	    pthread_create(&tp->th, NULL, trend_worker, tp) != 0) {
+		trend_free(tp);
+		return 1;
 	}
-	for (k = 0; k < TREND_WEEKS; k++)
-		w->wcases[k] += tp.wcases[k];
-	journal_warn_skipped(live, jreader_skipped(tp.jr) + jreader_skipped(jb), 0);
-out:
-	jreader_free(jb);
-	jreader_free(tp.jr);
-	free(live);
+	return 0;
+}
+
+/*
+ * trend_finish waits for the thread and frees the parts. With the
+ * count wanted (this thread's part read, main_rc its result), it adds
+ * the count to w, warns once about the bad rows of both parts, and
+ * keeps the first error in file order: the rows of the thread come
+ * after those this thread read before its start, before the rest.
+ * Returns -1 with e set on an error of either part, else 0.
+ */
+static int
+trend_finish(struct weekly *w, struct trend_part *tp, int started, int wanted,
+    int main_rc, struct rs_err *e)
+{
+	int k, rc = main_rc;
+
+	if (started) {
+		pthread_join(tp->th, NULL);
+		if (wanted && tp->rc == -1 && !(main_rc == -1 && tp->own_failed == -1)) {
+			*e = tp->e;
+			rc = -1;
+		}
+		for (k = 0; wanted && k < TREND_WEEKS; k++)
+			w->wcases[k] += tp->wcases[k];
+		if (wanted && rc == 0)
+			journal_warn_skipped(tp->live, jreader_skipped(tp->jr) + tp->main_skipped, 0);
+	}
+	trend_free(tp);
+	return rc;
+}
+
+/*
+ * scan_cases_cut reads this thread's part of the cases: the rows of the
+ * week's cases before the cut (fold_since on; they are folded, not
+ * counted), then every row from the cut. Returns 0, -1 with e set, or 1
+ * when the rows before the cut are in an archive: read in one then.
+ */
+static int
+scan_cases_cut(struct weekly *w, struct trend_part *tp, rs_time fold_since, struct rs_err *e)
+{
+	struct jreader *own = NULL, *shared = NULL;
+	long long off;
+	long skipped = 0;
+	int rc = 0;
+
+	if (fold_since != RS_TIME_NONE && fold_since < tp->cut_ts) {
+		if ((off = journal_bisect_ts(tp->fd, tp->size, fold_since, NULL)) < 0)
+			return 1;
+		/* Rows before the thread's start are only read here: their bad ones count. */
+		if ((off < tp->from &&
+		    (own = open_live_range(tp, fold_since, off, tp->from)) == NULL) ||
+		    (off < tp->cut && (shared = open_live_range(tp, fold_since,
+		    off > tp->from ? off : tp->from, tp->cut)) == NULL)) {
+			jreader_free(own);
+			return 1;
+		}
+		if (own != NULL && (tp->own_failed = rin_scan_reader(w->in, own, fold_since,
+		    on_case_fold, w, e)) == 0)
+			skipped += jreader_skipped(own);
+		rc = tp->own_failed;
+		if (rc == 0 && shared != NULL)
+			rc = rin_scan_reader(w->in, shared, fold_since, on_case_fold, w, e);
+		jreader_free(own);
+		jreader_free(shared);
+	}
+	if (rc == 0)
+		rc = rin_scan_reader(w->in, tp->late, RS_TIME_NONE, on_case, w, e);
+	tp->main_skipped = skipped + jreader_skipped(tp->late);
 	return rc;
 }
 
@@ -218,18 +316,23 @@ weekly_load(struct weekly *w, struct rs_err *e)
 {
 	rs_time ws = w->tw[TREND_WEEKS - 1], we = w->tw[TREND_WEEKS], since;
 	rs_time dsince = RS_TIME_NONE;	/* the earliest case_since of the week's cases */
-	rs_time cut;
+	struct trend_part tp;
 	size_t i;
-	int k, rc;
+	int k, rc, split;
 
+	/*
+	 * The thread's cut: two days before the week, as the week's cases
+	 * mostly began in it (a case's rows start at its case_since, in
+	 * the reader's zone; the days are for a writer in another).
+	 */
+	split = trend_start(w, &tp, w->tw[0] - RPT_SLACK_S, ws - ZONE_SLACK_S) == 0;
 	/* Overdue complaints may be of any period: a bounded look back (reports.h). */
 	since = time_add_days(ws, -COMPLAINT_LOOKBACK_D);
 	if (w->tw[0] < since)
 		since = w->tw[0];
-	if (rin_scan(w->in, RJ_COMPLAINTS, since - RPT_SLACK_S, on_complaint, w, e) == -1)
-		return -1;
+	if ((rc = rin_scan(w->in, RJ_COMPLAINTS, since - RPT_SLACK_S, on_complaint, w, e)) == -1)
+		return trend_finish(w, &tp, split, 0, rc, e);
 	w->wk = xcalloc(w->cps.f.n + 1, sizeof(*w->wk));
-	since = w->tw[0];
 	for (i = 0; i < w->cps.f.n; i++) {
 		struct complaint *c = &w->cps.c[i];
 
@@ -241,21 +344,23 @@ weekly_load(struct weekly *w, struct rs_err *e)
 		w->wk[w->nwk++] = c;
 		if (c->case_key != 0) {
 			idmap_put(&w->want, c->case_key, 1);
-			if (case_since(c->case_key) < since)
-				since = case_since(c->case_key);
 			if (dsince == RS_TIME_NONE || case_since(c->case_key) < dsince)
 				dsince = case_since(c->case_key);
 		}
 	}
 	qsort(w->wk, w->nwk, sizeof(*w->wk), weekly_cmp_complaint);
-	/*
-	 * No row of the week's cases is before the earlier of the week and
-	 * dsince; two days more for a reader whose zone is not the writer's
-	 * (case_since is the reader's midnight of the id's date).
-	 */
-	cut = (dsince != RS_TIME_NONE && dsince < ws ? dsince : ws) - ZONE_SLACK_S;
-	if ((rc = scan_cases_split(w, since - RPT_SLACK_S, cut, e)) == -1 ||
-	    (rc == 1 && rin_scan(w->in, RJ_CASES, since - RPT_SLACK_S, on_case, w, e) == -1))
+	since = dsince != RS_TIME_NONE ? dsince - ZONE_SLACK_S : RS_TIME_NONE;
+	if (split && (rc = scan_cases_cut(w, &tp, since, e)) == 1) {
+		/* The week's cases began in an archive: one reader counts and folds. */
+		(void)trend_finish(w, &tp, split, 0, 0, e);
+		split = 0;
+	}
+	if (split)
+		rc = trend_finish(w, &tp, split, 1, rc, e);
+	else if (rc != -1)
+		rc = rin_scan(w->in, RJ_CASES, since != RS_TIME_NONE && since < w->tw[0] ?
+		    since : w->tw[0] - RPT_SLACK_S, on_case, w, e);
+	if (rc == -1)
 		return -1;
 	/*
 	 * Only the week's complained-about cases are looked up in dispatch,
@@ -269,4 +374,3 @@ weekly_load(struct weekly *w, struct rs_err *e)
 		return -1;
 	return rin_scan(w->in, RJ_CALLBACKS, ws - RPT_SLACK_S, on_callback, w, e);
 }
-

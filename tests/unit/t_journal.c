@@ -305,11 +305,10 @@ test_archives(void)
 	archives_free(list, n);
 
 	/*
-	 * BUG (common/journal.c:78, journal_archives): the month is read with
-	 * sscanf("%4d-%2d"), which accepts signs, spaces and a one-digit
-	 * month followed by junk, so names that are not NAME.YYYY-MM.tsv.gz
-	 * are taken as archives: "cases.2026-1x.tsv.gz" (month 202601),
-	 * "cases.+026-01.tsv.gz" (month 2601), "cases. 026-01.tsv.gz".
+	 * Names that are not NAME.YYYY-MM.tsv.gz are not archives, even
+	 * where sscanf("%4d-%2d") would read a month: signs, spaces, a
+	 * one-digit month followed by junk. (Once it did, and took
+	 * "cases.2026-1x.tsv.gz" for January.)
 	 */
 	{
 		static const char *const odd[] = { "cases.2026-1x.tsv.gz", "cases.+026-01.tsv.gz",
@@ -321,7 +320,7 @@ test_archives(void)
 			snprintf(p, sizeof(p), "%s/%s", d, odd[i]);
 			write_file(p, "", 0, "wb");
 			n = journal_archives(d, "cases", &list, &e);
-			T_INT(n, 3);	/* BUG: 4 */
+			T_INT(n, 3);
 			archives_free(list, n);
 			unlink(p);
 		}
@@ -841,22 +840,20 @@ test_jreader_header(void)
 	T_STR(read_one(path, CASES, JR_QUIET), "h.tsv:3:RS-20261102-0001:amended\n");
 
 	/*
-	 * BUG (common/journal.c:462 and 502, to_schema_order + schema_check_row): a
-	 * file whose header lacks a column (27 of 28) and a row with 28
-	 * fields: to_schema_order leaves the row alone because its count
-	 * differs from the header's, and schema_check_row then compares 28
-	 * with the schema's 28 and accepts it, in file order, unmapped. The
-	 * row must be bad ("wrong number of fields").
+	 * A file whose header lacks a column (27 of 28) and a row with 28
+	 * fields: the row is bad ("wrong number of fields"), counted against
+	 * the header, not the schema. (Once it was compared with the
+	 * schema's 28, accepted and handed out in file order, unmapped.)
 	 */
 	buf_reset(&b);
 	for (i = 0; i < CASES_NCOLS - 1; i++)	/* no "note" */
 		buf_printf(&b, "%s%s", CASES->cols[i].name, i < CASES_NCOLS - 2 ? "\t" : "\n");
 	case_line(&b, NOV1, "RS-20261102-0001", "opened", "note", "extra field");
 	write_file(path, b.p, b.len, "wb");
-	T_STR(read_one(path, CASES, JR_QUIET), "");	/* BUG: the row comes out as good */
+	T_STR(read_one(path, CASES, JR_QUIET), "");
 	jr = jreader_open_file(path, CASES, JR_QUIET | JR_BAD, &e);
 	T_INT(jreader_next(jr, &row, &e), 1);
-	T_OK(row.problem != NULL);	/* BUG: NULL */
+	T_OK(row.problem != NULL);
 	T_OK(row.problem && strncmp(row.problem, "wrong number of fields", 22) == 0);
 	jreader_free(jr);
 
@@ -1472,6 +1469,30 @@ test_idmap(void)
 	idmap_free(&m);
 }
 
+/* One warning per file and process, again only with more bad rows. */
+static void
+test_warn_once(void)
+{
+	struct buf b = BUF_INIT;
+	const char *saved = err_progname;
+
+	err_progname = "t";
+	err_defer(&b);
+	journal_warn_skipped("w1.tsv", 2, 7);
+	journal_warn_skipped("w1.tsv", 2, 0);	/* the same file read again */
+	journal_warn_skipped("w1.tsv", 1, 0);
+	journal_warn_skipped("w2.tsv", 0, 0);	/* nothing skipped */
+	journal_warn_skipped("w2.tsv", 1, 0);
+	journal_warn_skipped("w1.tsv", 3, 0);	/* a later read found more */
+	err_defer(NULL);
+	buf_addc(&b, '\0');
+	T_STR(b.p, "t: w1.tsv: skipped 2 bad rows (first at line 7)\n"
+	    "t: w2.tsv: skipped 1 bad row\n"
+	    "t: w1.tsv: skipped 3 bad rows\n");
+	err_progname = saved;
+	buf_free(&b);
+}
+
 void
 t_journal(void)
 {
@@ -1492,6 +1513,7 @@ t_journal(void)
 	test_append();
 	test_fold();
 	test_idmap();
+	test_warn_once();
 	rm_rf(base);
 	buf_free(&G);
 }

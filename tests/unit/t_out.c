@@ -251,11 +251,10 @@ test_json(void)
 		T_STR(run(OUT_JSON, 0, 1, n2, NULL, 1, r2), "{\"a\\\"b\":\"v\"}\n");
 	}
 	/*
-	 * BUG (common/out.c:152, json_value): the number test uses
-	 * strspn(v, ...) == n, which reads past n when the caller passes
-	 * lens (a slice, not NUL-terminated at n): "12345" with length 2
-	 * comes out as the string "12" instead of the number 12 (and a value
-	 * not NUL-terminated at all is read out of bounds).
+	 * A value is a slice when the caller passes lengths, not a string
+	 * ending at its length: "12345" with length 2 is the number 12.
+	 * (Once the number test ran strspn past the length and wrote the
+	 * string "12", reading out of bounds when nothing ended the value.)
 	 */
 	{
 		FILE *fp = tmpfile();
@@ -268,14 +267,14 @@ test_json(void)
 		out_row(o, v, len);
 		T_INT(out_end(o), 0);
 		out_free(o);
-		T_STR(slurp(fp), "{\"i\":12,\"t\":\"a\"}\n");	/* BUG: gives "i":"12" */
+		T_STR(slurp(fp), "{\"i\":12,\"t\":\"a\"}\n");
 		fclose(fp);
 	}
 	/*
-	 * BUG (common/out.c:152, json_value): any run of "-0123456789." in a
-	 * number-typed column is written bare, so a value that is not a
-	 * number (a bad row handed out with JR_BAD, a hand edit) makes the
-	 * line invalid JSON: 1-2, --5, -, 1.2.3, -.5. It must be a string.
+	 * A value of a number-typed column that is not a JSON number (a bad
+	 * row handed out with JR_BAD, a hand edit: 1-2, --5, -, 1.2.3, -.5)
+	 * is written as a string, so the line stays valid JSON. (Once any
+	 * run of "-0123456789." was written bare.)
 	 */
 	{
 		static const char *const n2[] = { "a", "b", "c", "d", "e" };

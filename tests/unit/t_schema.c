@@ -463,10 +463,9 @@ test_phone_plate_yn_date(void)
 	T_STR(cv(s, "plate", "AB\x1b"), "bad plate 'AB\\x1b'");
 	T_STR(cv(s, "plate", "AB\xff"), "bad plate 'AB\xEF\xBF\xBD'");
 	/*
-	 * BUG (common/schema.c:150, plate_ok): only ' ', tab, LF and U+3000
-	 * count as white space; a no-break space U+00A0 (common in text
-	 * pasted from web forms) or U+2002/U+202F passes, though SPEC 4 says
-	 * a plate has no white space.
+	 * SPEC 4: a plate has no white space, and that includes a no-break
+	 * space U+00A0 (common in text pasted from web forms) and
+	 * U+2002/U+202F. (Once only ' ', tab, LF and U+3000 counted.)
 	 */
 	T_STR(cv(s, "plate", "粤B\xC2\xA0" "12345"), "bad plate '粤B\xC2\xA0" "12345'");
 	T_STR(cv(s, "plate", "粤B\xE2\x80\xAF" "12345"), "bad plate '粤B\xE2\x80\xAF" "12345'");
