@@ -96,8 +96,10 @@ on_case(const struct row *r, void *arg)
  * from the other journals, so a second thread counts the live file's
  * rows before a cut a little before the week from the start, while
  * this one reads the complaints, then the rest of the cases, dispatch
- * and callbacks. The cut is one byte offset: every row is counted once,
- * and the readers' skipped rows make one warning, as from one reader.
+ * and callbacks. A complained-about case that began before the cut has
+ * its older rows read again here, only to fold them. The cut is one
+ * byte offset: every row is counted once, and the readers' skipped rows
+ * make one warning, as from one reader.
  */
 struct trend_part {
 	const struct weekly *w;
