@@ -94,6 +94,10 @@ $(BUILD)/libcommon.a: $(COMMON_OBJS)
 	rm -f $@
 	ar rcs $@ $(COMMON_OBJS)
 
+# The tools' objects are made by a chain of pattern rules; keep them, or
+# make deletes them as intermediate files and the next build compiles again.
+.SECONDARY: $(TOOLS:%=$(BUILD)/cmd/%.o)
+
 $(BIN)/%: $(BUILD)/cmd/%.o $(BUILD)/libcommon.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libcommon.a $(LDLIBS)
