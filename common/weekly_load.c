@@ -103,8 +103,7 @@ on_case(const struct row *r, void *arg)
  */
 struct trend_part {
 	const struct weekly *w;
-	const struct rinputs *in;
-	struct jreader *jr;	/* the thread's: the live file in [from, cut) */
+	struct jreader *jr;	/* the thread's: the live file in [from, cut); NULL: no thread */
 	struct jreader *late;	/* this thread's: the live file from cut on */
 	char *live;
 	int fd;			/* the live file, to bisect for the fold */
@@ -135,7 +134,7 @@ trend_worker(void *arg)
 	struct trend_part *tp = arg;
 
 	err_clear(&tp->e);
-	tp->rc = rin_scan_reader(tp->in, tp->jr, tp->lo, on_case_count, tp, &tp->e);
+	tp->rc = rin_scan_reader(tp->w->in, tp->jr, tp->lo, on_case_count, tp, &tp->e);
 	return NULL;
 }
 
@@ -144,7 +143,7 @@ open_live_range(const struct trend_part *tp, rs_time since, long long from, long
 {
 	struct jreader *jr;
 
-	jr = jreader_open_journal(tp->in->dir, &schema_cases, since, tp->in->as_of,
+	jr = jreader_open_journal(tp->w->in->dir, &schema_cases, since, tp->w->in->as_of,
 	    JR_QUIET, NULL);
 	if (jr != NULL && jreader_live_range(jr, from, to) == -1) {
 		jreader_free(jr);
@@ -183,7 +182,6 @@ trend_start(struct weekly *w, struct trend_part *tp, rs_time lo, rs_time cut)
 	if (in->file[RJ_CASES] != NULL || cut - lo < 7 * 86400 || cut > in->as_of)
 		return 1;
 	tp->w = w;
-	tp->in = in;
 	tp->lo = lo;
 	tp->cut_ts = cut;
 	tp->live = journal_path(in->dir, "cases");
@@ -207,20 +205,20 @@ trend_start(struct weekly *w, struct trend_part *tp, rs_time lo, rs_time cut)
 }
 
 /*
- * trend_finish waits for the thread and frees the parts. With the
- * count wanted (this thread's part read, main_rc its result), it adds
+ * trend_finish waits for the thread, if one runs, and frees the parts.
+ * With the count wanted (this thread's part read, main_rc its result), it adds
  * the count to w, warns once about the bad rows of both parts, and
  * keeps the first error in file order: the rows of the thread come
  * after those this thread read before its start, before the rest.
  * Returns -1 with e set on an error of either part, else 0.
  */
 static int
-trend_finish(struct weekly *w, struct trend_part *tp, int started, int wanted,
-    int main_rc, struct rs_err *e)
+trend_finish(struct weekly *w, struct trend_part *tp, int wanted, int main_rc,
+    struct rs_err *e)
 {
 	int k, rc = main_rc;
 
-	if (started) {
+	if (tp->jr != NULL) {
 		pthread_join(tp->th, NULL);
 		if (wanted && tp->rc == -1 && !(main_rc == -1 && tp->own_failed == -1)) {
 			*e = tp->e;
@@ -333,7 +331,7 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	if (w->tw[0] < since)
 		since = w->tw[0];
 	if ((rc = rin_scan(w->in, RJ_COMPLAINTS, since - RPT_SLACK_S, on_complaint, w, e)) == -1)
-		return trend_finish(w, &tp, split, 0, rc, e);
+		return trend_finish(w, &tp, 0, rc, e);
 	w->wk = xcalloc(w->cps.f.n + 1, sizeof(*w->wk));
 	for (i = 0; i < w->cps.f.n; i++) {
 		struct complaint *c = &w->cps.c[i];
@@ -354,14 +352,16 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	since = dsince != RS_TIME_NONE ? dsince - ZONE_SLACK_S : RS_TIME_NONE;
 	if (split && (rc = scan_cases_cut(w, &tp, since, e)) == 1) {
 		/* The week's cases began in an archive: one reader counts and folds. */
-		(void)trend_finish(w, &tp, split, 0, 0, e);
+		(void)trend_finish(w, &tp, 0, 0, e);
 		split = 0;
 	}
 	if (split)
-		rc = trend_finish(w, &tp, split, 1, rc, e);
-	else if (rc != -1)
-		rc = rin_scan(w->in, RJ_CASES, since != RS_TIME_NONE && since < w->tw[0] ?
-		    since : w->tw[0] - RPT_SLACK_S, on_case, w, e);
+		rc = trend_finish(w, &tp, 1, rc, e);
+	else {
+		if (since == RS_TIME_NONE || since > w->tw[0] - RPT_SLACK_S)
+			since = w->tw[0] - RPT_SLACK_S;
+		rc = rin_scan(w->in, RJ_CASES, since, on_case, w, e);
+	}
 	if (rc == -1)
 		return -1;
 	/*
