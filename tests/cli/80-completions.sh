@@ -180,7 +180,7 @@ done
 zpty -d z
 EOF
 if command -v zsh >/dev/null 2>&1 && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; then
-	zc() { timeout 30 zsh -f "$T/comp.zsh" "$C" "$1"; }
+	zc() { timeout 120 zsh -f "$T/comp.zsh" "$C" "$1"; }
 	zcs() { zc "$1" | sort; }
 	tcase "zsh: subcommands" 0 "$(nl arrive assign cancel complete enroute list notify suggest)" '' \
 	    zcs 'rs-dispatch '
@@ -194,7 +194,7 @@ if command -v zsh >/dev/null 2>&1 && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; th
 	    zc 'rs-dispatch arrive RS-'
 	tcase "zsh: complaint ids, open first" 0 "$(nl CP-20261122-0001 CP-20261122-0002)" '' zc 'rs-complain contact CP-'
 	tcase "zsh: providers, the ranking of suggest first" 0 "$(nl P059 P001 P053)" '' \
-	    sh -c "timeout 30 zsh -f '$T/comp.zsh' '$C' 'rs-dispatch assign RS-20261122-0001 --provider P0' | head -3"
+	    sh -c "timeout 120 zsh -f '$T/comp.zsh' '$C' 'rs-dispatch assign RS-20261122-0001 --provider P0' | head -3"
 	tcase "zsh: -d DIR on the line is used" 0 "" '' zc "rs-dispatch -d $T arrive RS-"
 else
 	echo "SKIP: $TFILE: zsh with zsh/zpty not installed (make deps installs it)"
