@@ -42,10 +42,13 @@ GEN_SRCS = tests/gen/callback.c tests/gen/cplt.c tests/gen/dispatch.c \
 # Messages in Chinese (gettext, domain "rs"): po/rs.pot is extracted from
 # the sources by make pot (committed), po/zh_CN.po translates it (make po
 # merges new strings in), and the catalogue is built into build/locale/,
-# where RS_LOCALEDIR=build/locale finds it without installing.
+# where the tools of bin/ and bin-asan/ find it without installing: i18n.c
+# looks in RS_BUILD_LOCALEDIR relative to the directory of the running
+# binary, then in LOCALEDIR (config.mk); RS_LOCALEDIR overrides both.
 LOCALE_BUILD = build/locale
 LINGUAS = zh_CN
 MO = $(LINGUAS:%=$(LOCALE_BUILD)/%/LC_MESSAGES/rs.mo)
+$(BUILD)/common/i18n.o: ALL_CPPFLAGS += -DRS_BUILD_LOCALEDIR=\"../$(LOCALE_BUILD)\"
 
 all: $(BINS) $(GEN_TOOL) $(MO)
 XGETTEXT_OPTS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
@@ -109,8 +112,9 @@ $(BIN)/unit: $(UNIT_OBJS) $(BUILD)/libcommon.a
 unit: $(BIN)/unit
 
 # The whole suite: unit and CLI tests on the normal build, then again on
-# the ASan+UBSan build. Ends with "N passed, N failed".
-test: deps
+# the ASan+UBSan build. Ends with "N passed, N failed". It installs
+# nothing: make deps (the README's first command) does that.
+test:
 	$(MAKE) all unit faultinject
 	$(MAKE) SAN=1 all unit
 	$(MAKE) fuzz-build

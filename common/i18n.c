@@ -1,14 +1,51 @@
 /* i18n.c - locale and message catalogue set-up, words in context; see i18n.h. */
+#include <sys/stat.h>
+
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
+
+/*
+ * The catalogue of the build tree, when the running binary is one of a
+ * build tree (the Makefile names the place relative to bin/), so that
+ * bin/rs-report speaks Chinese before make install; NULL otherwise. An
+ * installed binary finds no such directory beside it and uses LOCALEDIR.
+ */
+static const char *
+i18n_builddir(void)
+{
+#ifdef RS_BUILD_LOCALEDIR
+	static char dir[PATH_MAX];
+	struct stat st;
+	ssize_t n;
+	char *slash;
+
+	n = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+	if (n <= 0)
+		return NULL;
+	dir[n] = '\0';
+	if ((slash = strrchr(dir, '/')) == NULL)
+		return NULL;
+	slash[1] = '\0';
+	if (strlen(dir) + sizeof(RS_BUILD_LOCALEDIR) > sizeof(dir))
+		return NULL;
+	strcat(dir, RS_BUILD_LOCALEDIR);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return NULL;
+	return dir;
+#else
+	return NULL;
+#endif
+}
 
 void
 i18n_init(void)
@@ -22,7 +59,9 @@ i18n_init(void)
 	 */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
-	bindtextdomain("rs", dir && *dir ? dir : LOCALEDIR);
+	if (dir == NULL || *dir == '\0')
+		dir = i18n_builddir();
+	bindtextdomain("rs", dir != NULL ? dir : LOCALEDIR);
 	bind_textdomain_codeset("rs", "UTF-8");
 	textdomain("rs");
 }

@@ -19,7 +19,8 @@
 /*
  * i18n_init sets the locale from the environment (LC_NUMERIC stays "C"
  * so that printf and strtod keep '.') and binds the "rs" domain to
- * $RS_LOCALEDIR, else LOCALEDIR.
+ * $RS_LOCALEDIR, else the build tree's catalogue beside the running
+ * binary (bin/../build/locale), else LOCALEDIR (PREFIX/share/locale).
  */
 void i18n_init(void);
 

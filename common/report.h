@@ -1,5 +1,5 @@
 /*
- * report.h - the table model of reports (DESIGN.md): a report is a
+ * report.h - the table model of reports: a report is a
  * sequence of named sections, each a table of typed cells, and the
  * writers (render.c, render_html.c) are the only code that knows
  * formats. Cells are kept as formatted strings; NULL is "no value"

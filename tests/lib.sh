@@ -12,7 +12,7 @@
 #   tsame NAME FILE1 FILE2   passes when the files are byte-identical
 #   tok NAME CMD...          passes when CMD exits 0 (a shell-level check)
 #   jdir [DIR]               makes a fresh journal directory, sets RS_DIR
-# Variables: $T scratch dir, $SAMPLES, $SHARED, $TOP.
+# Variables: $T scratch dir, $SAMPLES, $TESTDATA (tests/data), $TOP.
 # Environment fixed for reproducibility: TZ=Asia/Shanghai, LC_ALL=C.UTF-8,
 # RS_NOW (the clock) 2026-11-22T10:00:00+08:00, RS_AGENT=tester, RS_FSYNC=0;
 # LANGUAGE unset, so messages are English (84-i18n.sh asks for Chinese).

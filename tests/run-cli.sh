@@ -4,7 +4,7 @@
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BINDIR=$(cd "$1" && pwd); shift
-SHARED=${SHARED:-$TOP/../shared}
+TESTDATA=$TOP/tests/data
 SAMPLES=$TOP/samples
 OUTDIR=$TOP/tests/out
 mkdir -p "$OUTDIR"

@@ -51,10 +51,10 @@ exp = json.load(open(want, encoding="utf-8"), object_pairs_hook=list)
 if got != exp:
     sys.exit("got %r\nwant %r" % (got, exp))
 '
-tok 'csv-spectrum: the test data is there' test -f "$SHARED/testdata/csv-spectrum/csvs/simple.csv"
-for f in "$SHARED"/testdata/csv-spectrum/csvs/*.csv; do
+tok 'csv-spectrum: the test data is there' test -f "$TESTDATA/csv-spectrum/csvs/simple.csv"
+for f in "$TESTDATA"/csv-spectrum/csvs/*.csv; do
 	b=$(basename "$f" .csv)
-	tok "csv-spectrum: $b" python3 -c "$spectrum_py" "$f" "$SHARED/testdata/csv-spectrum/json/$b.json"
+	tok "csv-spectrum: $b" python3 -c "$spectrum_py" "$f" "$TESTDATA/csv-spectrum/json/$b.json"
 done
 
 ###########################################################################

@@ -1,4 +1,5 @@
-# 84-i18n.sh - messages in Chinese (gettext, domain "rs"): with
+# 84-i18n.sh - messages in Chinese (gettext, domain "rs"): the tools of
+# the build tree find build/locale beside them, RS_LOCALEDIR overrides; with
 # LANG=zh_CN.UTF-8 and RS_LOCALEDIR=build/locale, help, errors and the
 # labels of text, md and html reports are Chinese; tsv, csv and json are
 # byte-identical to LANG=C; po/zh_CN.po is complete and po/rs.pot
@@ -11,6 +12,25 @@ W="weekly --as-of 2026-11-23 -d $SAMPLES/journal"
 
 tok "the zh_CN.UTF-8 locale exists (make deps)" sh -c "locale -a | grep -qix 'zh_CN.utf-\\?8'"
 tok "the catalogue is built (make)" test -f "$RS_LOCALEDIR/zh_CN/LC_MESSAGES/rs.mo"
+
+# --- the catalogue is found without RS_LOCALEDIR: beside the binary in
+# the build tree (bin/../build/locale), followed through a symlink; a copy
+# of the binary in a scratch tree falls back to LOCALEDIR
+# (/usr/local/share/locale: English unless rs is installed there) until
+# the scratch tree gets a build/locale of its own.
+nodir() { env -u RS_LOCALEDIR -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 "$@"; }
+bin=$(dirname "$(command -v rs-report)")
+[ -x "$bin/rs-report" ] && [ "$(head -c2 "$bin/rs-report")" = "#!" ] && bin=$TOP/bin	# valgrind wrappers
+tok "bin/rs-report --help is Chinese with no RS_LOCALEDIR" sh -c "$(declare -f nodir); nodir '$bin/rs-report' --help | head -1 | grep -q '^用法:rs-report '"
+tok "rs-journal from the build tree, an error in Chinese" sh -c "$(declare -f nodir); nodir '$bin/rs-journal' --frobnicate 2>&1 | grep -qx 'rs-journal: 未知选项“--frobnicate”(参见 rs-journal --help)'"
+ln -s "$bin/rs-report" "$T/rs-report-link"
+tok "a symlink to bin/rs-report finds the build tree" sh -c "$(declare -f nodir); nodir '$T/rs-report-link' --help | head -1 | grep -q '^用法:'"
+mkdir -p "$T/tree/bin" "$T/tree/build/locale/zh_CN/LC_MESSAGES"
+cp "$bin/rs-report" "$T/tree/bin/"
+tok "a tree without the catalogue: English" sh -c "$(declare -f nodir); nodir '$T/tree/bin/rs-report' --help | head -1 | grep -q '^usage: ' || test -f /usr/local/share/locale/zh_CN/LC_MESSAGES/rs.mo"
+cp "$RS_LOCALEDIR/zh_CN/LC_MESSAGES/rs.mo" "$T/tree/build/locale/zh_CN/LC_MESSAGES/"
+tok "the same tree with build/locale beside bin/: Chinese" sh -c "$(declare -f nodir); nodir '$T/tree/bin/rs-report' --help | head -1 | grep -q '^用法:'"
+tok "RS_LOCALEDIR still overrides the build tree" sh -c "$(declare -f nodir); nodir env RS_LOCALEDIR='$T/none' '$bin/rs-report' --help | head -1 | grep -q '^usage: '"
 
 # --- help and errors
 tok "rs-intake --help is Chinese" sh -c "$(declare -f zh); zh rs-intake --help | grep -q '^用法:rs-intake .*选项' "

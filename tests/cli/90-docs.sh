@@ -11,3 +11,10 @@ for t in rs-journal rs-intake rs-dispatch rs-complain rs-callback rs-report; do
 	tcase "$t --help exits 0" 0 '*' '' "$t" --help
 	tcase "$t bad option exits 2" 2 '' '*' "$t" --no-such-option
 done
+
+# rs(7) COLUMNS lists each journal's columns as rs-journal schema does
+# (schemas/*.tsv are their source: the page must follow them)
+for j in cases dispatch complaints callbacks providers; do
+	tcase "rs(7) COLUMNS: $j.tsv" 0 "$(rs-journal schema "$j" | sed 1d | cut -f1 | tr '\n' ' ' | sed 's/ $//')" '' \
+	    sh -c "sed -n '/^\\.Sh COLUMNS/,/^\\.El/p' '$TOP/man/rs.7' | sed -n '/^\\.It Pa $j\\.tsv\$/,/^\\.It\\|^\\.El/{/^\\.Cm /s/^\\.Cm //p}' | tr '\\n' ' ' | sed 's/ \$//'"
+done

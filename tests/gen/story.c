@@ -1,5 +1,5 @@
 /*
- * story.c - the two cases told in seed 001 (../shared/seeds/001_*),
+ * story.c - the two cases of seed 001 (samples/README.md tells them),
  * written into the journals like any other case (rs-gen --stories):
  *
  * 0: 2026-11-05 16:30, 京A12345, Ms Wang; the driver, 张师傅, stopped to

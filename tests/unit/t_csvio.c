@@ -169,19 +169,16 @@ t_spectrum(void)
 {
 	struct buf o = BUF_INIT;
 	struct rs_err e;
-	const char *shared;
 	char path[1024], *s;
 	size_t i, n, chunk;
 	static const size_t chunks[] = { 0, 1, 2, 5 };
 
-	if ((shared = getenv("SHARED")) == NULL)
-		shared = "../shared";
 	for (i = 0; i < sizeof(spectrum) / sizeof(spectrum[0]); i++) {
-		snprintf(path, sizeof(path), "%s/testdata/csv-spectrum/csvs/%s.csv",
-		    shared, spectrum[i].name);
+		snprintf(path, sizeof(path), "tests/data/csv-spectrum/csvs/%s.csv",
+		    spectrum[i].name);
 		s = slurp(path, &n);
 		unit_report(__FILE__, __LINE__, s != NULL,
-		    "cannot read %s (set SHARED to the shared directory)", path);
+		    "cannot read %s (run from the top of the tree)", path);
 		if (s == NULL)
 			continue;
 		for (chunk = 0; chunk < sizeof(chunks) / sizeof(chunks[0]); chunk++) {
