@@ -195,8 +195,6 @@ run_kpi(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *
 {
 	enum kpi_by by = KPI_DAY;
 	rs_time from, to = in->as_of;
-	int64_t y;
-	int mo;
 
 	if (o->by != NULL) {
 		if (strcmp(o->by, "week") == 0)
@@ -206,24 +204,25 @@ run_kpi(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *
 		else if (strcmp(o->by, "day") != 0)
 			return cli_usage("--by: want day, week or month, not '%s'", o->by);
 	}
+	/*
+	 * SPEC 10: the last period holds --until's last instant, else
+	 * --as-of; the first holds --since, else it is the 7th back. Both
+	 * given: every period that overlaps [since, until).
+	 */
 	if (o->until != NULL) {
 		if (cli_time_option("--until", o->until, in->as_of, &to) == -1)
 			return RS_EDATA;
-		to--;	/* --until is exclusive: the last period holds the second before */
+		to--;
 	}
 	if (o->since != NULL) {
 		if (cli_time_option("--since", o->since, in->as_of, &from) == -1)
 			return RS_EDATA;
-	} else if (by == KPI_DAY) {
-		from = time_add_days(to, -6);
-	} else if (by == KPI_WEEK) {
-		from = time_add_days(to, -42);
-	} else {
-		time_local_fields(to, &y, &mo, NULL, NULL, NULL, NULL);
-		from = time_month_start(y, mo - 6);
-	}
-	if (to < from)
-		return cli_usage("--until must be after --since");
+		if (to < from && o->until != NULL)
+			return cli_usage("--until must be after --since");
+		if (to < from)
+			return cli_usage("--since must not be after --as-of");
+	} else
+		from = kpi_period_back(to, by, KPI_DEFAULT_PERIODS - 1);
 	if (report_kpi(in, from, to, by, rep, e) == -1)
 		return cli_fail(e);
 	return 0;

@@ -267,7 +267,7 @@ cb_schedule_load(const char *dir, const struct rules *r, rs_time as_of,
 	}
 	for (i = 0; i < ds.n; i++)
 		if (ds.items[i].state == DS_COMPLETED)
-			cb_add_service(s, r, ds.items[i].key, ds.items[i].completed);
+			cb_add_service(s, r, ds.items[i].key, ds.items[i].steps.completed);
 	dispatch_set_free(&ds);
 
 	/* Complaints are few (a few percent of cases): fold them all. */

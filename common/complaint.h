@@ -82,7 +82,7 @@ struct complaint {
 	enum cp_state state;
 	int level;			/* the level in force (last non-empty level) */
 	rs_time opened_at;		/* at of the opened row, RS_TIME_NONE if not seen */
-	rs_time first_contact;		/* first contacted row, else first resolution */
+	rs_time first_contact;		/* earliest at of its contacted and resolved rows */
 	rs_time resolved_at;		/* last resolved row while resolved or closed, else NONE */
 	rs_time closed_at;		/* last closed row while closed, else NONE */
 	rs_time last_at;		/* at of the last row */

@@ -88,6 +88,14 @@ close_action(struct complaint *c, rs_time at)
 	}
 }
 
+/* earliest keeps the earliest at: a back-filled contact counts at its at, not its place. */
+static void
+earliest(rs_time *slot, rs_time at)
+{
+	if (at != RS_TIME_NONE && (*slot == RS_TIME_NONE || at < *slot))
+		*slot = at;
+}
+
 struct complaint *
 cp_set_add(struct complaint_set *cs, const struct row *r)
 {
@@ -141,13 +149,14 @@ cp_set_add(struct complaint_set *cs, const struct row *r)
 		break;
 	case CPE_CONTACTED:
 		c->contacted = 1;
-		if (c->first_contact == RS_TIME_NONE)
-			c->first_contact = at;
+		earliest(&c->first_contact, at);
 		break;
 	case CPE_RESOLVED:
-		/* SPEC 10: resolved without a contact counts as contacted then. */
-		if (c->first_contact == RS_TIME_NONE)
-			c->first_contact = at;
+		/*
+		 * SPEC 10: a resolution without a contact is the first contact,
+		 * even when a contact follows a reopening.
+		 */
+		earliest(&c->first_contact, at);
 		c->resolved_at = at;
 		break;
 	case CPE_CLOSED:

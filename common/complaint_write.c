@@ -173,10 +173,10 @@ cp_open_case(const char *dir, const struct rules *ru, struct cp_open *op, struct
 		return -1;
 	}
 	/* The arrival deadline is the arrive SLA step's: case at + 30/60 min by road. */
-	sla_steps(&sc, &tl, ru, sc.opened_at, steps);
+	sla_steps(&sc, &tl.steps, ru, sc.opened_at, steps);
 	cases_free(&cs);
 	op->arrive_due = steps[SLA_ARRIVE].due;
-	op->first_arrived = tl.first_arrived;
+	op->first_arrived = tl.steps.arrived;
 	snprintf(op->provider, sizeof(op->provider), "%s", tl.provider);
 	return 0;
 }

@@ -109,16 +109,52 @@ dtimeline_init(struct dtimeline *t, uint64_t key)
 	memset(t, 0, sizeof(*t));
 	t->key = key;
 	t->state = DS_OPEN;
-	t->first_assigned = t->first_notified = t->first_enroute = RS_TIME_NONE;
-	t->first_arrived = t->completed = t->cancelled = RS_TIME_NONE;
+	dsteps_init(&t->steps);
+	t->first_enroute = RS_TIME_NONE;
 }
 
-/* first keeps the earliest time seen, so that a back-filled row counts. */
+void
+dsteps_init(struct dsteps *d)
+{
+	d->assigned = d->notified = d->arrived = RS_TIME_NONE;
+	d->cancelled = d->completed = RS_TIME_NONE;
+	d->remote = 0;
+}
+
+/*
+ * first keeps the earliest time seen: a back-filled row counts at its
+ * at, not where it sits in the file (a tie is the same time either way).
+ */
 static void
 first(rs_time *slot, rs_time t)
 {
 	if (*slot == RS_TIME_NONE || t < *slot)
 		*slot = t;
+}
+
+void
+dsteps_add(struct dsteps *d, enum devent ev, rs_time at, int remote)
+{
+	switch (ev) {
+	case DE_ASSIGNED:
+		first(&d->assigned, at);
+		break;
+	case DE_NOTIFIED:
+		first(&d->notified, at);
+		break;
+	case DE_ARRIVED:
+		first(&d->arrived, at);
+		break;
+	case DE_COMPLETED:
+		d->completed = at;
+		d->remote = (unsigned char)(remote != 0);
+		break;
+	case DE_CANCELLED:
+		first(&d->cancelled, at);
+		break;
+	default:
+		break;
+	}
 }
 
 static void
@@ -140,33 +176,30 @@ dtimeline_add(struct dtimeline *t, const struct row *r)
 	    (at = jrow_at(r)) == RS_TIME_NONE)
 		return;
 	t->rows++;
+	dsteps_add(&t->steps, ev, at, ev == DE_COMPLETED &&
+	    strcmp(r->v[DISPATCH_OUTCOME], "remote") == 0);
 	switch (ev) {
 	case DE_ASSIGNED:
-		first(&t->first_assigned, at);
 		if (r->len[DISPATCH_PROVIDER] > 0)
 			copy(t->provider, sizeof(t->provider), r->v[DISPATCH_PROVIDER],
 			    r->len[DISPATCH_PROVIDER]);
 		t->state = DS_ASSIGNED;
 		break;
 	case DE_NOTIFIED:
-		first(&t->first_notified, at);
 		break;
 	case DE_ENROUTE:
 		first(&t->first_enroute, at);
 		t->state = DS_ENROUTE;
 		break;
 	case DE_ARRIVED:
-		first(&t->first_arrived, at);
 		t->state = DS_ARRIVED;
 		break;
 	case DE_COMPLETED:
-		t->completed = at;
 		copy(t->outcome, sizeof(t->outcome), r->v[DISPATCH_OUTCOME],
 		    r->len[DISPATCH_OUTCOME]);
 		t->state = DS_COMPLETED;
 		break;
 	case DE_CANCELLED:
-		t->cancelled = at;
 		t->state = DS_CANCELLED;
 		break;
 	}
@@ -288,7 +321,19 @@ sla_status_name(enum sla_status s)
 	return (unsigned)s < 4 ? status_names[s] : "?";
 }
 
-/* step fills one result: done is when it happened (NONE: not yet). */
+/* excluded marks res as a step that does not count for this case. */
+static void
+excluded(struct sla_result *res)
+{
+	res->status = SLA_EXCLUDED;
+	res->done = RS_TIME_NONE;
+	res->secs = 0;
+}
+
+/*
+ * step fills one result: done is when it happened (NONE: not yet),
+ * cancelled when the case was cancelled (NONE: not), both as of as_of.
+ */
 static void
 step(struct sla_result *res, rs_time start, int limit_min, rs_time done,
     rs_time cancelled, rs_time as_of)
@@ -296,52 +341,57 @@ step(struct sla_result *res, rs_time start, int limit_min, rs_time done,
 	res->start = start;
 	res->limit_min = limit_min;
 	res->due = start + (rs_time)limit_min * 60;
-	/* What happened after as_of has not happened yet at as_of. */
-	if (done != RS_TIME_NONE && done > as_of)
-		done = RS_TIME_NONE;
-	if (cancelled != RS_TIME_NONE && cancelled > as_of)
-		cancelled = RS_TIME_NONE;
 	res->done = done;
 	res->secs = done != RS_TIME_NONE ? done - start : 0;
 	if (done != RS_TIME_NONE && (cancelled == RS_TIME_NONE || done <= cancelled))
 		res->status = done <= res->due ? SLA_MET : SLA_MISSED;
-	else if (cancelled != RS_TIME_NONE) {
-		res->status = SLA_EXCLUDED;
-		res->done = RS_TIME_NONE;
-		res->secs = 0;
-	} else
+	else if (cancelled != RS_TIME_NONE)
+		excluded(res);
+	else
 		res->status = res->due < as_of ? SLA_MISSED : SLA_PENDING;
 }
 
+/* by returns t, or RS_TIME_NONE when t is after as_of: it has not happened yet then. */
+static rs_time
+by(rs_time t, rs_time as_of)
+{
+	return t != RS_TIME_NONE && t > as_of ? RS_TIME_NONE : t;
+}
+
 void
-sla_steps(const struct sla_case *c, const struct dtimeline *t, const struct rules *r,
+sla_steps(const struct sla_case *c, const struct dsteps *d, const struct rules *r,
     rs_time as_of, struct sla_result out[SLA_NSTEPS])
 {
-	struct dtimeline none;
+	struct dsteps none;
 	rs_time desk = c->call_at != RS_TIME_NONE ? c->call_at : c->opened_at;
+	rs_time cancelled;
 	const char *road = c->road != NULL ? c->road : "";
 	int arrive_min;
 
-	if (t == NULL) {
-		dtimeline_init(&none, 0);
-		t = &none;
+	if (d == NULL) {
+		dsteps_init(&none);
+		d = &none;
 	}
+	cancelled = by(d->cancelled, as_of);
 	/* Filing is the opening itself: it cannot be cancelled before. */
-	step(&out[SLA_FILE], desk, r->sla_file_min, c->opened_at, RS_TIME_NONE, as_of);
-	step(&out[SLA_DISPATCH], desk, r->sla_dispatch_min, t->first_assigned,
-	    t->cancelled, as_of);
-	step(&out[SLA_NOTIFY], desk, r->sla_notify_min, t->first_notified,
-	    t->cancelled, as_of);
+	step(&out[SLA_FILE], desk, r->sla_file_min, by(c->opened_at, as_of), RS_TIME_NONE,
+	    as_of);
+	step(&out[SLA_DISPATCH], desk, r->sla_dispatch_min, by(d->assigned, as_of),
+	    cancelled, as_of);
+	step(&out[SLA_NOTIFY], desk, r->sla_notify_min, by(d->notified, as_of), cancelled,
+	    as_of);
 	arrive_min = strcmp(road, "highway") == 0 || strcmp(road, "rural") == 0 ?
 	    r->sla_arrive_highway_min : r->sla_arrive_city_min;
-	step(&out[SLA_ARRIVE], c->opened_at, arrive_min, t->first_arrived,
-	    t->cancelled, as_of);
-	if (t->first_arrived == RS_TIME_NONE && t->completed != RS_TIME_NONE &&
-	    t->completed <= as_of && strcmp(t->outcome, "remote") == 0) {
-		out[SLA_ARRIVE].status = SLA_EXCLUDED;
-		out[SLA_ARRIVE].done = RS_TIME_NONE;
-		out[SLA_ARRIVE].secs = 0;
-	}
+	step(&out[SLA_ARRIVE], c->opened_at, arrive_min, by(d->arrived, as_of), cancelled,
+	    as_of);
+	/*
+	 * An arrival measures the provider on jobs that ran to the end: a
+	 * cancelled case (whenever it was cancelled) or help given over
+	 * the phone says nothing about it (SPEC 9, 10).
+	 */
+	if (cancelled != RS_TIME_NONE || (out[SLA_ARRIVE].done == RS_TIME_NONE &&
+	    by(d->completed, as_of) != RS_TIME_NONE && d->remote))
+		excluded(&out[SLA_ARRIVE]);
 }
 
 int

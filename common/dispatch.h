@@ -50,15 +50,35 @@ int dispatch_transition(enum dstate from, enum devent ev, int remote, enum dstat
     const char *id, struct rs_err *e);
 
 /*
+ * The times of a case's dispatch events that its SLA steps read (SPEC
+ * 10; RS_TIME_NONE when the event has not happened). The "first" row of
+ * an event is the one with the earliest at, whatever the file order (a
+ * back-filled row counts at its at); the case was cancelled at its
+ * earliest cancellation; the completion is the last one, as its state.
+ */
+struct dsteps {
+	rs_time assigned, notified, arrived;	/* first of each */
+	rs_time cancelled;			/* first */
+	rs_time completed;			/* last in file order */
+	unsigned char remote;			/* that completion's outcome is remote */
+};
+
+/* dsteps_init resets d to a case with no dispatch rows. */
+void dsteps_init(struct dsteps *d);
+
+/* dsteps_add records event ev at at (remote: a completion with outcome remote) in d. */
+void dsteps_add(struct dsteps *d, enum devent ev, rs_time at, int remote);
+
+/*
  * The dispatch timeline of one case (times are the rows' at,
  * RS_TIME_NONE when the event has not happened).
  */
 struct dtimeline {
 	uint64_t key;			/* the case */
 	enum dstate state;
-	rs_time first_assigned, first_notified, first_enroute, first_arrived;
-	rs_time completed, cancelled;
-	char outcome[16];		/* outcome of the completion, "" if none */
+	struct dsteps steps;		/* what the SLA steps read */
+	rs_time first_enroute;
+	char outcome[16];		/* outcome of the last completion, "" if none */
 	char provider[33];		/* last assigned provider, "" if none */
 	int rows;			/* dispatch rows seen */
 };
@@ -147,14 +167,16 @@ struct sla_case {
 };
 
 /*
- * sla_steps evaluates the four steps of a case at as_of (t may be NULL:
+ * sla_steps evaluates the four steps of a case at as_of (d may be NULL:
  * no dispatch rows). A step is met if done within its limit (exactly at
  * the deadline is met), missed if done late or not done with its
- * deadline before as_of, else pending; excluded when the case was
- * cancelled before the step happened, or (arrive) completed remote
- * without arrival. Events after as_of count as not done.
+ * deadline before as_of, else pending. A desk step is excluded when the
+ * case was cancelled before it happened (one done before the
+ * cancellation counts); the arrival step is excluded when the case was
+ * cancelled at all, even after an arrival, or completed remote without
+ * arrival. Events after as_of count as not done.
  */
-void sla_steps(const struct sla_case *c, const struct dtimeline *t, const struct rules *r,
+void sla_steps(const struct sla_case *c, const struct dsteps *d, const struct rules *r,
     rs_time as_of, struct sla_result out[SLA_NSTEPS]);
 
 /*

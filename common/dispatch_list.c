@@ -134,7 +134,7 @@ dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
 	if (*call != '\0' && time_parse_ts(call, strlen(call), &call_at) == 0)
 		sc.call_at = call_at;
 	sc.road = case_value(cs, ix, CASES_ROAD);
-	sla_steps(&sc, t, ru, f->as_of, steps);
+	sla_steps(&sc, t != NULL ? &t->steps : NULL, ru, f->as_of, steps);
 	next = sla_next(steps, t);
 	if (f->overdue && (next == -1 || !(steps[next].due < f->as_of)))
 		return 0;

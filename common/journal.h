@@ -98,6 +98,9 @@ int jreader_live_range(struct jreader *jr, long long from, long long to);
 /* jreader_skipped returns how many bad rows jr has skipped so far (JR_QUIET readers too). */
 long jreader_skipped(const struct jreader *jr);
 
+/* jreader_first_bad returns the line of the first bad row jr skipped in a file it has finished, 0 if none (JR_QUIET readers too). */
+long jreader_first_bad(const struct jreader *jr);
+
 /*
  * journal_warn_skipped prints the warning of a reader that skipped bad
  * rows of file name (first_line 0: unknown), unless this process warned

@@ -44,7 +44,9 @@ struct jreader {
 	char *fdname;		/* its name for messages */
 	struct reader *r;
 	struct colmap cm;	/* the current file's header onto s */
-	long bad, first_bad;
+	long bad, first_bad;	/* first_bad: its line, 0 while unknown */
+	long long first_bad_off;	/* the byte offset of the part's first bad row */
+	long first_bad_line;	/* of the first part that had one: what jreader_first_bad says */
 	long skipped;		/* bad rows of the parts closed so far */
 	rs_time ts;		/* ts of the row last handed out, RS_TIME_NONE if unknown */
 	int done;
@@ -120,15 +122,48 @@ journal_warn_skipped(const char *name, long bad, long first_line)
 	if (bad <= 0 || !warning_is_news(name, bad))
 		return;
 	if (first_line > 0)
-		err_warn(name, "skipped %ld bad row%s (first at line %ld)", bad,
+		err_warn(name, "skipped %ld bad row%s, the first at line %ld", bad,
 		    bad == 1 ? "" : "s", first_line);
 	else
 		err_warn(name, "skipped %ld bad row%s", bad, bad == 1 ? "" : "s");
 }
 
+/*
+ * line_at returns the number of the line starting at byte off of the
+ * file fd: a reader started at a bisected offset does not know it. Only
+ * a file with a bad row pays for the count. 0 when it cannot be read.
+ */
+static long
+line_at(int fd, long long off)
+{
+	char b[65536];
+	const char *p, *end;
+	long long pos = 0;
+	long line = 1;
+	ssize_t n;
+
+	while (pos < off) {
+		n = pread(fd, b, (size_t)(off - pos < (long long)sizeof(b) ? off - pos :
+		    (long long)sizeof(b)), (off_t)pos);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return 0;
+		for (p = b, end = b + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+			line++;
+		pos += n;
+	}
+	return line;
+}
+
 static void
 warn_skipped(struct jreader *jr)
 {
+	if (jr->bad > 0 && jr->first_bad == 0 && jr->fd >= 0 && jr->cur >= 0 &&
+	    jr->parts[jr->cur].offset > 0)
+		jr->first_bad = line_at(jr->fd, jr->first_bad_off);
+	if (jr->bad > 0 && jr->first_bad_line == 0)
+		jr->first_bad_line = jr->first_bad;
 	if (jr->bad > 0 && !(jr->flags & JR_QUIET) && jr->r)
 		journal_warn_skipped(reader_name(jr->r), jr->bad, jr->first_bad);
 	jr->skipped += jr->bad;
@@ -350,8 +385,10 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		if (row->problem) {
 			if (jr->flags & JR_BAD)
 				return 1;
-			if (!row->torn && jr->bad++ == 0)
+			if (!row->torn && jr->bad++ == 0) {
 				jr->first_bad = row->line;
+				jr->first_bad_off = row->offset;
+			}
 			continue;
 		}
 		if (jr->s == NULL || (jr->until == RS_TIME_NONE &&
@@ -389,6 +426,12 @@ long
 jreader_skipped(const struct jreader *jr)
 {
 	return jr->skipped + jr->bad;
+}
+
+long
+jreader_first_bad(const struct jreader *jr)
+{
+	return jr->first_bad_line;
 }
 
 rs_time

@@ -204,6 +204,17 @@ kpi_period_next(rs_time t, enum kpi_by by)
 	}
 }
 
+rs_time
+kpi_period_back(rs_time t, enum kpi_by by, int n)
+{
+	rs_time p = kpi_period_start(t, by);
+
+	/* Step back through the previous periods' starts: days of 23 or 25 hours count as one. */
+	while (n-- > 0)
+		p = kpi_period_start(p - 1, by);
+	return p;
+}
+
 void
 kpi_period_label(rs_time t, enum kpi_by by, char *buf, size_t n)
 {

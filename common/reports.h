@@ -97,6 +97,12 @@ rs_time kpi_period_start(rs_time t, enum kpi_by by);
 /* kpi_period_next returns the start of the period after the one starting at t. */
 rs_time kpi_period_next(rs_time t, enum kpi_by by);
 
+/* How many periods kpi shows when --since is not given (SPEC 10). */
+#define KPI_DEFAULT_PERIODS 7
+
+/* kpi_period_back returns the start of the period n periods before the one holding t (n = 0: its own start). */
+rs_time kpi_period_back(rs_time t, enum kpi_by by, int n);
+
 /* kpi_period_label writes the name of the period starting at t ("2026-11-22", "2026-W47", "2026-11") into buf. */
 void kpi_period_label(rs_time t, enum kpi_by by, char *buf, size_t n);
 

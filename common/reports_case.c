@@ -168,7 +168,7 @@ fill(struct timeline *tl, long ix, struct report *r)
 	sc.opened_at = tl->cs.opened_at[ix];
 	sc.call_at = case_call_at(&tl->cs, ix);
 	sc.road = case_value(&tl->cs, ix, CASES_ROAD);
-	sla_steps(&sc, &tl->dt, &tl->in->rules, tl->in->as_of, res);
+	sla_steps(&sc, &tl->dt.steps, &tl->in->rules, tl->in->as_of, res);
 	s = report_section(r, "sla", "Desk SLA steps", RSH_KEYED, 5, lcols, ltypes);
 	for (st = 0; st < SLA_NSTEPS; st++) {
 		rsec_row(s);

@@ -39,18 +39,13 @@ struct period {
  * of a case (every column as a string, struct cases) and a full
  * dispatch timeline cost 1.4 GB for a million cases and a quarter of
  * the time in page faults. The fields follow cases_add (opened row's
- * at; last non-empty call_at and road) and dtimeline_add (earliest
- * assigned and arrived, last completed with its outcome, last
- * cancelled), so that sla_steps sees what it saw before.
+ * at; last non-empty call_at and road); of the dispatch rows only the
+ * times the SLA steps read are kept (struct dsteps, filled as
+ * dtimeline_add fills it), so that kpi measures as every other report.
  */
 struct kcase {
 	rs_time opened_at, call_at;
 	signed char road;	/* CASES_ROAD enum index of the last non-empty road, -1 none */
-};
-
-struct kdisp {
-	rs_time first_assigned, first_arrived, completed, cancelled;
-	unsigned char remote;	/* the last completion's outcome is remote */
 };
 
 /*
@@ -65,7 +60,7 @@ struct kdispatch {
 	const struct rinputs *in;
 	rs_time since;
 	struct kindex ix;
-	struct kdisp *d;
+	struct dsteps *d;
 	int rc;
 	struct rs_err e;
 	int threaded;		/* run by the second thread: warnings deferred */
@@ -138,17 +133,9 @@ on_case(const struct row *r, void *arg)
 }
 
 static void
-first_at(rs_time *slot, rs_time t)
-{
-	if (*slot == RS_TIME_NONE || t < *slot)
-		*slot = t;
-}
-
-static void
 on_dispatch(const struct row *r, void *arg)
 {
 	struct kdispatch *kd = arg;
-	struct kdisp *d;
 	enum devent ev;
 	uint64_t key;
 	long i;
@@ -163,29 +150,10 @@ on_dispatch(const struct row *r, void *arg)
 		i = (long)kindex_add(&kd->ix, key, &grown);
 		if (grown)
 			kd->d = xrealloc(kd->d, kd->ix.cap * sizeof(*kd->d));
-		d = &kd->d[i];
-		d->first_assigned = d->first_arrived = RS_TIME_NONE;
-		d->completed = d->cancelled = RS_TIME_NONE;
-		d->remote = 0;
+		dsteps_init(&kd->d[i]);
 	}
-	d = &kd->d[i];
-	switch (ev) {
-	case DE_ASSIGNED:
-		first_at(&d->first_assigned, at);
-		break;
-	case DE_ARRIVED:
-		first_at(&d->first_arrived, at);
-		break;
-	case DE_COMPLETED:
-		d->completed = at;
-		d->remote = strcmp(r->v[DISPATCH_OUTCOME], "remote") == 0;
-		break;
-	case DE_CANCELLED:
-		d->cancelled = at;
-		break;
-	default:
-		break;
-	}
+	dsteps_add(&kd->d[i], ev, at, ev == DE_COMPLETED &&
+	    strcmp(r->v[DISPATCH_OUTCOME], "remote") == 0);
 }
 
 static void *
@@ -247,7 +215,6 @@ tally_cases(struct kpi *k)
 {
 	struct sla_result res[SLA_NSTEPS];
 	struct sla_case sc;
-	struct dtimeline t;
 	struct period *p;
 	size_t i;
 	long j;
@@ -261,19 +228,8 @@ tally_cases(struct kpi *k)
 		sc.opened_at = c->opened_at;
 		sc.call_at = c->call_at;
 		sc.road = c->road >= 0 ? schema_cases.cols[CASES_ROAD].enums[(int)c->road] : "";
-		/* The timeline as dtimeline_add would have left it, for what sla_steps reads. */
-		dtimeline_init(&t, 0);
-		if ((j = kindex_get(&k->kd.ix, k->ix.keys[i])) != -1) {
-			const struct kdisp *d = &k->kd.d[j];
-
-			t.first_assigned = d->first_assigned;
-			t.first_arrived = d->first_arrived;
-			t.completed = d->completed;
-			t.cancelled = d->cancelled;
-			if (d->remote)
-				strcpy(t.outcome, "remote");
-		}
-		sla_steps(&sc, &t, &k->in->rules, k->in->as_of, res);
+		j = kindex_get(&k->kd.ix, k->ix.keys[i]);
+		sla_steps(&sc, j != -1 ? &k->kd.d[j] : NULL, &k->in->rules, k->in->as_of, res);
 		if (res[SLA_DISPATCH].status == SLA_MET || res[SLA_DISPATCH].status == SLA_MISSED)
 			p->sla[0][res[SLA_DISPATCH].status == SLA_MISSED]++;
 		if (res[SLA_ARRIVE].status == SLA_MET || res[SLA_ARRIVE].status == SLA_MISSED)

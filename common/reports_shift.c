@@ -101,7 +101,7 @@ load(struct shift *sh, struct rs_err *e)
 	for (i = 0; i < sh->all.n; i++)
 		if (sh->all.items[i].state == DS_COMPLETED)
 			cb_add_service(&sh->sched, ru, sh->all.items[i].key,
-			    sh->all.items[i].completed);
+			    sh->all.items[i].steps.completed);
 	for (i = 0; i < sh->cps.f.n; i++)
 		cb_add_complaint(&sh->sched, ru, &sh->cps.c[i]);
 	cb_sort(&sh->sched);

@@ -33,7 +33,7 @@ case_sla(const struct shift *sh, long i, const struct dtimeline *t, rs_time at,
 	sc.opened_at = sh->cs.opened_at[i];
 	sc.call_at = case_call_at(&sh->cs, i);
 	sc.road = case_value(&sh->cs, i, CASES_ROAD);
-	sla_steps(&sc, t, &sh->in->rules, at, res);
+	sla_steps(&sc, t != NULL ? &t->steps : NULL, &sh->in->rules, at, res);
 }
 
 static const char *const sla_cols[] = { "step", "met", "missed", "pending", "pct",

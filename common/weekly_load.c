@@ -112,6 +112,7 @@ struct trend_part {
 	rs_time lo, cut_ts;
 	long long wcases[TREND_WEEKS];
 	long main_skipped;	/* bad rows this thread met that the other did not */
+	long own_first, late_first;	/* the line of the first, before the thread's rows and after */
 	int own_failed;		/* this thread failed before the thread's rows */
 	pthread_t th;
 	int rc;
@@ -226,8 +227,11 @@ trend_finish(struct weekly *w, struct trend_part *tp, int wanted, int main_rc,
 		}
 		for (k = 0; wanted && k < TREND_WEEKS; k++)
 			w->wcases[k] += tp->wcases[k];
+		/* The first bad line in file order: before the thread's rows, in them, after. */
 		if (wanted && rc == 0)
-			journal_warn_skipped(tp->live, jreader_skipped(tp->jr) + tp->main_skipped, 0);
+			journal_warn_skipped(tp->live, jreader_skipped(tp->jr) + tp->main_skipped,
+			    tp->own_first ? tp->own_first : jreader_first_bad(tp->jr) ?
+			    jreader_first_bad(tp->jr) : tp->late_first);
 	}
 	trend_free(tp);
 	return rc;
@@ -259,8 +263,10 @@ scan_cases_cut(struct weekly *w, struct trend_part *tp, rs_time fold_since, stru
 			return 1;
 		}
 		if (own != NULL && (tp->own_failed = rin_scan_reader(w->in, own, fold_since,
-		    on_case_fold, w, e)) == 0)
+		    on_case_fold, w, e)) == 0) {
 			skipped += jreader_skipped(own);
+			tp->own_first = jreader_first_bad(own);
+		}
 		rc = tp->own_failed;
 		if (rc == 0 && shared != NULL)
 			rc = rin_scan_reader(w->in, shared, fold_since, on_case_fold, w, e);
@@ -270,6 +276,7 @@ scan_cases_cut(struct weekly *w, struct trend_part *tp, rs_time fold_since, stru
 	if (rc == 0)
 		rc = rin_scan_reader(w->in, tp->late, RS_TIME_NONE, on_case, w, e);
 	tp->main_skipped = skipped + jreader_skipped(tp->late);
+	tp->late_first = jreader_first_bad(tp->late);
 	return rc;
 }
 

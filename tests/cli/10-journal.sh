@@ -472,21 +472,21 @@ jclean
 awk -v r1="$(mkrow cases "${B_cases[@]}" priority=9)" 'NR == 3 { print "torn fragment" } NR == 6 { print r1 } { print }' \
     "$CLEAN/cases.tsv" >"$RS_DIR/cases.tsv"
 tcase 'cat: bad rows skipped with one warning' 0 "$(cat "$CLEAN/cases.tsv")" \
-    "rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows (first at line 3)" rs-journal cat cases
+    "rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows, the first at line 3" rs-journal cat cases
 tcase 'cat -f json: bad rows skipped too' 0 "$(rs-journal -d "$CLEAN" cat cases -f json)" \
-    "rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows (first at line 3)" rs-journal cat cases -f json
+    "rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows, the first at line 3" rs-journal cat cases -f json
 tcase 'check: each bad row' 1 "cases.tsv:3: wrong number of fields: 1, want 28
 cases.tsv:7: column priority: out of range '9' (want 1..4)" '' rs-journal check
 tcase 'cat FILE: a journal file read by path is untyped, bad-column-count rows skipped' 0 '*' \
-    "rs-journal: $RS_DIR/cases.tsv: skipped 1 bad row (first at line 3)" rs-journal cat "$RS_DIR/cases.tsv"
+    "rs-journal: $RS_DIR/cases.tsv: skipped 1 bad row, the first at line 3" rs-journal cat "$RS_DIR/cases.tsv"
 # one warning per file: an archive with one bad row, the live file with two
 printf '%s\n' "$(head -1 "$CLEAN/cases.tsv")" "$(sed -n 2p "$CLEAN/cases.tsv")" 'junk' | gzip >"$RS_DIR/cases.2026-09.tsv.gz"
-tcase 'cat: one warning per file' 0 '*' "rs-journal: $RS_DIR/cases.2026-09.tsv.gz: skipped 1 bad row (first at line 3)
-rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows (first at line 3)" rs-journal cat cases
+tcase 'cat: one warning per file' 0 '*' "rs-journal: $RS_DIR/cases.2026-09.tsv.gz: skipped 1 bad row, the first at line 3
+rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows, the first at line 3" rs-journal cat cases
 printf 'a\tb\n1\t2\n3\n4\t5\t6\n7\t8\n' >"$T/cols.tsv"
 tcase 'cat FILE: rows with the wrong field count skipped' 0 'a	b
 1	2
-7	8' "rs-journal: $T/cols.tsv: skipped 2 bad rows (first at line 3)" rs-journal cat "$T/cols.tsv"
+7	8' "rs-journal: $T/cols.tsv: skipped 2 bad rows, the first at line 3" rs-journal cat "$T/cols.tsv"
 
 ###########################################################################
 # 5. Errors: files named on the command line, gzip, usage, output.

@@ -173,7 +173,7 @@ cases.tsv:5: torn last line (no newline at the end)' '' rs-journal check cases
 tcase 'archive: the torn line is still the end of the live file' 0 '2026-11-21T09:00:00+08:00	2026-11-21T09' '' \
     sh -c 'tail -n 1 "$RS_DIR/cases.tsv"'
 tcase 'archive: bad row skipped by readers, with a warning naming the archive' 0 "$(cat "$CLEAN/cases.tsv")" \
-    "rs-journal: $RS_DIR/cases.2026-09.tsv.gz: skipped 1 bad row (first at line 3)" rs-journal cat cases
+    "rs-journal: $RS_DIR/cases.2026-09.tsv.gz: skipped 1 bad row, the first at line 3" rs-journal cat cases
 
 # The live file keeps its permissions (a journal shared by a group).
 jclean

@@ -51,13 +51,16 @@ awk -F'\t' -v OFS='\t' '$4 == "opened" && !a && substr($2, 1, 10) == "2026-08-26
     $4 == "opened" && !b && substr($2, 1, 10) == "2026-10-07" { $15 = "999.0"; b = 1 } { print }' \
     "$L/cases.tsv" >"$T/cases.bad" && mv "$T/cases.bad" "$L/cases.tsv"
 same 2026-W41 "two bad rows"
-tfile "two bad rows: one warning for the parts" "rs-report: $L/cases.tsv: skipped 2 bad rows" "$T/dir.err"
+# The first bad line in file order, whichever part met it (SPEC 3.1).
+FIRST_BAD=$(awk -F'\t' '$15 == "999.0" { print NR; exit }' "$L/cases.tsv")
+tfile "two bad rows: one warning for the parts" \
+    "rs-report: $L/cases.tsv: skipped 2 bad rows, the first at line $FIRST_BAD" "$T/dir.err"
 tcase "two bad rows: W41 trend = awk's count" 0 "$(trend_by_awk 2026-08-17)" "" \
     sh -c "rs-report -d '$L' weekly --week 2026-W41 --as-of $AS_OF -f json 2>/dev/null | jq -c '[.trend[].cases]'"
 
 # A complaint in W41 about a case of W32, before the trend's first week:
 # its rows come before the thread's part and inside it.
-tcase "old case: complaint opened (one warning for two reads)" 0 "CP-20261011-0007" "rs-complain: $L/cases.tsv: skipped 2 bad rows" env RS_NOW=2026-10-11T23:59:00+08:00 \
+tcase "old case: complaint opened (one warning for two reads)" 0 "CP-20261011-0007" "rs-complain: $L/cases.tsv: skipped 2 bad rows, the first at line $FIRST_BAD" env RS_NOW=2026-10-11T23:59:00+08:00 \
     rs-complain -q -d "$L" open --case RS-20260804-0001 --category attitude --demand 道歉
 same 2026-W41 "old case"
 OLD_AGENT=$(awk -F'\t' '$3 == "RS-20260804-0001" && $4 == "opened" { print $5; exit }' "$L/cases.tsv")
@@ -75,5 +78,5 @@ rs-report -d "$L" weekly --week 2026-W41 --as-of $AS_OF -f json >"$T/live.json" 
 rs-report -d "$T/arch" weekly --week 2026-W41 --as-of $AS_OF -f json >"$T/arch.json" 2>"$T/arch.err"
 tsame "archived: W41 = the unarchived journal's" "$T/live.json" "$T/arch.json"
 tfile "archived: the warnings of one reader" \
-    "$(printf '%s\n' "rs-report: $T/arch/cases.2026-08.tsv.gz: skipped 1 bad row (first at line $(gzip -dc "$T/arch/cases.2026-08.tsv.gz" | awk -F'\t' '$15 == "999.0" { print NR; exit }'))" \
-    "rs-report: $T/arch/cases.tsv: skipped 1 bad row")" "$T/arch.err"
+    "$(printf '%s\n' "rs-report: $T/arch/cases.2026-08.tsv.gz: skipped 1 bad row, the first at line $(gzip -dc "$T/arch/cases.2026-08.tsv.gz" | awk -F'\t' '$15 == "999.0" { print NR; exit }')" \
+    "rs-report: $T/arch/cases.tsv: skipped 1 bad row, the first at line $(awk -F'\t' '$15 == "999.0" { print NR; exit }' "$T/arch/cases.tsv")")" "$T/arch.err"

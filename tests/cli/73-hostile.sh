@@ -348,12 +348,12 @@ h 'cat: only a gzip header' 3 'rs-journal: $T/header-only.tsv.gz: truncated gzip
 h 'cat: gzip magic then garbage' 3 'rs-journal: $T/magic.tsv.gz: truncated gzip data' rs-journal cat "$T/magic.tsv.gz"
 h 'cat: empty .gz file' 0 '' rs-journal cat "$T/empty.tsv.gz"
 h 'cat: .gz that is plain text' 0 '' rs-journal cat "$T/plain.tsv.gz"
-h 'cat: NUL bytes' 0 'rs-journal: $T/imp/nul.tsv: skipped 1 bad row (first at line 3)' rs-journal cat "$I/nul.tsv"
-h 'cat: invalid UTF-8' 0 'rs-journal: $T/imp/badutf8.tsv: skipped 1 bad row (first at line 2)' rs-journal cat "$I/badutf8.tsv"
+h 'cat: NUL bytes' 0 'rs-journal: $T/imp/nul.tsv: skipped 1 bad row, the first at line 3' rs-journal cat "$I/nul.tsv"
+h 'cat: invalid UTF-8' 0 'rs-journal: $T/imp/badutf8.tsv: skipped 1 bad row, the first at line 2' rs-journal cat "$I/badutf8.tsv"
 h 'cat: unbalanced CSV quote' 1 'rs-journal: $T/imp/unbalanced.csv:2: unterminated quoted field' rs-journal cat "$I/unbalanced.csv"
 h 'cat: 10 MB unterminated CSV quote' 1 'rs-journal: $T/imp/bigquote.csv:2: unterminated quoted field' rs-journal cat "$I/bigquote.csv"
 h 'cat: 100000 columns to JSON' 0 '' rs-journal cat "$I/cols.tsv" -f json
-h 'cat: a row of 100000 fields' 0 'rs-journal: $T/imp/rowcols.tsv: skipped 1 bad row (first at line 2)' rs-journal cat "$I/rowcols.tsv"
+h 'cat: a row of 100000 fields' 0 'rs-journal: $T/imp/rowcols.tsv: skipped 1 bad row, the first at line 2' rs-journal cat "$I/rowcols.tsv"
 h 'cat: duplicate header column' 1 'rs-journal: $T/imp/dupcol.tsv:1: column '\''phone'\'' appears twice' rs-journal cat "$I/dupcol.tsv"
 h 'cat: a directory' 3 'rs-journal: $T/imp: is a directory, not a file' rs-journal cat "$I"
 h 'cat: a missing file' 3 'rs-journal: $T/nope.tsv: cannot open: No such file or directory' rs-journal cat "$T/nope.tsv"
@@ -371,7 +371,7 @@ h 'report: --cases a missing file' 3 'rs-report: $T/nope.tsv: cannot open: No su
 h 'report: --cases unbalanced CSV' 1 'rs-report: $T/imp/unbalanced.csv:2: unterminated quoted field' rs-report weekly --cases "$I/unbalanced.csv"
 h 'report: --cases 100000 columns' 1 $'rs-report: $T/imp/cols.tsv:1: unknown column \'1\' for cases' rs-report weekly --cases "$I/cols.tsv"
 h 'report: --cases with a bad header' 1 $'rs-report: $T/imp/dupcol.tsv:1: column \'phone\' appears twice' rs-report weekly --cases "$I/dupcol.tsv"
-h 'report: --cases NUL bytes' 0 'rs-report: $T/imp/nul.tsv: skipped 2 bad rows (first at line 2)' rs-report weekly --cases "$I/nul.tsv"
+h 'report: --cases NUL bytes' 0 'rs-report: $T/imp/nul.tsv: skipped 2 bad rows, the first at line 2' rs-report weekly --cases "$I/nul.tsv"
 hin 'report: --cases - binary garbage' 1 'rs-report: stdin:1: header: NUL byte' "$I/binary" rs-report kpi --cases -
 h 'report: shift --date 2026-02-29' 1 $'rs-report: --date: bad date \'2026-02-29\' (want YYYY-MM-DD)' rs-report shift --date 2026-02-29
 h 'report: weekly --week 2026-W54' 1 $'rs-report: --week: bad week \'2026-W54\' (want YYYY-Www, e.g. 2026-W47)' rs-report weekly --week 2026-W54

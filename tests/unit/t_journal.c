@@ -599,7 +599,7 @@ test_jreader_journal(void)
 	got = read_journal(d, RS_TIME_NONE, RS_TIME_NONE, 0);
 	warn = capture_stderr_end();
 	T_OK(strstr(got, "cases.tsv:4:") != NULL);
-	snprintf(want, sizeof(want), "%s: %s/cases.2026-10.tsv.gz: skipped 1 bad row (first at line 3)\n",
+	snprintf(want, sizeof(want), "%s: %s/cases.2026-10.tsv.gz: skipped 1 bad row, the first at line 3\n",
 	    err_progname, d);
 	T_STR(warn, want);
 	free(warn);
@@ -1486,7 +1486,7 @@ test_warn_once(void)
 	journal_warn_skipped("w1.tsv", 3, 0);	/* a later read found more */
 	err_defer(NULL);
 	buf_addc(&b, '\0');
-	T_STR(b.p, "t: w1.tsv: skipped 2 bad rows (first at line 7)\n"
+	T_STR(b.p, "t: w1.tsv: skipped 2 bad rows, the first at line 7\n"
 	    "t: w2.tsv: skipped 1 bad row\n"
 	    "t: w1.tsv: skipped 3 bad rows\n");
 	err_progname = saved;

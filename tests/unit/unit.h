@@ -46,6 +46,7 @@ void t_report(void);
 void t_rowcheck(void);
 void t_rules(void);
 void t_schema(void);
+void t_sla(void);
 void t_timefmt(void);
 void t_tsv(void);
 void t_utf8(void);
