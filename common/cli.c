@@ -13,6 +13,8 @@
 #include "cli.h"
 #include "err.h"
 #include "i18n.h"
+#include "journal.h"
+#include "rules.h"
 #include "utf8.h"
 
 static char stdout_buf[1 << 16];
@@ -77,6 +79,20 @@ cli_fail(const struct rs_err *e)
 {
 	err_warn(e->where, "%s", e->msg[0] ? e->msg : _("failed"));
 	return e->code ? e->code : RS_EIO;
+}
+
+int
+cli_site(const char *dir_option)
+{
+	struct rs_err e = { 0 };
+	struct rules r;
+	char *dir = journal_dir(dir_option);
+	int rc = 0;
+
+	if (rules_load(dir, &r, &e) == -1 || rules_apply_site(&r, &e) == -1)
+		rc = cli_fail(&e);
+	free(dir);
+	return rc;
 }
 
 int

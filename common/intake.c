@@ -80,7 +80,7 @@ build_cases(struct append_ctx *ctx, struct buf *rows, void *arg, struct rs_err *
 			for (j = i + 1; j < nc->n; j++)
 				if (ymd[j] == ymd[i])
 					max[j] = seq;
-			id_format(nc->ids[i], "RS", id_key(ymd[i], seq));
+			id_format(nc->ids[i], "RS", id_key_site(ymd[i], seq));
 			v[CASES_CASE_ID] = nc->ids[i];
 		}
 		if (rowbuild_finish(&schema_cases, v, rows, v[CASES_CASE_ID], e) == -1)
