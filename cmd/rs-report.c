@@ -85,13 +85,16 @@ static const struct cli_opt options[] = {
 
 static const struct cli_tool tool;
 
+/* at_minute is the wall-clock minute of the day add_days after ymd: a shift starts at its clock time on DST days too. */
 static rs_time
 at_minute(int ymd, int add_days, int minute)
 {
-	rs_time day = time_from_local(ymd / 10000, ymd / 100 % 100, ymd % 100, 0, 0, 0);
+	int64_t y;
+	int m, d;
 
-	day = time_add_days(day, add_days);
-	return day + (rs_time)minute * 60;
+	civil_from_days(days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100) + add_days,
+	    &y, &m, &d);
+	return time_from_local(y, m, d, minute / 60, minute % 60, 0);
 }
 
 /* shift_window gives the period of the day or night shift of date ymd and the end of the shift after it. */

@@ -120,6 +120,7 @@ intake_check_value(const char *opt, int col, const char **v, rs_time base, char 
 	const char *why;
 	char msg[256];
 	rs_time t;
+	int rc;
 
 	if (c->type == COL_TEXT) {
 		if ((why = utf8_text_problem(*v, strlen(*v))) != NULL)
@@ -127,9 +128,13 @@ intake_check_value(const char *opt, int col, const char **v, rs_time base, char 
 		return 0;
 	}
 	if (c->type == COL_TS) {
-		if (time_parse_input(*v, base, &t) == -1) {
+		if ((rc = time_parse_input(*v, base, &t)) != 0) {
 			utf8_sanitize(&b, *v, strlen(*v));
-			err_set(e, RS_EDATA, opt, "bad time '%s'", b.p ? b.p : "");
+			if (rc == -2)
+				err_set(e, RS_EDATA, opt, "%s does not exist in the site's zone "
+				    "(the clock skips it for daylight saving)", b.p ? b.p : "");
+			else
+				err_set(e, RS_EDATA, opt, "bad time '%s'", b.p ? b.p : "");
 			buf_free(&b);
 			return -1;
 		}
