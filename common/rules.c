@@ -126,8 +126,12 @@ rules_load(const char *dir, struct rules *r, struct rs_err *e)
 	buf_adds(&path, dir);
 	buf_adds(&path, "/" RULES_FILE);
 	if ((fd = open(path.p, O_RDONLY | O_CLOEXEC)) == -1) {
-		/* No rules.tsv (or no directory yet): the defaults apply. */
-		if (errno == ENOENT)
+		/*
+		 * No rules.tsv (or no directory yet): the defaults apply. A
+		 * directory that is not one is the reader's or writer's to
+		 * report, with its own message.
+		 */
+		if (errno == ENOENT || errno == ENOTDIR)
 			rc = 0;
 		else
 			err_set(e, RS_EIO, path.p, "cannot read: %s",
