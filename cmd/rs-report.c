@@ -26,6 +26,8 @@ N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\
 "\n"
 "Options:\n"
 "  -d, --dir DIR        journal directory (default $RS_DIR, else $XDG_DATA_HOME/rs)\n"
+"                       (a site: its rules.tsv site.zone is the zone of every time,\n"
+"                       whatever TZ says; site.code goes into new ids: RS-SZ-...)\n"
 "  -f, --format FMT     text (default), md, html, json, tsv, csv\n"
 "      --section NAME   print only that section (a JSON key: sla, handover, ...)\n"
 "      --as-of TIME     the journals as they stood at TIME (default now)\n"
