@@ -1,5 +1,5 @@
 /*
- * rs-journal - plumbing for the journals: check, cat, archive, schema.
+ * rs-journal - plumbing for the journals: init, check, cat, archive, schema.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -16,13 +16,18 @@
 #include "journal.h"
 #include "out.h"
 #include "row.h"
+#include "rules.h"
 #include "schema.h"
+#include "site.h"
 #include "timefmt.h"
 
 static const char usage_text[] =
 N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "\n"
 "Commands:\n"
+"  init [--zone ZONE] [--site CODE]\n"
+"                             make DIR a site: its zone (default: the zone TZ\n"
+"                             names) and the code in its ids, set once\n"
 "  check [NAME...]            check every row of the journals (archives too);\n"
 "                             prints FILE:LINE: problem, exits 1 if any\n"
 "  cat NAME|FILE... [--since T] [--until T] [--as-of T] [-f tsv|csv|json|table]\n"
@@ -34,6 +39,8 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "\n"
 "Options:\n"
 "  -d, --dir DIR      journal directory (default $RS_DIR, else $XDG_DATA_HOME/rs)\n"
+"                     (a site: its rules.tsv site.zone is the zone of every time,\n"
+"                     whatever TZ says; site.code goes into new ids: RS-SZ-...)\n"
 "  -f, --format FMT   output format: tsv (default), csv, json (JSON Lines), table\n"
 "  -H, --no-header    no header line\n"
 "      --raw          CSV without the spreadsheet formula guard\n"
@@ -42,17 +49,24 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "\n"
 "Names: cases, dispatch, complaints, callbacks, providers (and rules for check).\n"
 "\n"
+"The site: rules.tsv's site.zone is the zone of every time the tools write,\n"
+"read and print, whatever TZ says; site.code goes into new ids\n"
+"(RS-SZ-20261122-0001). Without site.zone, TZ is used and check warns.\n"
+"\n"
 "Examples:\n"
+"  rs-journal init --zone Asia/Shanghai --site SZ\n"
 "  rs-journal check\n"
 "  rs-journal cat complaints --since 2026-10-01 | mlr --tsv count-distinct -f category\n"
 "  rs-journal cat export.csv -f json\n"
 "  rs-journal archive --before 2026-10\n");
 
-enum { S_CHECK = 1 << 0, S_CAT = 1 << 1, S_ARCHIVE = 1 << 2, S_SCHEMA = 1 << 3 };
+enum { S_CHECK = 1 << 0, S_CAT = 1 << 1, S_ARCHIVE = 1 << 2, S_SCHEMA = 1 << 3,
+	S_INIT = 1 << 4 };
 
 struct opts {
 	struct cli_args cli;
 	const char *since, *until, *before;
+	const char *zone, *site;
 };
 #define OFF(field) offsetof(struct opts, field)
 
@@ -61,6 +75,8 @@ static const struct cli_opt options[] = {
 	{ "since", 0, 1, S_CAT, OFF(since), NULL },
 	{ "until", 0, 1, S_CAT, OFF(until), NULL },
 	{ "before", 0, 1, S_ARCHIVE, OFF(before), NULL },
+	{ "zone", 0, 1, S_INIT, OFF(zone), NULL },
+	{ "site", 0, 1, S_INIT, OFF(site), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -81,6 +97,7 @@ cmd_check(void *p)
 	int argc = opts->cli.nargs;
 	char **argv = opts->cli.args;
 	struct rs_err e;
+	struct rules r;
 	char *dir;
 	int i, n;
 
@@ -88,6 +105,13 @@ cmd_check(void *p)
 		if (schema_find(argv[i]) == NULL && strcmp(argv[i], "rules") != 0)
 			return cli_usage("check: unknown journal '%s'", argv[i]);
 	dir = journal_dir(opts->cli.g.dir);
+	err_clear(&e);
+	/* A bad rules.tsv is one of the problems check reports, not a reason to stop. */
+	if (rules_load(dir, &r, &e) == 0 && rules_apply_site(&r, &e) == 0 &&
+	    r.site_zone[0] == '\0')
+		err_warn("rules.tsv", "site.zone is not set: times are read in the "
+		    "zone of TZ, so results depend on the reader's TZ "
+		    "(set it with rs-journal init --zone)");
 	err_clear(&e);
 	n = journal_check(dir, (const char *const *)argv, argc, print_problem, NULL, &e);
 	free(dir);
@@ -288,13 +312,37 @@ cmd_schema(void *p)
 	return rc < 0 ? cli_exit(0) : 0;
 }
 
+static int
+cmd_init(void *p)
+{
+	const struct opts *opts = p;
+	struct rs_err e;
+	char *dir;
+	int changed, rc = 0;
+
+	if (opts->cli.nargs > 0)
+		return cli_usage("init: unexpected argument '%s'", opts->cli.args[0]);
+	if (opts->zone != NULL && opts->zone[0] == '\0')
+		return cli_usage("--zone: empty zone");
+	err_clear(&e);
+	dir = journal_dir(opts->cli.g.dir);
+	if (site_init(dir, opts->zone, time_tz_zone(), opts->site, &changed, &e) == -1)
+		rc = e.code == RS_EUSAGE ? cli_usage("%s", e.msg) : cli_fail(&e);
+	free(dir);
+	return rc;
+}
+
 static const struct cli_cmd cmds[] = {
+	{ "init", cmd_init, S_INIT, NULL, NULL },
 	{ "check", cmd_check, S_CHECK, NULL, NULL },
 	{ "cat", cmd_cat, S_CAT, NULL, NULL },
 	{ "archive", cmd_archive, S_ARCHIVE, NULL, NULL },
 	{ "schema", cmd_schema, S_SCHEMA, NULL, NULL },
 	{ NULL, NULL, 0, NULL, NULL }
 };
+
+/* init makes the site; check reports a bad rules.tsv among its findings. */
+static const char *const site_self[] = { "init", "check", NULL };
 
 static const struct cli_tool tool = {
 	.cmds = cmds,
@@ -303,6 +351,7 @@ static const struct cli_tool tool = {
 	    CLI_G_AS_OF,
 	.help = usage_text,
 	.flags = CLI_PERMUTE,
+	.site_self = site_self,
 	.size = sizeof(struct opts),
 };
 

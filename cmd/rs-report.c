@@ -26,6 +26,8 @@ N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\
 "\n"
 "Options:\n"
 "  -d, --dir DIR        journal directory (default $RS_DIR, else $XDG_DATA_HOME/rs)\n"
+"                       (a site: its rules.tsv site.zone is the zone of every time,\n"
+"                       whatever TZ says; site.code goes into new ids: RS-SZ-...)\n"
 "  -f, --format FMT     text (default), md, html, json, tsv, csv\n"
 "      --section NAME   print only that section (a JSON key: sla, handover, ...)\n"
 "      --as-of TIME     the journals as they stood at TIME (default now)\n"
@@ -85,13 +87,16 @@ static const struct cli_opt options[] = {
 
 static const struct cli_tool tool;
 
+/* at_minute is the wall-clock minute of the day add_days after ymd: a shift starts at its clock time on DST days too. */
 static rs_time
 at_minute(int ymd, int add_days, int minute)
 {
-	rs_time day = time_from_local(ymd / 10000, ymd / 100 % 100, ymd % 100, 0, 0, 0);
+	int64_t y;
+	int m, d;
 
-	day = time_add_days(day, add_days);
-	return day + (rs_time)minute * 60;
+	civil_from_days(days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100) + add_days,
+	    &y, &m, &d);
+	return time_from_local(y, m, d, minute / 60, minute % 60, 0);
 }
 
 /* shift_window gives the period of the day or night shift of date ymd and the end of the shift after it. */

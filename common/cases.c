@@ -94,10 +94,12 @@ cases_get(const struct cases *cs, uint64_t key)
 rs_time
 case_since(uint64_t key)
 {
-	int ymd = id_date(key);
-
-	return time_from_local(ymd / 10000, ymd / 100 % 100, ymd % 100, 0, 0, 0) -
-	    CASE_SLACK_S;
+	/*
+	 * The id's date is in the zone of the writer, which the reader may
+	 * not share: the date's earliest instant in any zone, so that the
+	 * date only says where to start looking.
+	 */
+	return time_date_earliest(id_date(key)) - CASE_SLACK_S;
 }
 
 long

@@ -22,7 +22,7 @@ struct row;
 struct rs_err;
 struct jreader;
 
-/* How far before its id's local midnight a row of a case may be written. */
+/* How far before its id's midnight a row of a case may be written (at <= ts + 5 min). */
 #define CASE_SLACK_S 300
 
 /*
@@ -53,7 +53,7 @@ int cases_read(struct cases *cs, struct jreader *jr, struct rs_err *e);
 /* cases_get returns the entity index of case key in cs, or -1. */
 long cases_get(const struct cases *cs, uint64_t key);
 
-/* case_since returns the earliest ts a row of case key can have: its id date's local midnight minus CASE_SLACK_S. */
+/* case_since returns the earliest ts a row of case key can have, whatever zone wrote or reads it: time_date_earliest of its id's date minus CASE_SLACK_S. */
 rs_time case_since(uint64_t key);
 
 /*

@@ -13,6 +13,8 @@
 #include "cli.h"
 #include "err.h"
 #include "i18n.h"
+#include "journal.h"
+#include "rules.h"
 #include "utf8.h"
 
 static char stdout_buf[1 << 16];
@@ -80,6 +82,20 @@ cli_fail(const struct rs_err *e)
 }
 
 int
+cli_site(const char *dir_option)
+{
+	struct rs_err e = { 0 };
+	struct rules r;
+	char *dir = journal_dir(dir_option);
+	int rc = 0;
+
+	if (rules_load(dir, &r, &e) == -1 || rules_apply_site(&r, &e) == -1)
+		rc = cli_fail(&e);
+	free(dir);
+	return rc;
+}
+
+int
 cli_global_option(int c, const char *arg, struct cli_global *g)
 {
 	switch (c) {
@@ -138,11 +154,16 @@ int
 cli_time_option(const char *name, const char *value, rs_time base, rs_time *t)
 {
 	struct buf b = BUF_INIT;
+	int rc;
 
-	if (time_parse_input(value, base, t) == 0)
+	if ((rc = time_parse_input(value, base, t)) == 0)
 		return 0;
 	utf8_sanitize(&b, value, strlen(value));
-	cli_error(name, "bad time '%s'", b.p ? b.p : "");
+	if (rc == -2)
+		cli_error(name, "%s does not exist in the site's zone "
+		    "(the clock skips it for daylight saving)", b.p ? b.p : "");
+	else
+		cli_error(name, "bad time '%s'", b.p ? b.p : "");
 	buf_free(&b);
 	return -1;
 }

@@ -56,6 +56,15 @@ int cli_time_option(const char *name, const char *value, rs_time base, rs_time *
 /* cli_as_of returns the --as-of time, or now; -1 on a bad value (message printed). */
 int cli_as_of(const struct cli_global *g, rs_time *t);
 
+/*
+ * cli_site reads the site of the journal directory (--dir as given, else
+ * the default; SPEC 3.0) from its rules.tsv and makes it the process's:
+ * its zone for every time, its code for new ids (rules_apply_site). Run
+ * before any time is read or any thread starts. Returns 0, or an exit
+ * code after printing why (1 a bad rules.tsv, 3 unreadable).
+ */
+int cli_site(const char *dir_option);
+
 /* cli_error prints "PROG: WHERE: WHAT" (WHERE omitted if NULL or empty). */
 void cli_error(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

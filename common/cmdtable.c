@@ -314,6 +314,18 @@ hoist(const struct cli_tool *t, int argc, char **argv)
 	return 0;
 }
 
+/* site reads the site for the subcommand a->cmd unless it does so itself; returns 0 or an exit code. */
+static int
+site(const struct cli_tool *t, const struct cli_args *a)
+{
+	const char *const *p;
+
+	for (p = t->site_self; p != NULL && *p != NULL; p++)
+		if (strcmp(*p, a->cmd->name) == 0)
+			return 0;
+	return cli_site(a->g.dir);
+}
+
 /* run_permuted is cli_run for CLI_PERMUTE: all options first, then the subcommand. */
 static int
 run_permuted(const struct cli_tool *t, int argc, char **argv, struct cli_args *a)
@@ -330,6 +342,8 @@ run_permuted(const struct cli_tool *t, int argc, char **argv, struct cli_args *a
 		return cli_usage("unknown command '%s'", a->args[0]);
 	a->args++;
 	a->nargs--;
+	if ((rc = site(t, a)) != 0)
+		return rc;
 	return a->cmd->run(a);
 }
 
@@ -361,6 +375,8 @@ cli_run(const struct cli_tool *t, int argc, char **argv, void *opts)
 	}
 	if ((rc = parse(t, a->cmd, argc, argv, opts)) != 0)
 		return rc == DONE ? 0 : rc;
+	if ((rc = site(t, a)) != 0)
+		return rc;
 	return a->cmd->run(opts);
 }
 

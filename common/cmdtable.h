@@ -94,12 +94,19 @@ struct cli_tool {
 	const char *missing;		/* N_() message for a missing subcommand; NULL: "missing command" */
 	int maxargs;			/* CLI_PERMUTE: most words, the subcommand included; 0: any */
 	unsigned flags;			/* CLI_* above */
+	/*
+	 * The subcommands (NULL-terminated; may be NULL) that read the site
+	 * themselves (rs-journal init makes it, check reports a bad
+	 * rules.tsv); before any other, cli_run calls cli_site.
+	 */
+	const char *const *site_self;
 	size_t size;			/* sizeof the options struct, which starts with struct cli_args */
 };
 
 /*
  * cli_run runs argv as tool t says: finds the subcommand, zeroes opts
- * (t->size bytes) and fills it, and returns the subcommand's exit code,
+ * (t->size bytes) and fills it, reads the site (cli_site; not for the
+ * subcommands of t->site_self), and returns the subcommand's exit code,
  * or 0 after -h or -V, or 2 after a usage error (message printed). It
  * reorders argv (the subcommand word moved first, options before
  * operands); opts keeps pointers into it. The caller owns both.

@@ -122,7 +122,7 @@ struct complaint *cp_set_get(const struct complaint_set *cs, uint64_t key);
 /* cp_value returns the current value of column col (COMPLAINTS_*) of complaint c of cs, "" when none. */
 const char *cp_value(const struct complaint_set *cs, const struct complaint *c, int col);
 
-/* cp_since returns the earliest ts a row of complaint key can have: its id date's local midnight minus 5 minutes. */
+/* cp_since returns the earliest ts a row of complaint key can have, whatever the zone: time_date_earliest of its id's date minus 5 minutes. */
 rs_time cp_since(uint64_t key);
 
 /*

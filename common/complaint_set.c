@@ -224,8 +224,6 @@ cp_value(const struct complaint_set *cs, const struct complaint *c, int col)
 rs_time
 cp_since(uint64_t key)
 {
-	int ymd = id_date(key);
-
-	return time_from_local(ymd / 10000, ymd / 100 % 100, ymd % 100, 0, 0, 0) -
-	    CP_SLACK_S;
+	/* Zone-free, as case_since: an id's date is only a hint. */
+	return time_date_earliest(id_date(key)) - CP_SLACK_S;
 }

@@ -1,9 +1,13 @@
 /*
- * ids.h - case and complaint ids (SPEC 4.1, 4.3) and provider ids.
+ * ids.h - case and complaint ids (SPEC 3.0, 4.1, 4.3) and provider ids.
  *
- * "RS-YYYYMMDD-NNNN": a prefix, the local date of the opening event, and
- * a per-day sequence from 0001 (more digits after 9999). In memory an id
- * is a 64-bit key, YYYYMMDD * 10^7 + sequence, so tables hash integers.
+ * "RS-[SITE-]YYYYMMDD-NNNN": a prefix, the site code when the site has
+ * one, the site-zone date of the opening event, and a per-day sequence
+ * from 0001 (more digits after 9999). In memory an id is a 64-bit key,
+ * (YYYYMMDD * ID_SEQ_SCALE + sequence) * 256 + code, where code is the
+ * index of the site code in a process-wide table (0: no code), so that
+ * tables hash integers, keys sort by date and sequence, and the two
+ * forms of one site (which share the per-day sequence) never collide.
  */
 #ifndef RS_IDS_H
 #define RS_IDS_H
@@ -11,26 +15,43 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ID_SEQ_SCALE 10000000ULL	/* sequences up to 9 999 999 a day */
+#define ID_SEQ_SCALE 100000000ULL	/* sequences up to 99 999 999 a day */
+#define ID_CODE_BITS 8			/* up to 255 distinct site codes a process */
+#define ID_CODE_MAX 8			/* characters of a site code */
 #define ID_MAX 32			/* buffer size for id_format */
 
 /*
- * id_parse parses s[0..n) as PREFIX-YYYYMMDD-NNNN[N...] with the given
- * prefix ("RS" or "CP"): a real date, at least 4 sequence digits, no
- * leading zeros beyond the 4-digit width, sequence >= 1. Returns 0 and
- * sets *key, or -1.
+ * id_parse parses s[0..n) as PREFIX-[CODE-]YYYYMMDD-NNNN[N...] with the
+ * given prefix ("RS" or "CP"): CODE a site code (id_code_valid), a real
+ * date, at least 4 sequence digits, no leading zeros beyond the 4-digit
+ * width, sequence >= 1. Returns 0 and sets *key, or -1 (also when a
+ * process meets more than 255 distinct codes). Thread-safe.
  */
 int id_parse(const char *s, size_t n, const char *prefix, uint64_t *key);
 
-/* id_key makes a key from a date (YYYYMMDD) and a sequence. */
+/* id_key makes a key without a site code from a date (YYYYMMDD) and a sequence. */
 uint64_t id_key(int ymd, uint64_t seq);
+/* id_key_site makes a key from a date, a sequence and the site code set by id_set_site_code. */
+uint64_t id_key_site(int ymd, uint64_t seq);
 /* id_date returns the YYYYMMDD of a key. */
 int id_date(uint64_t key);
 /* id_seq returns the sequence of a key. */
 uint64_t id_seq(uint64_t key);
+/* id_day returns the key with its sequence cleared: equal for the ids of one date and one form. */
+uint64_t id_day(uint64_t key);
 
-/* id_format writes prefix-YYYYMMDD-NNNN for key into buf (ID_MAX bytes); returns buf. */
+/* id_format writes prefix-[CODE-]YYYYMMDD-NNNN for key into buf (ID_MAX bytes); returns buf. */
 char *id_format(char *buf, const char *prefix, uint64_t key);
+
+/* id_code_valid returns 1 if s[0..n) is a site code: 2-8 characters of A-Z and 0-9, at least one a letter; else 0. */
+int id_code_valid(const char *s, size_t n);
+
+/*
+ * id_set_site_code sets the code new ids carry (id_key_site); NULL or ""
+ * for none. Called once, before any thread starts. Returns 0, or -1 if
+ * code is not a valid site code.
+ */
+int id_set_site_code(const char *code);
 
 /* provider_id_valid returns 1 if s[0..n) is 1-32 characters of letters, digits, '-' and '_', else 0. */
 int provider_id_valid(const char *s, size_t n);

@@ -152,7 +152,7 @@ import_row(struct import *im, const struct row *r)
 		} else if (c->type == COL_TS) {
 			/* People's time forms are welcome; the journal gets one form. */
 			if (memchr(r->v[i], '\0', r->len[i]) != NULL ||
-			    time_parse_input(r->v[i], im->now, &t) == -1)
+			    time_parse_input(r->v[i], im->now, &t) != 0)
 				why = schema_check_value(c, r->v[i], r->len[i], msg, sizeof(msg));
 			else if (col == CASES_AT && t > im->now + 300)
 				why = "more than 5 minutes in the future";

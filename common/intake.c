@@ -80,7 +80,7 @@ build_cases(struct append_ctx *ctx, struct buf *rows, void *arg, struct rs_err *
 			for (j = i + 1; j < nc->n; j++)
 				if (ymd[j] == ymd[i])
 					max[j] = seq;
-			id_format(nc->ids[i], "RS", id_key(ymd[i], seq));
+			id_format(nc->ids[i], "RS", id_key_site(ymd[i], seq));
 			v[CASES_CASE_ID] = nc->ids[i];
 		}
 		if (rowbuild_finish(&schema_cases, v, rows, v[CASES_CASE_ID], e) == -1)
@@ -120,6 +120,7 @@ intake_check_value(const char *opt, int col, const char **v, rs_time base, char 
 	const char *why;
 	char msg[256];
 	rs_time t;
+	int rc;
 
 	if (c->type == COL_TEXT) {
 		if ((why = utf8_text_problem(*v, strlen(*v))) != NULL)
@@ -127,9 +128,13 @@ intake_check_value(const char *opt, int col, const char **v, rs_time base, char 
 		return 0;
 	}
 	if (c->type == COL_TS) {
-		if (time_parse_input(*v, base, &t) == -1) {
+		if ((rc = time_parse_input(*v, base, &t)) != 0) {
 			utf8_sanitize(&b, *v, strlen(*v));
-			err_set(e, RS_EDATA, opt, "bad time '%s'", b.p ? b.p : "");
+			if (rc == -2)
+				err_set(e, RS_EDATA, opt, "%s does not exist in the site's zone "
+				    "(the clock skips it for daylight saving)", b.p ? b.p : "");
+			else
+				err_set(e, RS_EDATA, opt, "bad time '%s'", b.p ? b.p : "");
 			buf_free(&b);
 			return -1;
 		}

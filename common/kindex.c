@@ -9,15 +9,15 @@
 #include "ids.h"
 #include "kindex.h"
 
-/* day_of returns the index of day ymd, adding it if create; -1 if unknown. */
+/* day_of returns the index of day (id_day: a date and a site code), adding it if create; -1 if unknown. */
 static long
-day_of(struct kindex *x, int ymd, int create)
+day_of(struct kindex *x, uint64_t day, int create)
 {
 	size_t d;
 
-	if (ymd == x->last_ymd)
+	if (day == x->last_day_key)
 		return (long)x->last_day;
-	if (!idmap_get(&x->days, (uint64_t)ymd, &d)) {
+	if (!idmap_get(&x->days, day, &d)) {
 		if (!create)
 			return -1;
 		if (x->nday == x->capday) {
@@ -26,9 +26,9 @@ day_of(struct kindex *x, int ymd, int create)
 		}
 		d = x->nday++;
 		memset(&x->day[d], 0, sizeof(x->day[d]));
-		idmap_put(&x->days, (uint64_t)ymd, d);
+		idmap_put(&x->days, day, d);
 	}
-	x->last_ymd = ymd;
+	x->last_day_key = day;
 	x->last_day = d;
 	return (long)d;
 }
@@ -36,7 +36,7 @@ day_of(struct kindex *x, int ymd, int create)
 long
 kindex_get(struct kindex *x, uint64_t key)
 {
-	long d = day_of(x, id_date(key), 0);
+	long d = day_of(x, id_day(key), 0);
 	uint64_t seq = id_seq(key);
 	size_t i;
 
@@ -62,7 +62,7 @@ kindex_add(struct kindex *x, uint64_t key, int *grown)
 		*grown = 1;
 	}
 	x->keys[x->n++] = key;
-	d = day_of(x, id_date(key), 1);	/* may move x->day */
+	d = day_of(x, id_day(key), 1);	/* may move x->day */
 	dy = &x->day[d];
 	dy->count++;
 	if (seq - 1 >= dy->cap && seq <= 4 * dy->count + 1024) {

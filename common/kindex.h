@@ -28,8 +28,8 @@ struct kindex {
 	size_t n, cap;
 	struct kday *day;
 	size_t nday, capday;
-	struct idmap days;	/* YYYYMMDD -> index into day */
-	int last_ymd;		/* the day of the last lookup, and its index */
+	struct idmap days;	/* id_day -> index into day: a date of one id form */
+	uint64_t last_day_key;	/* the day of the last lookup, and its index */
 	size_t last_day;
 	struct idmap index;	/* key -> index, for the keys without a slot */
 };

@@ -60,10 +60,9 @@ struct rowcheck {
 	struct plan_column *cols;
 	int at_check;		/* columns 0 and 1 are ts and at: at <= ts + 5 min */
 	struct ts_cache tc;
-	uint64_t id_head;	/* bytes 0..7 of the last good id of 16 bytes */
-	uint32_t id_tail;	/* its bytes 8..11: the date's end and the dash */
+	char id_head[ID_MAX];	/* the last good id with a 4-digit sequence, less that sequence */
+	size_t id_len;		/* its length (0: none yet) */
 	uint64_t id_base;	/* its key less its sequence */
-	int id_ok;
 	int case_col;		/* column case_id, or -1 */
 };
 
@@ -278,18 +277,18 @@ ts_parse(struct ts_cache *tc, const char *s, size_t n, rs_time *t)
 }
 
 /*
- * id_quick says whether v is the 16 bytes "XX-YYYYMMDD-NNNN" with the
- * two-letter prefix and the date of the last good id, NNNN not 0000.
+ * id_quick says whether v is the last good id of a 4-digit sequence
+ * ("XX-[CODE-]YYYYMMDD-NNNN") with another sequence NNNN, not 0000.
  */
 static int
 id_quick(const struct rowcheck *rc, const char *v, size_t n, uint64_t *key)
 {
 	int hi, lo;
 
-	if (n != 16 || !rc->id_ok || load8(v) != rc->id_head || load4(v + 8) != rc->id_tail ||
-	    (hi = two(v + 12)) < 0 || (lo = two(v + 14)) < 0 || hi + lo == 0)
+	if (n != rc->id_len || memcmp(v, rc->id_head, n - 4) != 0 ||
+	    (hi = two(v + n - 4)) < 0 || (lo = two(v + n - 2)) < 0 || hi + lo == 0)
 		return 0;
-	*key = rc->id_base + (uint64_t)(hi * 100 + lo);
+	*key = rc->id_base + ((uint64_t)(hi * 100 + lo) << ID_CODE_BITS);
 	return 1;
 }
 
@@ -301,11 +300,11 @@ id_check(struct rowcheck *rc, const char *prefix, const char *v, size_t n, uint6
 		return 0;
 	if (id_parse(v, n, prefix, key) == -1)
 		return -1;
-	if (n == 16 && strlen(prefix) == 2) {
-		rc->id_head = load8(v);
-		rc->id_tail = load4(v + 8);
-		rc->id_base = *key - id_seq(*key);
-		rc->id_ok = 1;
+	/* The ids of one date and form differ in their last 4 digits only. */
+	if (n < sizeof(rc->id_head) && v[n - 5] == '-') {
+		memcpy(rc->id_head, v, n - 4);
+		rc->id_len = n;
+		rc->id_base = id_day(*key);
 	}
 	return 0;
 }

@@ -14,8 +14,10 @@
 
 #include "buf.h"
 #include "err.h"
+#include "ids.h"
 #include "rules.h"
 #include "rules_keys.h"
+#include "timelocal.h"
 
 #define RULES_FILE "rules.tsv"
 #define RULES_MAX (1024 * 1024)	/* a rules file is a few hundred bytes */
@@ -46,6 +48,8 @@ const struct rule_key rules_keys[] = {
 	    R(target_complainant_satisfaction), 0 },
 	{ "shift.day", K_SHIFT, R(shift_day_start), R(shift_day_end) },
 	{ "shift.night", K_SHIFT, R(shift_night_start), R(shift_night_end) },
+	{ "site.zone", K_ZONE, R(site_zone), 0 },
+	{ "site.code", K_CODE, R(site_code), 0 },
 };
 #undef R
 
@@ -119,10 +123,15 @@ rules_load(const char *dir, struct rules *r, struct rs_err *e)
 	int fd, rc = -1, got;
 
 	rules_default(r);
-	buf_printf(&path, "%s/%s", dir, RULES_FILE);
+	buf_adds(&path, dir);
+	buf_adds(&path, "/" RULES_FILE);
 	if ((fd = open(path.p, O_RDONLY | O_CLOEXEC)) == -1) {
-		/* No rules.tsv (or no directory yet): the defaults apply. */
-		if (errno == ENOENT)
+		/*
+		 * No rules.tsv (or no directory yet): the defaults apply. A
+		 * directory that is not one is the reader's or writer's to
+		 * report, with its own message.
+		 */
+		if (errno == ENOENT || errno == ENOTDIR)
 			rc = 0;
 		else
 			err_set(e, RS_EIO, path.p, "cannot read: %s",
@@ -180,6 +189,9 @@ rules_format(const struct rules *r, struct buf *out)
 
 	for (i = 0; i < RULES_NKEYS; i++) {
 		k = &rules_keys[i];
+		if ((k->kind == K_ZONE || k->kind == K_CODE) &&
+		    *((const char *)r + k->off) == '\0')
+			continue;	/* unset: no value to write */
 		buf_adds(out, k->name);
 		buf_addc(out, '\t');
 		switch (k->kind) {
@@ -193,10 +205,36 @@ rules_format(const struct rules *r, struct buf *out)
 			buf_printf(out, "%02d:%02d-%02d:%02d", *a / 60, *a % 60,
 			    *b / 60, *b % 60);
 			break;
+		case K_ZONE:
+		case K_CODE:
+			buf_adds(out, (const char *)r + k->off);
+			break;
 		default:
 			buf_printf(out, "%d", *cint_field(r, k->off));
 			break;
 		}
 		buf_addc(out, '\n');
 	}
+}
+
+char *
+rules_path(const char *dir)
+{
+	struct buf path = BUF_INIT;
+
+	buf_adds(&path, dir);
+	buf_adds(&path, "/" RULES_FILE);
+	return path.p;
+}
+
+int
+rules_apply_site(const struct rules *r, struct rs_err *e)
+{
+	if (r->site_zone[0] != '\0' && time_use_zone(r->site_zone) == -1)
+		return err_set(e, RS_EDATA, "site.zone", "unknown zone '%s'",
+		    r->site_zone);
+	if (id_set_site_code(r->site_code) == -1)
+		return err_set(e, RS_EDATA, "site.code", "bad site code '%s'",
+		    r->site_code);
+	return 0;
 }

@@ -16,7 +16,9 @@ enum rules_kind {
 	K_DAY,		/* days, 1..365 */
 	K_COUNT,	/* attempts, 1..100 */
 	K_RATIO,	/* decimal in [0,1] */
-	K_SHIFT		/* HH:MM-HH:MM */
+	K_SHIFT,	/* HH:MM-HH:MM */
+	K_ZONE,		/* an IANA zone name, a char[RULES_TEXT_MAX] */
+	K_CODE		/* a site code, a char[RULES_TEXT_MAX] */
 };
 
 /* One key: off is its field in struct rules (the start of a shift), off2 the end of a shift. */
@@ -27,7 +29,7 @@ struct rule_key {
 };
 
 /* The number of keys: a constant, so that rules_parse can size arrays by it. */
-#define RULES_NKEYS 19
+#define RULES_NKEYS 21
 
 /* The indexes of the two ends of the second callback window, checked against each other. */
 #define RULES_KEY_SECOND_FROM 12

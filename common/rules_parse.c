@@ -14,8 +14,10 @@
 
 #include "buf.h"
 #include "err.h"
+#include "ids.h"
 #include "rules.h"
 #include "rules_keys.h"
+#include "timelocal.h"
 #include "utf8.h"
 
 #define SHOWN_MAX 64		/* bytes of a bad value quoted in a message */
@@ -31,6 +33,8 @@ static const struct {
 	[K_COUNT] = { "a count, 1-100", 100 },
 	[K_RATIO] = { "a decimal from 0 to 1, at most 9 decimals", 0 },
 	[K_SHIFT] = { "HH:MM-HH:MM, two different clock times", 0 },
+	[K_ZONE] = { "an IANA zone name of the system, e.g. Asia/Shanghai", 0 },
+	[K_CODE] = { "2-8 characters of A-Z and 0-9, at least one a letter", 0 },
 };
 
 static int *
@@ -136,7 +140,24 @@ set_value(const struct rule_key *k, const char *v, size_t n, struct rules *r)
 	double d;
 	int x, y;
 
+	char name[RULES_TEXT_MAX];
+
 	switch (k->kind) {
+	case K_ZONE:
+		if (n >= sizeof(name))
+			return -1;
+		memcpy(name, v, n);
+		name[n] = '\0';
+		if (!time_zone_valid(name))
+			return -1;
+		memcpy((char *)r + k->off, name, n + 1);
+		return 0;
+	case K_CODE:
+		if (!id_code_valid(v, n))
+			return -1;
+		memcpy((char *)r + k->off, v, n);
+		((char *)r + k->off)[n] = '\0';
+		return 0;
 	case K_RATIO:
 		if (parse_ratio(v, n, &d) == -1)
 			return -1;

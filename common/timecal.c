@@ -28,6 +28,13 @@ civil_from_days(int64_t days, int64_t *y, int *m, int *d)
 }
 
 rs_time
+time_date_earliest(int ymd)
+{
+	return time_civil_days(ymd / 10000, ymd / 100 % 100, ymd % 100) *
+	    SECS_DAY - OFFSET_MAX;
+}
+
+rs_time
 time_day_start(rs_time t)
 {
 	int64_t y;

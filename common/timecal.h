@@ -22,6 +22,13 @@ int64_t days_from_civil(int64_t y, int m, int d);
 /* civil_from_days is the inverse of days_from_civil: it stores the date into the caller's *y, *m, *d. */
 void civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 
+/*
+ * time_date_earliest returns the first instant that is on date ymd
+ * (YYYYMMDD) in some zone: its midnight at the widest offset, +14:00.
+ * A stored date is found from it whatever zone wrote it or reads it.
+ */
+rs_time time_date_earliest(int ymd);
+
 /* time_day_start returns local midnight of the day holding t. */
 rs_time time_day_start(rs_time t);
 

@@ -11,8 +11,14 @@
  * The cache is per thread, not shared: rs-report kpi reads two journals
  * at once. A change of $TZ (tests do it) is noticed on the next call.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
@@ -209,4 +215,102 @@ time_from_local(int64_t y, int mo, int d, int h, int mi, int s)
 	if (vb)
 		return local - ob;
 	return local - oa;
+}
+
+int
+time_local_exists(int64_t y, int mo, int d, int h, int mi, int s)
+{
+	rs_time t = time_from_local(y, mo, d, h, mi, s);
+	int64_t yy;
+	int m2, d2, h2, mi2, s2;
+
+	if (t == RS_TIME_NONE)
+		return 0;
+	/* A gap's wall clock comes back as another reading. */
+	time_local_fields(t, &yy, &m2, &d2, &h2, &mi2, &s2);
+	return yy == y && m2 == mo && d2 == d && h2 == h && mi2 == mi && s2 == s;
+}
+
+/* zone_name_ok: "Area/Place" segments of [A-Za-z0-9_+-], none starting with '.' or '-'. */
+static int
+zone_name_ok(const char *name)
+{
+	const char *p;
+	int seg = 0;
+
+	if (name[0] == '\0' || strlen(name) >= TIME_ZONE_MAX)
+		return 0;
+	for (p = name; *p != '\0'; p++) {
+		if (*p == '/') {
+			if (seg == 0)
+				return 0;
+			seg = 0;
+			continue;
+		}
+		if (seg == 0 && (*p == '.' || *p == '-'))
+			return 0;
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '+' ||
+		    *p == '-'))
+			return 0;
+		seg++;
+	}
+	return seg > 0;
+}
+
+int
+time_zone_valid(const char *name)
+{
+	const char *dir = getenv("TZDIR");
+	char path[512], magic[4];
+	struct stat st;
+	int fd, ok = 0;
+
+	if (!zone_name_ok(name))
+		return 0;
+	if (dir == NULL || *dir == '\0')
+		dir = "/usr/share/zoneinfo";
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return 0;
+	/* A compiled zone file starts with "TZif" (RFC 8536). */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    read(fd, magic, 4) == 4 && memcmp(magic, "TZif", 4) == 0)
+		ok = 1;
+	close(fd);
+	return ok;
+}
+
+int
+time_use_zone(const char *name)
+{
+	char tz[TIME_ZONE_MAX + 1];
+
+	if (!time_zone_valid(name)) {
+		errno = EINVAL;
+		return -1;
+	}
+	/* ':' makes the C library read the zone file, never a POSIX rule string. */
+	snprintf(tz, sizeof(tz), ":%s", name);
+	if (setenv("TZ", tz, 1) == -1)
+		return -1;
+	tz_check();
+	return 0;
+}
+
+const char *
+time_tz_zone(void)
+{
+	static char name[TIME_ZONE_MAX];
+	const char *tz = getenv("TZ");
+
+	if (tz == NULL)
+		return NULL;
+	if (tz[0] == ':')
+		tz++;
+	if (strlen(tz) >= sizeof(name) || !time_zone_valid(tz))
+		return NULL;
+	memcpy(name, tz, strlen(tz) + 1);
+	return name;
 }

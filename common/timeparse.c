@@ -262,16 +262,26 @@ time_parse_input(const char *s, rs_time base, rs_time *t)
 		    base < T_MIN || base > T_MAX)
 			return -1;
 		time_local_fields(base, &y, &mo, &d, NULL, NULL, NULL);
+		if (!time_local_exists(y, mo, d, h, mi, sec))
+			return -2;
 		*t = time_from_local(y, mo, d, h, mi, sec);
 		return 0;
 	}
 	if (n == 10) {
+		/* A day starts at its first instant, 00:00 or the end of a gap there. */
 		if (parse_ymd(s, &yy, &mo, &d) == -1)
 			return -1;
 		*t = time_from_local(yy, mo, d, 0, 0, 0);
 		return 0;
 	}
-	return parse_iso(s, n, 0, t);
+	if (parse_iso(s, n, 0, t) == -1)
+		return -1;
+	/* Without an offset (16 or 19 bytes) the clock is local: it must exist. */
+	if ((n == 16 || n == 19) && parse_ymd(s, &yy, &mo, &d) == 0 &&
+	    !time_local_exists(yy, mo, d, dig2(s + 11), dig2(s + 14),
+	    n == 19 ? dig2(s + 17) : 0))
+		return -2;
+	return 0;
 }
 
 rs_time

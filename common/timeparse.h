@@ -34,7 +34,9 @@ int time_parse_ts(const char *s, size_t n, rs_time *t);
  * with or without seconds and offset, "YYYY-MM-DD HH:MM[:SS]",
  * "YYYY-MM-DD" (00:00 local), "HH:MM" (that time on the local day of
  * base), "now" (= base), relative "-15m", "-2h", "-3d" (from base; "+"
- * too). Returns 0 and sets *t, or -1.
+ * too). A local clock that exists twice (a DST change back) is the
+ * earlier. Returns 0 and sets *t, -1 for text that is not a time, or -2
+ * for a local clock that does not exist (skipped by a DST change).
  */
 int time_parse_input(const char *s, rs_time base, rs_time *t);
 

@@ -18,7 +18,7 @@
 #include "schema_tables.h"
 #include "weekly.h"
 
-/* Two days: case_since is midnight in the reader's zone, the id's date the writer's. */
+/* Two days of slack before the week for the rows of its cases (case_since is zone-free). */
 #define ZONE_SLACK_S (2 * 86400)
 
 int

@@ -318,16 +318,17 @@ _rs_spec_rs_report() {
 # rs-journal: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_journal() {
 	case $1 in
-	subs) echo 'check cat archive schema' ;;
+	subs) echo 'init check cat archive schema' ;;
 	default) echo '' ;;
-	argopts) echo '-d --dir -f --format --as-of --since --until --before' ;;
+	argopts) echo '--zone --site -d --dir -f --format --as-of --since --until --before' ;;
 	opts)
 		case $2 in
+		init) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		check) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		cat) echo '--since --until -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		archive) echo '--before -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		schema) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before' ;;
+		*) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before' ;;
 		esac ;;
 	operand)
 		case $2 in

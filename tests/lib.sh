@@ -12,7 +12,8 @@
 #   tsame NAME FILE1 FILE2   passes when the files are byte-identical
 #   tok NAME CMD...          passes when CMD exits 0 (a shell-level check)
 #   jdir [DIR]               makes a fresh journal directory, sets RS_DIR
-# Variables: $T scratch dir, $SAMPLES, $TESTDATA (tests/data), $TOP.
+# Variables: $T scratch dir, $SAMPLES, $TESTDATA (tests/data), $TOP; $NOZONE,
+# the warning of rs-journal check on a directory without site.zone (SPEC 3.0).
 # Environment fixed for reproducibility: TZ=Asia/Shanghai, LC_ALL=C.UTF-8,
 # RS_NOW (the clock) 2026-11-22T10:00:00+08:00, RS_AGENT=tester, RS_FSYNC=0;
 # LANGUAGE unset, so messages are English (84-i18n.sh asks for Chinese).
@@ -21,6 +22,7 @@ export TZ=Asia/Shanghai LC_ALL=C.UTF-8 RS_AGENT=tester RS_FSYNC=0
 export RS_NOW=2026-11-22T10:00:00+08:00
 unset RS_DIR XDG_DATA_HOME RS_LOCK_TIMEOUT LANGUAGE RS_LOCALEDIR
 STDIN=/dev/null
+NOZONE="rs-journal: rules.tsv: site.zone is not set: times are read in the zone of TZ, so results depend on the reader's TZ (set it with rs-journal init --zone)"
 
 _t_pass() { PASSED=$((PASSED + 1)); }
 _t_fail() {

@@ -183,11 +183,11 @@ sys.exit(rows[6][1] != "\x27\t\n\r\\" or rows[2][1] != "cr\rhere")' "$T/rt.guard
 
 jclean
 before=$(snap)
-tcase 'check: clean journal' 0 '' '' rs-journal check
-tcase 'check: clean journal, named' 0 '' '' rs-journal check cases dispatch complaints callbacks providers rules
-tcase 'check: clean journal, -d' 0 '' '' env -u RS_DIR rs-journal -d "$RS_DIR" check
+tcase 'check: clean journal' 0 '' "$NOZONE" rs-journal check
+tcase 'check: clean journal, named' 0 '' "$NOZONE" rs-journal check cases dispatch complaints callbacks providers rules
+tcase 'check: clean journal, -d' 0 '' "$NOZONE" env -u RS_DIR rs-journal -d "$RS_DIR" check
 tfile 'check: clean: nothing written' "$before" <(snap)
-tcase 'check: an empty directory' 0 '' '' rs-journal -d "$T/no-such-dir" check
+tcase 'check: an empty directory' 0 '' "$NOZONE" rs-journal -d "$T/no-such-dir" check
 tok 'check: an empty directory is not created' test ! -e "$T/no-such-dir"
 tcase 'check: unknown journal name' 2 '' "rs-journal: check: unknown journal 'bogus' (see rs-journal --help)" \
     rs-journal check cases bogus
@@ -205,7 +205,7 @@ while IFS= read -r line; do
 	addrow "$j" "${kv[@]}"
 	n=$(wc -l <"$RS_DIR/$j.tsv" | tr -d ' ')
 	before=$(snap)
-	tcase "check: $j $ov" 1 "$j.tsv:$n: $msg" '' rs-journal check
+	tcase "check: $j $ov" 1 "$j.tsv:$n: $msg" "$NOZONE" rs-journal check
 	tfile "check: $j $ov: nothing written" "$before" <(snap)
 done <<'EOF'
 # ts
@@ -333,7 +333,7 @@ while IFS= read -r line; do
 	IFS=';' read -r -a kv <<<"${line#* | }"
 	jclean
 	addrow "$j" "${kv[@]}"
-	tcase "check: legal: $j ${line#* | }" 0 '' '' rs-journal check
+	tcase "check: legal: $j ${line#* | }" 0 '' "$NOZONE" rs-journal check
 done <<'EOF'
 cases | at=2026-11-21T09:05:00+08:00
 cases | event=opened;case_id=RS-20261121-0004
@@ -350,7 +350,7 @@ EOF
 # message is not frozen, only that the row and the column are named.
 jclean
 addrow callbacks result=reached overall=
-tcase 'check: reached callback without overall' 1 '*' '' rs-journal check
+tcase 'check: reached callback without overall' 1 '*' "$NOZONE" rs-journal check
 keep
 tok 'check: reached callback without overall: line and column named' grep -q '^callbacks.tsv:5: .*overall' "$T/last.out"
 
@@ -358,27 +358,27 @@ tok 'check: reached callback without overall: line and column named' grep -q '^c
 jclean
 addrow complaints complaint_id=CP-20261121-0001 case_id=RS-20261121-0003 event=opened
 addrow complaints complaint_id=CP-20261121-0001 event=closed ts=2026-11-21T09:10:00+08:00 at=2026-11-21T09:10:00+08:00
-tcase 'check: complaint closed straight after opened' 1 'complaints.tsv:10: CP-20261121-0001: complaint is open; cannot close' '' rs-journal check
+tcase 'check: complaint closed straight after opened' 1 'complaints.tsv:10: CP-20261121-0001: complaint is open; cannot close' "$NOZONE" rs-journal check
 jclean
 addrow complaints complaint_id=CP-20261121-0001 case_id=RS-20261121-0003 event=opened
 addrow complaints complaint_id=CP-20261121-0001 event=resolved note= ts=2026-11-21T09:10:00+08:00 at=2026-11-21T09:10:00+08:00
-tcase 'check: complaint resolved without contact or note' 1 'complaints.tsv:10: CP-20261121-0001: complaint was never contacted; resolving without contact needs --note saying why' '' rs-journal check
+tcase 'check: complaint resolved without contact or note' 1 'complaints.tsv:10: CP-20261121-0001: complaint was never contacted; resolving without contact needs --note saying why' "$NOZONE" rs-journal check
 jclean
 addrow complaints complaint_id=CP-20261121-0001 case_id=RS-20261121-0003 event=opened
 addrow complaints complaint_id=CP-20261121-0001 event=resolved note=客户撤诉 ts=2026-11-21T09:10:00+08:00 at=2026-11-21T09:10:00+08:00
-tcase 'check: complaint resolved without contact, with a note' 0 '' '' rs-journal check
+tcase 'check: complaint resolved without contact, with a note' 0 '' "$NOZONE" rs-journal check
 jclean
 addrow complaints complaint_id=CP-20261121-0001 case_id=RS-20261121-0003 event=opened level=2
 addrow complaints complaint_id=CP-20261121-0001 event=escalated level=2 ts=2026-11-21T09:10:00+08:00 at=2026-11-21T09:10:00+08:00
-tcase 'check: escalation to the same level' 1 'complaints.tsv:10: CP-20261121-0001: complaint is level 2; cannot escalate to level 2 (escalation only raises the level)' '' rs-journal check
+tcase 'check: escalation to the same level' 1 'complaints.tsv:10: CP-20261121-0001: complaint is level 2; cannot escalate to level 2 (escalation only raises the level)' "$NOZONE" rs-journal check
 
 # Control characters in text (raw bytes, so not in the table above).
 for c in $'\x1b'=001B $'\x01'=0001 $'\x7f'=007F $'\xc2\x85'=0085 $'\xe2\x80\x8b'=200B; do
 	jclean
 	addrow cases "note=a${c%=*}b"
 	case ${c#*=} in
-	200B) tcase 'check: text with U+200B (not a control character)' 0 '' '' rs-journal check ;;
-	*) tcase "check: text with U+${c#*=}" 1 "cases.tsv:10: column note: bad text: control character U+${c#*=}" '' rs-journal check ;;
+	200B) tcase 'check: text with U+200B (not a control character)' 0 '' "$NOZONE" rs-journal check ;;
+	*) tcase "check: text with U+${c#*=}" 1 "cases.tsv:10: column note: bad text: control character U+${c#*=}" "$NOZONE" rs-journal check ;;
 	esac
 done
 
@@ -386,29 +386,29 @@ done
 jclean
 addrow cases
 sed -i '$ s/\tok$//' "$RS_DIR/cases.tsv"
-tcase 'check: too few fields' 1 'cases.tsv:10: wrong number of fields: 27, want 28' '' rs-journal check
+tcase 'check: too few fields' 1 'cases.tsv:10: wrong number of fields: 27, want 28' "$NOZONE" rs-journal check
 jclean
 addrow cases note=$'ok\textra'
-tcase 'check: too many fields' 1 'cases.tsv:10: wrong number of fields: 29, want 28' '' rs-journal check
+tcase 'check: too many fields' 1 'cases.tsv:10: wrong number of fields: 29, want 28' "$NOZONE" rs-journal check
 jclean
 mkrow cases "${B_cases[@]}" | head -c 60 >>"$RS_DIR/cases.tsv"
-tcase 'check: torn last line' 1 'cases.tsv:10: torn last line (no newline at the end)' '' rs-journal check
+tcase 'check: torn last line' 1 'cases.tsv:10: torn last line (no newline at the end)' "$NOZONE" rs-journal check
 tcase 'cat: a torn last line is not a row and no warning' 0 "$(cat "$CLEAN/cases.tsv")" '' rs-journal cat cases
 jclean
 addrow cases note=$'bad\xff\xfe'
-tcase 'check: invalid UTF-8' 1 'cases.tsv:10: invalid UTF-8' '' rs-journal check
+tcase 'check: invalid UTF-8' 1 'cases.tsv:10: invalid UTF-8' "$NOZONE" rs-journal check
 jclean
 addrow cases note=$'cut\xe4\xb8'
-tcase 'check: UTF-8 cut in the middle of a character' 1 'cases.tsv:10: invalid UTF-8' '' rs-journal check
+tcase 'check: UTF-8 cut in the middle of a character' 1 'cases.tsv:10: invalid UTF-8' "$NOZONE" rs-journal check
 jclean
 addrow cases note=$'over\xc0\xaflong'
-tcase 'check: overlong UTF-8' 1 'cases.tsv:10: invalid UTF-8' '' rs-journal check
+tcase 'check: overlong UTF-8' 1 'cases.tsv:10: invalid UTF-8' "$NOZONE" rs-journal check
 jclean
 mkrow cases "${B_cases[@]}" | sed 's/\tok$/\ta\x00b/' >>"$RS_DIR/cases.tsv"
-tcase 'check: NUL byte' 1 'cases.tsv:10: NUL byte' '' rs-journal check
+tcase 'check: NUL byte' 1 'cases.tsv:10: NUL byte' "$NOZONE" rs-journal check
 jclean
 { head -c 2 "$CLEAN/cases.tsv"; printf '\000'; tail -c +3 "$CLEAN/cases.tsv"; } >"$RS_DIR/cases.tsv"
-tcase 'check: NUL byte in the header' 1 '*' '' rs-journal check
+tcase 'check: NUL byte in the header' 1 '*' "$NOZONE" rs-journal check
 keep
 tok 'check: NUL byte in the header: reported at line 1' grep -q '^cases.tsv:1: ' "$T/last.out"
 
@@ -416,22 +416,22 @@ tok 'check: NUL byte in the header: reported at line 1' grep -q '^cases.tsv:1: '
 want_cols='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note'
 jclean
 awk -F'\t' -v OFS='\t' '{ t = $1; $1 = $2; $2 = t; print }' "$CLEAN/cases.tsv" >"$RS_DIR/cases.tsv"
-tcase 'check: header with columns swapped' 1 "cases.tsv:1: header is not the cases schema's columns (want: $want_cols)" '' rs-journal check
+tcase 'check: header with columns swapped' 1 "cases.tsv:1: header is not the cases schema's columns (want: $want_cols)" "$NOZONE" rs-journal check
 tcase 'cat: columns in another order are mapped by name' 0 "$(cat "$CLEAN/cases.tsv")" '' rs-journal cat cases
 jclean
 sed -i '1s/\tnote$//; 2,$s/\t[^\t]*$//' "$RS_DIR/cases.tsv"
-tcase 'check: header missing a column' 1 "cases.tsv:1: header is not the cases schema's columns (want: $want_cols)" '' rs-journal check
+tcase 'check: header missing a column' 1 "cases.tsv:1: header is not the cases schema's columns (want: $want_cols)" "$NOZONE" rs-journal check
 jclean
 sed -i '1s/\tnote$/\tremark/' "$RS_DIR/callbacks.tsv" "$RS_DIR/cases.tsv"
 sed -i '1s/\tagent$/\tremark/' "$RS_DIR/callbacks.tsv"
-tcase 'check: unknown column in the header' 1 '*' '' rs-journal check
+tcase 'check: unknown column in the header' 1 '*' "$NOZONE" rs-journal check
 keep
 tok 'check: unknown column: reported with file and line 1' grep -qx "cases.tsv:1: unknown column 'remark' for cases" "$T/last.out"
 tok 'check: unknown column in callbacks' grep -qx "callbacks.tsv:1: unknown column 'remark' for callbacks" "$T/last.out"
 tcase 'cat: unknown column in the header is exit 1' 1 '*' "rs-journal: $RS_DIR/cases.tsv:1: unknown column 'remark' for cases" rs-journal cat cases
 jclean
 sed -i '1s/\tagent\t/\tts\t/' "$RS_DIR/dispatch.tsv"
-tcase 'check: a column twice in the header' 1 "dispatch.tsv:1: column 'ts' appears twice" '' rs-journal check dispatch
+tcase 'check: a column twice in the header' 1 "dispatch.tsv:1: column 'ts' appears twice" "$NOZONE" rs-journal check dispatch
 printf 'a\tb\ta\n1\t2\t3\n' >"$T/dupnames.tsv"
 tcase 'cat: a file naming a column twice is exit 1, nothing printed' 1 '' "rs-journal: $T/dupnames.tsv:1: column 'a' appears twice" rs-journal cat -f json "$T/dupnames.tsv"
 printf 'a\tb\tc\n1\t2\t3\n' >"$T/names.tsv"
@@ -446,15 +446,16 @@ addrow callbacks nps=99
 tcase 'check: every problem reported' 1 "cases.tsv:10: column priority: out of range '9' (want 1..4)
 cases.tsv:11: column plate: bad plate 'x'
 dispatch.tsv:13: no such case RS-20261121-0009
-callbacks.tsv:5: column nps: out of range '99' (want 0..10)" '' rs-journal check
-tcase 'check dispatch: only that journal (cases still resolve)' 1 'dispatch.tsv:13: no such case RS-20261121-0009' '' rs-journal check dispatch
-tcase 'check callbacks providers' 1 "callbacks.tsv:5: column nps: out of range '99' (want 0..10)" '' rs-journal check callbacks providers
+callbacks.tsv:5: column nps: out of range '99' (want 0..10)" "$NOZONE" rs-journal check
+tcase 'check dispatch: only that journal (cases still resolve)' 1 'dispatch.tsv:13: no such case RS-20261121-0009' "$NOZONE" rs-journal check dispatch
+tcase 'check callbacks providers' 1 "callbacks.tsv:5: column nps: out of range '99' (want 0..10)" "$NOZONE" rs-journal check callbacks providers
 
 # rules.tsv (SPEC 9): comments and blank lines are fine; an unknown key
-# and a bad value are problems with their line.
+# and a bad value are problems with their line. A rules.tsv that cannot
+# be read says nothing of the zone: no warning about site.zone then.
 jclean
 printf '# local rules\n\nsla.dispatch_min\t6\ncallback.max_attempts\t4\n' >"$RS_DIR/rules.tsv"
-tcase 'check: good rules.tsv' 0 '' '' rs-journal check
+tcase 'check: good rules.tsv' 0 '' "$NOZONE" rs-journal check
 printf '# local rules\n\nsla.file_min\t3\nsla.bogus\t5\n' >"$RS_DIR/rules.tsv"
 tcase 'check: rules.tsv unknown key' 1 "rules.tsv:4: unknown rule 'sla.bogus'" '' rs-journal check
 tcase 'check rules: only the rules' 1 "rules.tsv:4: unknown rule 'sla.bogus'" '' rs-journal check rules
@@ -476,7 +477,7 @@ tcase 'cat: bad rows skipped with one warning' 0 "$(cat "$CLEAN/cases.tsv")" \
 tcase 'cat -f json: bad rows skipped too' 0 "$(rs-journal -d "$CLEAN" cat cases -f json)" \
     "rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows, the first at line 3" rs-journal cat cases -f json
 tcase 'check: each bad row' 1 "cases.tsv:3: wrong number of fields: 1, want 28
-cases.tsv:7: column priority: out of range '9' (want 1..4)" '' rs-journal check
+cases.tsv:7: column priority: out of range '9' (want 1..4)" "$NOZONE" rs-journal check
 tcase 'cat FILE: a journal file read by path is untyped, bad-column-count rows skipped' 0 '*' \
     "rs-journal: $RS_DIR/cases.tsv: skipped 1 bad row, the first at line 3" rs-journal cat "$RS_DIR/cases.tsv"
 # one warning per file: an archive with one bad row, the live file with two
@@ -551,7 +552,8 @@ tcase 'gz: bad CRC' 3 '*' "rs-journal: $T/crc.tsv.gz: corrupt gzip data: incorre
 jclean
 head -c 30 "$T/rt.tsv.gz" >"$RS_DIR/cases.2026-09.tsv.gz"
 tcase 'gz: truncated archive of a journal' 3 '*' "rs-journal: $RS_DIR/cases.2026-09.tsv.gz: truncated gzip data" rs-journal cat cases
-tcase 'gz: check on a truncated archive' 3 '*' "rs-journal: $RS_DIR/cases.2026-09.tsv.gz: truncated gzip data" rs-journal check cases
+tcase 'gz: check on a truncated archive' 3 '*' "$NOZONE
+rs-journal: $RS_DIR/cases.2026-09.tsv.gz: truncated gzip data" rs-journal check cases
 
 # usage errors: exit 2
 tcase 'usage: no command' 2 '' 'rs-journal: missing command (see rs-journal --help)' rs-journal
@@ -588,7 +590,8 @@ tcase 'cat to /dev/full' 3 '' 'rs-journal: write error: No space left on device'
 tcase 'cat file to /dev/full' 3 '' 'rs-journal: write error: No space left on device' sh -c "rs-journal cat '$T/rt.tsv' -f csv >/dev/full"
 tcase 'schema to /dev/full' 3 '' 'rs-journal: write error: No space left on device' sh -c 'rs-journal schema cases >/dev/full'
 addrow cases priority=9
-tcase 'check to /dev/full' 3 '' 'rs-journal: write error: No space left on device' sh -c 'rs-journal check cases >/dev/full'
+tcase 'check to /dev/full' 3 '' "$NOZONE
+rs-journal: write error: No space left on device" sh -c 'rs-journal check cases >/dev/full'
 awk 'BEGIN { print "n\tsq"; for (i = 1; i <= 300000; i++) print i "\t" i * i }' >"$T/big.tsv"
 tcase 'cat big | head -1: quiet' 0 'n	sq' '' sh -c "rs-journal cat '$T/big.tsv' | head -1"
 tcase 'cat big -f json | head -1: quiet' 0 '{"n":"1","sq":"1"}' '' sh -c "rs-journal cat '$T/big.tsv' -f json | head -1"

@@ -102,7 +102,7 @@ tcase 'archive: archives are not readable by others' 0 '' '' \
     sh -c 'for f in "$RS_DIR"/*.gz; do [ $(( 0$(stat -c %a "$f") & 7 )) = 0 ] || echo "$f"; done'
 tcase 'archive: archives are gzip files' 0 '' '' sh -c 'for f in "$RS_DIR"/*.gz; do gzip -t "$f" || echo "$f"; done'
 same_as orig 'archive'
-tcase 'archive: check passes after' 0 '' '' rs-journal check
+tcase 'archive: check passes after' 0 '' "$NOZONE" rs-journal check
 # --since/--until across archives and the live file: as before archiving
 while IFS= read -r args; do
 	# shellcheck disable=SC2086
@@ -166,10 +166,10 @@ jclean
 awk 'NR == 3 { print "garbage line" } { print }' "$CLEAN/cases.tsv" >"$RS_DIR/cases.tsv"
 printf '2026-11-21T09:00:00+08:00\t2026-11-21T09' >>"$RS_DIR/cases.tsv"
 tcase 'archive: bad row and torn line: check before' 1 'cases.tsv:3: wrong number of fields: 1, want 28
-cases.tsv:11: torn last line (no newline at the end)' '' rs-journal check cases
+cases.tsv:11: torn last line (no newline at the end)' "$NOZONE" rs-journal check cases
 tcase 'archive: bad row and torn line' 0 '' '*' rs-journal archive --before 2026-11
 tcase 'archive: bad row and torn line: check after' 1 'cases.2026-09.tsv.gz:3: wrong number of fields: 1, want 28
-cases.tsv:5: torn last line (no newline at the end)' '' rs-journal check cases
+cases.tsv:5: torn last line (no newline at the end)' "$NOZONE" rs-journal check cases
 tcase 'archive: the torn line is still the end of the live file' 0 '2026-11-21T09:00:00+08:00	2026-11-21T09' '' \
     sh -c 'tail -n 1 "$RS_DIR/cases.tsv"'
 tcase 'archive: bad row skipped by readers, with a warning naming the archive' 0 "$(cat "$CLEAN/cases.tsv")" \
@@ -218,11 +218,11 @@ for args in '--since 2026-09-01' '--since 2026-09-15T09:05 --until 2026-10-04' '
 	tcase "interrupted (a): cat cases $args" 0 "$(rs-journal -d "$CLEAN" cat cases $args)" '' rs-journal cat cases $args
 done
 tcase 'interrupted (a): check names the rows' 1 "cases.tsv:2: $archived_msg
-cases.tsv:3: $archived_msg" '' rs-journal check
+cases.tsv:3: $archived_msg" "$NOZONE" rs-journal check
 tcase 'interrupted (a): re-run' 0 '' '*' rs-journal archive --before 2026-10
 tcase 'interrupted (a): archive holds each row once' 0 "$(lines "$CLEAN/cases.tsv" '1,3p')" '' sh -c 'zcat "$RS_DIR/cases.2026-09.tsv.gz"'
 tfile 'interrupted (a): live file without them' "$(lines "$CLEAN/cases.tsv" '1p;4,$p')" "$RS_DIR/cases.tsv"
-tcase 'interrupted (a): check clean after the re-run' 0 '' '' rs-journal check
+tcase 'interrupted (a): check clean after the re-run' 0 '' "$NOZONE" rs-journal check
 same_as orig 'interrupted (a) re-run'
 
 # (a2) Both months' archives in place, live file untouched, in two
@@ -239,13 +239,13 @@ cases.tsv:5: $archived_msg
 cases.tsv:6: $archived_msg
 dispatch.tsv:2: $archived_msg
 dispatch.tsv:3: $archived_msg
-dispatch.tsv:4: $archived_msg" '' rs-journal check
+dispatch.tsv:4: $archived_msg" "$NOZONE" rs-journal check
 tcase 'interrupted (a2): re-run' 0 '' '*' rs-journal archive --before 2026-11
 for x in 'cases.2026-09 cases 1,3p' 'cases.2026-10 cases 1p;4,6p' 'dispatch.2026-09 dispatch 1,4p' 'dispatch.2026-10 dispatch 1p;5,9p'; do
 	set -- $x
 	tcase "interrupted (a2): $1 holds each row once" 0 "$(lines "$CLEAN/$2.tsv" "$3")" '' zcat "$RS_DIR/$1.tsv.gz"
 done
-tcase 'interrupted (a2): check clean after the re-run' 0 '' '' rs-journal check
+tcase 'interrupted (a2): check clean after the re-run' 0 '' "$NOZONE" rs-journal check
 same_as orig 'interrupted (a2) re-run'
 
 # (a3) The September archive in place and the re-run archives more months
@@ -255,7 +255,7 @@ lines "$CLEAN/cases.tsv" '1,3p' | gzip -n >"$RS_DIR/cases.2026-09.tsv.gz"
 tcase 'interrupted (a3): re-run with a later month' 0 '' '*' rs-journal archive --before 2026-11
 tcase 'interrupted (a3): September once' 0 "$(lines "$CLEAN/cases.tsv" '1,3p')" '' zcat "$RS_DIR/cases.2026-09.tsv.gz"
 tcase 'interrupted (a3): October' 0 "$(lines "$CLEAN/cases.tsv" '1p;4,6p')" '' zcat "$RS_DIR/cases.2026-10.tsv.gz"
-tcase 'interrupted (a3): check clean' 0 '' '' rs-journal check
+tcase 'interrupted (a3): check clean' 0 '' "$NOZONE" rs-journal check
 same_as orig 'interrupted (a3)'
 
 # (a4) A September row in the live file after September was archived by a
@@ -264,12 +264,12 @@ same_as orig 'interrupted (a3)'
 jclean
 lines "$CLEAN/cases.tsv" '1,2p' | gzip -n >"$RS_DIR/cases.2026-09.tsv.gz"
 lines "$CLEAN/cases.tsv" '1p;3,$p' >"$RS_DIR/cases.tsv"
-tcase 'late row of an archived month: check names it' 1 "cases.tsv:2: $archived_msg" '' rs-journal check cases
+tcase 'late row of an archived month: check names it' 1 "cases.tsv:2: $archived_msg" "$NOZONE" rs-journal check cases
 tcase 'late row of an archived month: archive' 0 '' 'rs-journal: cases: archived 1 row
 rs-journal: dispatch: archived 3 rows
 rs-journal: callbacks: archived 1 row' rs-journal archive --before 2026-10
 tcase 'late row of an archived month: the archive holds both' 0 "$(lines "$CLEAN/cases.tsv" '1,3p')" '' zcat "$RS_DIR/cases.2026-09.tsv.gz"
-tcase 'late row of an archived month: check clean' 0 '' '' rs-journal check
+tcase 'late row of an archived month: check clean' 0 '' "$NOZONE" rs-journal check
 same_as orig 'late row of an archived month, archived'
 
 # (b) Stale temporary files of a killed run: ignored by readers and check,
@@ -280,12 +280,12 @@ lines "$CLEAN/cases.tsv" '1p;4,6p' | gzip -n | head -c 40 >"$RS_DIR/cases.2026-1
 echo junk >"$RS_DIR/cases.tsv.tmp"
 : >"$RS_DIR/dispatch.2026-09.tsv.gz.tmp"
 same_as orig 'stale .tmp (b)'
-tcase 'stale .tmp (b): check ignores them' 0 '' '' rs-journal check
+tcase 'stale .tmp (b): check ignores them' 0 '' "$NOZONE" rs-journal check
 tcase 'stale .tmp (b): re-run' 0 '' '*' rs-journal archive --before 2026-11
 tcase 'stale .tmp (b): September' 0 "$(lines "$CLEAN/cases.tsv" '1,3p')" '' zcat "$RS_DIR/cases.2026-09.tsv.gz"
 tcase 'stale .tmp (b): October' 0 "$(lines "$CLEAN/cases.tsv" '1p;4,6p')" '' zcat "$RS_DIR/cases.2026-10.tsv.gz"
 tcase 'stale .tmp (b): dispatch September' 0 "$(lines "$CLEAN/dispatch.tsv" '1,4p')" '' zcat "$RS_DIR/dispatch.2026-09.tsv.gz"
-tcase 'stale .tmp (b): check clean' 0 '' '' rs-journal check
+tcase 'stale .tmp (b): check clean' 0 '' "$NOZONE" rs-journal check
 same_as orig 'stale .tmp (b) re-run'
 
 # (b2) A stale .tmp and an archive already in place (killed while writing
@@ -296,7 +296,7 @@ lines "$CLEAN/cases.tsv" '1p;4,6p' | gzip -n | head -c 40 >"$RS_DIR/cases.2026-1
 same_as orig 'stale .tmp (b2)'
 tcase 'stale .tmp (b2): re-run' 0 '' '*' rs-journal archive --before 2026-11
 tcase 'stale .tmp (b2): no temporary file left' 0 '' '' sh -c 'ls "$RS_DIR" | grep tmp; true'
-tcase 'stale .tmp (b2): check clean' 0 '' '' rs-journal check
+tcase 'stale .tmp (b2): check clean' 0 '' "$NOZONE" rs-journal check
 same_as orig 'stale .tmp (b2) re-run'
 
 ###########################################################################
@@ -322,7 +322,7 @@ awk -v per="$per" 'BEGIN {
 	} }' >>"$big/cases.tsv"
 rows=$(($(wc -l <"$big/cases.tsv") - 1))
 want=$(rs-journal -d "$big" cat cases | LC_ALL=C sort | md5sum)
-tcase 'kill -9: the big journal is valid' 0 '' '' rs-journal -d "$big" check
+tcase 'kill -9: the big journal is valid' 0 '' "$NOZONE" rs-journal -d "$big" check
 tcase 'kill -9: the big journal reads whole' 0 "$((rows + 1))" '' sh -c "rs-journal -d '$big' cat cases | wc -l | tr -d ' '"
 # --since/--until on a big live file (the reader bisects on ts) and, at
 # the end, on its archives: the same rows as a full scan filtered by awk.
@@ -358,7 +358,7 @@ for delay in 0 0.001 0.01 0.03 0.06 0.1 0.15 0.2 0.25 0.3 0.4 0.6; do
 	tcase "kill -9 after ${delay}s: re-run" 0 '' '*' rs-journal -d "$k" archive --before 2026-11
 	tcase "kill -9 after ${delay}s: each row once after the re-run" 0 "$want" '' \
 	    sh -c "rs-journal -d '$k' cat cases | LC_ALL=C sort | md5sum"
-	tcase "kill -9 after ${delay}s: check clean" 0 '' '' rs-journal -d "$k" check
+	tcase "kill -9 after ${delay}s: check clean" 0 '' "$NOZONE" rs-journal -d "$k" check
 	tcase "kill -9 after ${delay}s: files" 0 'cases.2026-09.tsv.gz
 cases.2026-10.tsv.gz
 cases.tsv' '' sh -c "ls '$k' | LC_ALL=C sort"

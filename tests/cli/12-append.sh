@@ -22,7 +22,7 @@ done
 wait
 total=$((32 * per))
 tfile '32 writers: no append failed' '' "$T/writers.err"
-tcase '32 writers: journal checks clean' 0 '' '' rs-journal check
+tcase '32 writers: journal checks clean' 0 '' "$NOZONE" rs-journal check
 tcase "32 writers: $total rows" 0 "$total" '' sh -c "tail -n +2 '$RS_DIR/cases.tsv' | wc -l"
 tcase '32 writers: ids unique' 0 "$total" '' sh -c "cut -f3 '$RS_DIR/cases.tsv' | tail -n +2 | sort -u | wc -l"
 tcase '32 writers: ids gap-free' 0 "RS-20261122-0001 RS-20261122-$(printf %04d $total)" '' \
@@ -38,12 +38,12 @@ jdir
 rs-intake -q --phone 13800000001 --location A --service tow >/dev/null
 printf '2026-11-22T10:00:00+08:00\t2026-11-22T10:00:00+08:00\tRS-2026' >>"$RS_DIR/cases.tsv"
 tcase 'torn: check reports the torn last line' 1 \
-    'cases.tsv:3: torn last line (no newline at the end)' '' rs-journal check
+    'cases.tsv:3: torn last line (no newline at the end)' "$NOZONE" rs-journal check
 tcase 'torn: readers skip it silently' 0 'RS-20261122-0001' '' sh -c 'rs-journal cat cases -H | cut -f3'
 tcase 'torn: next append works' 0 'RS-20261122-0002' '' \
     rs-intake -q --phone 13800000002 --location B --service tow
 tcase 'torn: the fragment is one bad line, the new row intact' 1 \
-    'cases.tsv:3: wrong number of fields: 3, want 28' '' rs-journal check
+    'cases.tsv:3: wrong number of fields: 3, want 28' "$NOZONE" rs-journal check
 tcase 'torn: both good rows read' 0 $'RS-20261122-0001\nRS-20261122-0002' \
     "rs-journal: $RS_DIR/cases.tsv: skipped 1 bad row, the first at line 3" \
     sh -c 'rs-journal cat cases -H | cut -f3'

@@ -75,7 +75,7 @@ make_base() {
 	)
 }
 make_base "$T/base"
-tcase 'fault base: check clean' 0 '' '' rs-journal -d "$T/base" check
+tcase 'fault base: check clean' 0 '' "$NOZONE" rs-journal -d "$T/base" check
 . "$T/ids"
 printf 'agent\tphone\tlocation\tservice\nimp1\t13800000001\tL\ttow\nimp2\t13800000002\tM\ttyre\n' >"$T/import.tsv"
 
@@ -203,8 +203,11 @@ fault 'fsync fails: the row is taken back' 3 "rs-callback: $W/callbacks.tsv: fsy
     fsync 1 EIO rs-callback -q record "$D" --kind service --result no-answer
 fault 'disk fills during the write: half a row, then ENOSPC' 3 "rs-intake: $W/cases.tsv: write error: No space left on device" \
     write 1+ ENOSPC env FI_SHORT=1 rs-intake -q import "$T/import.tsv"
-fault 'journal cannot be opened' 3 "rs-intake: $W/cases.tsv: cannot open for writing: Permission denied" \
+# Every tool reads the site (rules.tsv) first: open 1 is rules.tsv's.
+fault 'rules.tsv cannot be read' 3 "rs-intake: $W/rules.tsv: cannot read: Permission denied" \
     open 1 EACCES rs-intake -q --phone 13900000001 --location X --service tow
+fault 'journal cannot be opened' 3 "rs-intake: $W/cases.tsv: cannot open for writing: Permission denied" \
+    open 2 EACCES rs-intake -q --phone 13900000001 --location X --service tow
 fault 'read error on the journal tail' 3 "*" \
     read 1 EIO rs-complain -q contact "$CP1"
 fault 'EINTR on write is retried' 0 '' \
@@ -218,7 +221,7 @@ tok 'archive: after EINTR the archive reads whole' sh -c "gzip -t '$W/cases.2026
 fault 'archive: a short write is finished by the next' 0 '*' \
     write 1 EIO env FI_SHORT=1 rs-journal archive --before 2026-11
 tok 'archive: after a short write the archive reads whole' sh -c "gzip -t '$W/cases.2026-10.tsv.gz'"
-tcase 'archive: after a short write check is clean' 0 '' '' rs-journal -d "$W" check
+tcase 'archive: after a short write check is clean' 0 '' "$NOZONE" rs-journal -d "$W" check
 
 # The rows reach the disk before the command says so: with a kill right
 # after the write (before fsync) the row is there; before the write it is not.
@@ -228,7 +231,7 @@ tcase 'killed before the write: nothing' 137 '' '' 2>/dev/null \
 tok 'killed before the write: journal unchanged' diff -r "$T/base" "$W"
 tcase 'killed at fsync: the row is whole' 137 '' '' 2>/dev/null \
     env RS_DIR="$W" FI_FUNC=fsync FI_NTH=1 FI_ACTION=kill FI_MATCH="$W" LD_PRELOAD="$FI_SO" rs-dispatch -q notify "$A"
-tcase 'killed at fsync: check clean' 0 '' '' rs-journal -d "$W" check
+tcase 'killed at fsync: check clean' 0 '' "$NOZONE" rs-journal -d "$W" check
 
 # A full disk while printing: the row is in, the command still fails loudly.
 rm -rf "$W" && cp -a "$T/base" "$W"

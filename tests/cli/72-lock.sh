@@ -74,7 +74,7 @@ tcase 'lock held: RS_LOCK_TIMEOUT=1 waits about 1 s' 0 'exit 4, waited enough' '
 
 # Readers do not take the lock.
 tcase 'lock held: cat reads' 0 '*' '' rs-journal cat cases
-tcase 'lock held: check reads' 0 '' '' rs-journal check
+tcase 'lock held: check reads' 0 '' "$NOZONE" rs-journal check
 tcase 'lock held: lists read' 0 '*' '' rs-dispatch list
 tcase 'lock held: reports read' 0 '*' '' rs-report case "$A"
 tcase 'lock held: due reads' 0 '*' '' rs-callback due
@@ -87,7 +87,7 @@ tcase 'holder killed: dispatch works' 0 "$A" '' env RS_LOCK_TIMEOUT=2 rs-dispatc
 tcase 'holder killed: complain works' 0 "$CP" '' env RS_LOCK_TIMEOUT=2 rs-complain -q contact "$CP"
 tcase 'holder killed: callback works' 0 "$A" '' env RS_LOCK_TIMEOUT=2 rs-callback -q record "$A" --kind service --result refused
 tcase 'holder killed: archive works' 0 '' '*' env RS_LOCK_TIMEOUT=2 rs-journal archive --before 2026-11
-tcase 'holder killed: check clean' 0 '' '' rs-journal check
+tcase 'holder killed: check clean' 0 '' "$NOZONE" rs-journal check
 
 # A holder that lets go in time: the waiting writer gets the lock and appends.
 hold "$RS_DIR/cases.tsv"
@@ -137,7 +137,7 @@ if [ -n "$FI_SO" ]; then
 		wait "$victim" 2>/dev/null
 		tfile "rs-$w killed inside its append: nothing written" "$before" <(snap)
 		tcase "rs-$w killed: the next append works" 0 '*' '' env RS_LOCK_TIMEOUT=2 $cmd
-		tcase "rs-$w killed: check clean" 0 '' '' rs-journal check
+		tcase "rs-$w killed: check clean" 0 '' "$NOZONE" rs-journal check
 	done
 
 	# A writer waits while archive holds the lock, then archive replaces
@@ -160,5 +160,5 @@ if [ -n "$FI_SO" ]; then
 	tfile 'the waiting writer appended' 'RS-20261122-0002' "$T/waiter.out"
 	tcase 'its row is in the new live file' 0 $'RS-20261122-0001\nRS-20261122-0002' '' sh -c "tail -n +2 '$RS_DIR/cases.tsv' | cut -f3"
 	tcase 'every row reads once' 0 $'RS-20261010-0001\nRS-20261122-0001\nRS-20261122-0002' '' sh -c 'rs-journal cat cases -H | cut -f3'
-	tcase 'check clean' 0 '' '' rs-journal check
+	tcase 'check clean' 0 '' "$NOZONE" rs-journal check
 fi

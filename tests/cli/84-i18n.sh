@@ -88,7 +88,7 @@ tok "html has no English column heading" sh -c "! grep -q '<th>[a-z_]*</th>' '$T
 # --- machine formats never change with the language
 for r in "$W" "shift --as-of 2026-11-23T09:00 -d $SAMPLES/journal" \
     "kpi --as-of 2026-11-23 -d $SAMPLES/journal" \
-    "case RS-20261116-0106 --as-of 2026-11-23 -d $SAMPLES/journal"; do
+    "case RS-SZ-20261116-0106 --as-of 2026-11-23 -d $SAMPLES/journal"; do
 	for f in json tsv csv; do
 		en rs-report $r -f $f >"$T/en.out"
 		zh rs-report $r -f $f >"$T/zh.out"

@@ -34,7 +34,7 @@ enum { LR_NONE, LR_TRAFFIC, LR_LOCATION, LR_DETOUR, LR_TRUCK, LR_PREVJOB };
 
 /* a complaint id, assigned when its opened row is written */
 struct cpl {
-	char	id[24];
+	char	id[32];
 	int	refs;
 };
 
@@ -102,7 +102,7 @@ void		 write_providers(const char *, const struct provider *, int);
 
 /* one case as simulated: what was recorded and what happened */
 struct gcase {
-	char		 id[24];
+	char		 id[32];
 	int64_t		 call_at, at, last;	/* last: latest ts of its rows */
 	const char	*agent, *program, *symptom, *note;
 	int		 channel, energy, road, rush, service, fault;
@@ -168,6 +168,8 @@ int64_t		 calls(const struct gcase *, struct cpl *, int64_t, int64_t *,
 
 /* story.c: the two cases of seed 001 */
 extern int	 g_stories;
+/* the site (SPEC 3.0): its code in ids ("" for none) and its zone, in rules.tsv */
+extern const char *g_site, *g_zone;
 int		 story_times(int64_t, int64_t *, int *);
 void		 story_case(int, struct gcase *, int64_t);
 void		 story_after(int, struct gcase *);

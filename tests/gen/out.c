@@ -313,8 +313,8 @@ write_row(int j, struct row *r)
 			exit(1);
 		}
 		civil_from_days(local_dayno(r->at), &y, &m, &d);
-		snprintf(r->cp->id, sizeof r->cp->id, "CP-%04d%02d%02d-%04d",
-		    y, m, d, ++cpseq[dn]);
+		snprintf(r->cp->id, sizeof r->cp->id, "CP-%s%s%04d%02d%02d-%04d",
+		    g_site, *g_site ? "-" : "", y, m, d, ++cpseq[dn]);
 	}
 	r->line[r->len++] = '\n';
 	if (r->cp != NULL && (q = memchr(p, '\001', r->len)) != NULL) {

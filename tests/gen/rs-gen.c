@@ -5,6 +5,7 @@
  *
  *	rs-gen --cases-per-day N --days D --providers P --seed S
  *	    --start YYYY-MM-DD --dir OUT [--archive-before YYYY-MM] [--stories]
+ *	    [--site CODE] [--zone Z]
  *
  * Same arguments, same bytes: an own PRNG (xoshiro256** seeded by
  * splitmix64), fixed +08:00 time arithmetic, no clock, locale or hash
@@ -48,7 +49,7 @@ usage(int rc)
 	    "usage: rs-gen [--cases-per-day N] [--days D] [--providers P] "
 	    "[--seed S]\n"
 	    "              [--start YYYY-MM-DD] [--archive-before YYYY-MM] "
-	    "[--stories] --dir OUT\n"
+	    "[--stories] [--site CODE] [--zone Z] --dir OUT\n"
 	    "Writes a reproducible sample journal directory.\n"
 	    "  -n, --cases-per-day N   average cases a day (default 500)\n"
 	    "  -D, --days D            days from --start (default 28)\n"
@@ -59,6 +60,9 @@ usage(int rc)
 	    "NAME.YYYY-MM.tsv.gz\n"
 	    "      --stories           include the two cases of seed 001\n"
 	    "  -d, --dir OUT           output directory (created)\n"
+	    "      --site CODE         site code in ids and rules.tsv (default none)\n"
+	    "      --zone Z            site.zone of rules.tsv (default Asia/Shanghai;\n"
+	    "                          a fixed +08:00 zone)\n"
 	    "Example: rs-gen -n 400 -D 28 -s 7 -d /tmp/j\n");
 	exit(rc);
 }
@@ -180,6 +184,59 @@ write_providers(const char *dir, const struct provider *pv, int np)
 	}
 }
 
+/* site_code_ok: SPEC 3.0, 2-8 characters of A-Z0-9, at least one a letter. */
+static int
+site_code_ok(const char *s)
+{
+	size_t n = strlen(s), i;
+	int letter = 0;
+
+	if (n < 2 || n > 8)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			letter = 1;
+		else if (s[i] < '0' || s[i] > '9')
+			return 0;
+	}
+	return letter;
+}
+
+/* zone_ok: the time arithmetic (util.c) is a fixed +08:00 without DST. */
+static int
+zone_ok(const char *z)
+{
+	static const char *const fixed8[] = { "Asia/Shanghai", "Asia/Hong_Kong",
+	    "Asia/Macau", "Asia/Taipei", "Asia/Singapore", "Asia/Kuala_Lumpur" };
+	size_t i;
+
+	for (i = 0; i < sizeof(fixed8) / sizeof(fixed8[0]); i++)
+		if (strcmp(z, fixed8[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* write_rules writes the site's keys, so that the journal reads the same under any TZ. */
+static void
+write_rules(const char *dir)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/rules.tsv", dir);
+	if ((f = fopen(path, "w")) == NULL) {
+		fprintf(stderr, "rs-gen: %s: %s\n", path, strerror(errno));
+		exit(3);
+	}
+	fprintf(f, "site.zone\t%s\n", g_zone);
+	if (*g_site)
+		fprintf(f, "site.code\t%s\n", g_site);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "rs-gen: %s: %s\n", path, strerror(errno));
+		exit(3);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -192,6 +249,8 @@ main(int argc, char *argv[])
 		{ "archive-before", required_argument, NULL, 'a' },
 		{ "stories", no_argument, NULL, 'y' },
 		{ "dir", required_argument, NULL, 'd' },
+		{ "site", required_argument, NULL, 'c' },
+		{ "zone", required_argument, NULL, 'z' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -232,6 +291,23 @@ main(int argc, char *argv[])
 			break;
 		case 'y': g_stories = 1; break;
 		case 'd': dir = optarg; break;
+		case 'c':
+			if (!site_code_ok(optarg)) {
+				fprintf(stderr, "rs-gen: --site: bad site code '%s' "
+				    "(2-8 of A-Z0-9, a letter among them)\n", optarg);
+				return 2;
+			}
+			g_site = optarg;
+			break;
+		case 'z':
+			if (!zone_ok(optarg)) {
+				fprintf(stderr, "rs-gen: --zone: '%s' is not a zone the "
+				    "generator models (fixed +08:00 ones: Asia/Shanghai, "
+				    "Asia/Hong_Kong, Asia/Taipei, Asia/Singapore)\n", optarg);
+				return 2;
+			}
+			g_zone = optarg;
+			break;
 		case 'h': usage(0); break;
 		default: usage(2);
 		}
@@ -250,6 +326,7 @@ main(int argc, char *argv[])
 		return 3;
 	providers(pv, np);
 	write_providers(dir, pv, np);
+	write_rules(dir);
 	g_prov = pv, g_nprov = np;
 	g_until = t0 + (int64_t)days * DAY;
 	out_open(dir, t0, amon);

@@ -343,8 +343,8 @@ sim_day(int64_t ds, int n)
 			make_case(&c, t[i] / 8);
 		else
 			story_case(k - 1, &c, t[i] / 8);
-		snprintf(c.id, sizeof c.id, "RS-%04d%02d%02d-%04d", y, m, d,
-		    ++seq);
+		snprintf(c.id, sizeof c.id, "RS-%s%s%04d%02d%02d-%04d", g_site,
+		    *g_site ? "-" : "", y, m, d, ++seq);
 		run_case(&c);
 		if (k != 0)
 			story_after(k - 1, &c);

@@ -19,6 +19,7 @@
 #include "gen.h"
 
 int	g_stories;
+const char *g_site = "", *g_zone = "Asia/Shanghai";
 
 static int64_t
 lt(int y, int m, int d, int hh, int mm)

@@ -27,7 +27,7 @@ t_parse_good(void)
 	uint64_t key = 0;
 
 	T_INT(parse("RS-20261122-0001", "RS", &key), 0);
-	T_INT(key, 20261122ULL * 10000000ULL + 1);
+	T_INT(key, id_key(20261122, 1));
 	T_INT(id_date(key), 20261122);
 	T_INT(id_seq(key), 1);
 	T_INT(parse("RS-20261122-0042", "RS", &key), 0);
@@ -87,8 +87,8 @@ t_parse_bad(void)
 	T_OK(bad("RS-20261122-00000", "RS"));
 	T_OK(bad("RS-20261122-00001", "RS"));	/* 5 digits before 10000 */
 	T_OK(bad("RS-20261122-09999", "RS"));
-	T_OK(bad("RS-20261122-10000000", "RS"));	/* beyond the key */
-	T_OK(bad("RS-20261122-99999999", "RS"));
+	T_OK(bad("RS-20261122-100000000", "RS"));	/* beyond the key */
+	T_OK(bad("RS-20261122-999999999", "RS"));
 	T_OK(bad("RS-20261122-0001x", "RS"));	/* trailing garbage */
 	T_OK(bad("RS-20261122-0001 ", "RS"));
 	T_OK(bad("RS-20261122-0001\n", "RS"));
@@ -109,6 +109,66 @@ t_parse_bad(void)
 	key = 42;
 	T_INT(id_parse("RS-20261122-0000", 16, "RS", &key), -1);
 	T_INT(key, 42);
+}
+
+/* Ids with a site code (SPEC 3.0, 4.1). */
+static void
+t_site_code(void)
+{
+	uint64_t a = 0, b = 0, c = 0, k = 0;
+	char buf[ID_MAX];
+
+	T_INT(parse("RS-SZ-20261122-0001", "RS", &a), 0);
+	T_INT(id_date(a), 20261122);
+	T_INT(id_seq(a), 1);
+	T_STR(id_format(buf, "RS", a), "RS-SZ-20261122-0001");
+	T_INT(parse("RS-20261122-0001", "RS", &b), 0);
+	T_OK(a != b);			/* two ids: the code is part of the key */
+	T_INT(id_day(a) == id_day(b), 0);
+	T_INT(parse("RS-SZ01-20261122-0002", "RS", &c), 0);
+	T_STR(id_format(buf, "RS", c), "RS-SZ01-20261122-0002");
+	T_OK(c != a && id_seq(c) == 2);
+	T_INT(parse("CP-SZ-20261122-12345", "CP", &k), 0);
+	T_STR(id_format(buf, "CP", k), "CP-SZ-20261122-12345");
+	T_INT(parse("RS-SZ-20261122-99999999", "RS", &k), 0);	/* 8 digits */
+	T_INT(id_seq(k), 99999999);
+	/* Keys sort by date, then sequence, whatever the form. */
+	T_INT(parse("RS-SZ-20261122-0003", "RS", &k), 0);
+	T_OK(b < a && a < k);
+	T_INT(parse("RS-20261123-0001", "RS", &b), 0);
+	T_OK(k < b);
+	T_INT(id_day(k), id_day(a));
+
+	T_OK(bad("RS-sz-20261122-0001", "RS"));		/* lowercase */
+	T_OK(bad("RS-S-20261122-0001", "RS"));		/* too short */
+	T_OK(bad("RS-SZ0123456-20261122-0001", "RS"));	/* too long */
+	T_OK(bad("RS-0101-20261122-0001", "RS"));	/* no letter */
+	T_OK(bad("RS-SZ_1-20261122-0001", "RS"));
+	T_OK(bad("RS-SZ--20261122-0001", "RS"));
+	T_OK(bad("RS--20261122-0001", "RS"));
+	T_OK(bad("RS-SZ-20261122", "RS"));
+	T_OK(bad("RS-SZ-2026112-0001", "RS"));
+	T_OK(bad("RS-SZ-20261122-00001", "RS"));
+	T_OK(bad("RS-SZ-GZ-20261122-0001", "RS"));
+	T_OK(bad("CP-SZ-20261122-0001", "RS"));
+
+	T_INT(id_code_valid("SZ", 2), 1);
+	T_INT(id_code_valid("SZ01", 4), 1);
+	T_INT(id_code_valid("1A", 2), 1);
+	T_INT(id_code_valid("ABCDEFGH", 8), 1);
+	T_INT(id_code_valid("ABCDEFGHI", 9), 0);
+	T_INT(id_code_valid("S", 1), 0);
+	T_INT(id_code_valid("12", 2), 0);
+	T_INT(id_code_valid("Sz", 2), 0);
+
+	/* New ids carry the site's code; none again without it. */
+	T_INT(id_set_site_code("GZ2"), 0);
+	T_STR(id_format(buf, "RS", id_key_site(20261122, 7)), "RS-GZ2-20261122-0007");
+	T_INT(parse(buf, "RS", &k), 0);
+	T_INT(k, id_key_site(20261122, 7));
+	T_INT(id_set_site_code("bad"), -1);
+	T_INT(id_set_site_code(NULL), 0);
+	T_STR(id_format(buf, "RS", id_key_site(20261122, 7)), "RS-20261122-0007");
 }
 
 static void
@@ -173,5 +233,6 @@ t_ids(void)
 	t_parse_good();
 	t_parse_bad();
 	t_format();
+	t_site_code();
 	t_provider();
 }

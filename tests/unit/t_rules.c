@@ -521,9 +521,38 @@ t_load(void)
 	T_INT(rmdir(dir), 0);
 }
 
+/* The site keys (SPEC 3.0, 9): read, validated, written back only when set. */
+static void
+t_site(void)
+{
+	struct rules r;
+	struct rs_err e;
+	struct buf b = BUF_INIT;
+
+	rules_default(&r);
+	T_STR(r.site_zone, "");
+	T_STR(r.site_code, "");
+	T_INT(rp("# the site\nsite.zone\tAsia/Shanghai\nsite.code SZ01\n", &r, &e), 0);
+	T_STR(r.site_zone, "Asia/Shanghai");
+	T_STR(r.site_code, "SZ01");
+	rules_format(&r, &b);
+	T_OK(strstr(b.p, "\nsite.zone\tAsia/Shanghai\nsite.code\tSZ01\n") != NULL);
+	buf_free(&b);
+	ERR("sla.file_min\t3\nsite.zone\tMars/Base\n", 2, "bad value 'Mars/Base' for "
+	    "site.zone (want an IANA zone name of the system, e.g. Asia/Shanghai)");
+	ERR("site.zone\t../../etc/passwd\n", 1, "bad value '../../etc/passwd' for "
+	    "site.zone (want an IANA zone name of the system, e.g. Asia/Shanghai)");
+	ERR("site.code\tsz\n", 1, "bad value 'sz' for site.code "
+	    "(want 2-8 characters of A-Z and 0-9, at least one a letter)");
+	ERR("site.code\t0101\n", 1, "bad value '0101' for site.code "
+	    "(want 2-8 characters of A-Z and 0-9, at least one a letter)");
+	ERR("site.code\tSZ\nsite.code\tSZ\n", 2, "duplicate rule site.code");
+}
+
 void
 t_rules(void)
 {
+	t_site();
 	t_defaults();
 	t_override();
 	t_errors();

@@ -45,7 +45,7 @@ input(const char *s, rs_time base)
 {
 	rs_time t;
 
-	if (time_parse_input(s, base, &t) == -1)
+	if (time_parse_input(s, base, &t) != 0)
 		return RS_TIME_NONE;
 	return t;
 }
@@ -568,7 +568,7 @@ t_new_york(void)
 	T_OK(y == 2026 && w == 47);	/* still Sunday 22nd in New York */
 	T_INT(input("-1d", t), t - 86400);
 	T_INT(input("2026-03-08", t), iso("2026-03-08T00:00:00-05:00"));
-	T_INT(input("02:30", t), 1772955000);
+	T_INT(input("02:30", t), RS_TIME_NONE);	/* in the gap: SPEC 3.0, exit 1 */
 
 	/* Cached offsets agree with the zone at random times of 1901..2099. */
 	bad = 0;
@@ -658,6 +658,61 @@ t_sweep(void)
 	T_INT(badlocal, 0);
 }
 
+/* The site's zone (SPEC 3.0): wall clocks that do not exist, zone names, id dates. */
+static void
+t_site_zone(void)
+{
+	rs_time t, base;
+	char buf[TIME_ISO_MAX];
+
+	set_tz("America/New_York");
+	T_INT(time_local_exists(2026, 3, 8, 2, 30, 0), 0);	/* spring gap */
+	T_INT(time_local_exists(2026, 3, 8, 1, 59, 59), 1);
+	T_INT(time_local_exists(2026, 3, 8, 3, 0, 0), 1);
+	T_INT(time_local_exists(2026, 11, 1, 1, 30, 0), 1);	/* twice: exists */
+	T_INT(time_parse_input("2026-03-08T02:30", 0, &t), -2);
+	T_INT(time_parse_input("2026-03-08 02:30:10", 0, &t), -2);
+	base = iso("2026-03-08T12:00:00-04:00");
+	T_INT(time_parse_input("02:15", base, &t), -2);
+	T_INT(time_parse_input("03:15", base, &t), 0);
+	T_INT(t, iso("2026-03-08T03:15:00-04:00"));
+	/* With an offset the clock is not local: no gap. */
+	T_INT(time_parse_input("2026-03-08T02:30:00-05:00", 0, &t), 0);
+	/* Autumn: the earlier of the two 01:30s. */
+	T_INT(time_parse_input("2026-11-01T01:30", 0, &t), 0);
+	T_STR(time_format_iso(t, buf), "2026-11-01T01:30:00-04:00");
+	T_INT(time_parse_input("2026-11-01", 0, &t), 0);
+	T_INT(t, iso("2026-11-01T00:00:00-04:00"));
+	T_INT(time_parse_input("not a time", 0, &t), -1);
+
+	T_INT(time_zone_valid("Asia/Shanghai"), 1);
+	T_INT(time_zone_valid("America/New_York"), 1);
+	T_INT(time_zone_valid("UTC"), 1);
+	T_INT(time_zone_valid("Mars/Base"), 0);
+	T_INT(time_zone_valid(""), 0);
+	T_INT(time_zone_valid("/etc/passwd"), 0);
+	T_INT(time_zone_valid("../zoneinfo/UTC"), 0);
+	T_INT(time_zone_valid("Asia/../Asia/Shanghai"), 0);
+	T_INT(time_zone_valid("Asia"), 0);		/* a directory */
+	T_INT(time_zone_valid("CST-8"), 0);		/* a POSIX rule, not a name */
+
+	set_tz(":Asia/Kolkata");
+	T_STR(time_tz_zone(), "Asia/Kolkata");
+	set_tz("UTC0");
+	T_OK(time_tz_zone() == NULL);
+	T_INT(time_use_zone("Asia/Shanghai"), 0);
+	T_STR(getenv("TZ"), ":Asia/Shanghai");
+	T_STR(time_format_iso(iso("2026-11-21T16:30:00Z"), buf), "2026-11-22T00:30:00+08:00");
+	T_INT(time_local_date(iso("2026-11-21T16:30:00Z")), 20261122);
+	T_INT(time_use_zone("Mars/Base"), -1);
+	T_STR(getenv("TZ"), ":Asia/Shanghai");
+
+	/* An id's date: its first instant in any zone, +14:00. */
+	T_INT(time_date_earliest(20261122), iso("2026-11-22T00:00:00+14:00"));
+	T_OK(time_date_earliest(20261122) <= iso("2026-11-22T00:00:00+08:00"));
+	set_tz("Asia/Shanghai");
+}
+
 void
 t_timefmt(void)
 {
@@ -672,5 +727,6 @@ t_timefmt(void)
 	t_weeks();
 	t_parse_date();
 	t_new_york();
+	t_site_zone();
 	t_sweep();
 }
