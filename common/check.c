@@ -201,6 +201,7 @@ journal_check(const char *dir, const char *const *names, int n, check_report_fn 
 
 	memset(&c, 0, sizeof(c));
 	c.dir = dir;
+	c.now = time_now();
 	c.report = report;
 	c.arg = arg;
 	cp_set_init(&c.cps);

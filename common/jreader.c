@@ -23,9 +23,12 @@
 #include "rowcheck.h"
 #include "schema.h"
 
+#define SNAPSHOT_TRIES 20	/* live files replaced under a reader before it gives up */
+
 /* One file of a jreader's stream. */
 struct part {
 	char *path;	/* NULL: the fd of the jreader */
+	int fd;		/* the live file opened with the snapshot (owned), or -1 */
 	long long offset;
 	int archived_month;	/* live file: rows of this month (YYYYMM) and before are in archives */
 	int whole_last_line;	/* a file named by the user: its last line counts without a newline */
@@ -72,6 +75,7 @@ add_part(struct jreader *jr, const char *path, long long offset)
 {
 	jr->parts = xrealloc(jr->parts, (size_t)(jr->nparts + 1) * sizeof(*jr->parts));
 	jr->parts[jr->nparts].path = path ? xstrdup(path) : NULL;
+	jr->parts[jr->nparts].fd = -1;
 	jr->parts[jr->nparts].offset = offset;
 	jr->parts[jr->nparts].archived_month = 0;
 	jr->parts[jr->nparts].whole_last_line = 0;
@@ -145,7 +149,10 @@ open_part(struct jreader *jr, int k, struct rs_err *e)
 	char where[600];
 	int got;
 
-	if (p->path) {
+	if (p->fd >= 0) {
+		if ((jr->r = reader_open_fd(p->fd, p->path, READER_TSV, 0, e)) == NULL)
+			return -1;
+	} else if (p->path) {
 		if ((jr->r = reader_open(p->path, READER_AUTO, e)) == NULL)
 			return -1;
 	} else if ((jr->r = reader_open_fd(jr->fd, jr->fdname, READER_AUTO, 0, e)) == NULL)
@@ -165,7 +172,9 @@ open_part(struct jreader *jr, int k, struct rs_err *e)
 
 		reader_free(jr->r);
 		jr->r = NULL;
-		if (p->path) {
+		if (p->fd >= 0)
+			fd = p->fd;
+		else if (p->path) {
 			if ((fd = open(p->path, O_RDONLY | O_CLOEXEC)) < 0)
 				return err_set(e, RS_EIO, p->path, "cannot open: %s", strerror(errno));
 			jr->fd = fd;
@@ -184,10 +193,59 @@ close_part(struct jreader *jr)
 	warn_skipped(jr);
 	reader_free(jr->r);
 	jr->r = NULL;
-	if (jr->cur >= 0 && jr->parts[jr->cur].path && jr->fd >= 0) {
+	if (jr->cur >= 0 && jr->parts[jr->cur].path && jr->parts[jr->cur].fd < 0 &&
+	    jr->fd >= 0) {
 		close(jr->fd);	/* opened by open_part for a bisected file */
 		jr->fd = -1;
 	}
+}
+
+/*
+ * snapshot opens the live file of s in dir (*fd, -1 if there is none)
+ * and lists the archives into *ar, so that the two belong to one instant:
+ * after the listing the live path must still name the file opened
+ * first. An archive (or migrate) that replaced the live file in between
+ * could else give a month twice or not at all; the snapshot is then
+ * taken again. Returns the number of archives, or -1 with e set.
+ */
+static int
+snapshot(const char *dir, const struct schema *s, const char *live, int *fd, struct stat *st,
+    struct archive **ar, struct rs_err *e)
+{
+	struct stat now;
+	int n, tries, same;
+
+	for (tries = 0; tries < SNAPSHOT_TRIES; tries++) {
+		*fd = open(live, O_RDONLY | O_CLOEXEC);
+		if (*fd < 0 && errno != ENOENT)
+			return err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
+		if (*fd >= 0 && (fstat(*fd, st) < 0 || !S_ISREG(st->st_mode))) {
+			/* A FIFO or device here would block or never end: a journal is a file. */
+			err_set(e, RS_EIO, live, S_ISDIR(st->st_mode) ? "is a directory, not a file" :
+			    "not a regular file");
+			close(*fd);
+			*fd = -1;
+			return -1;
+		}
+		if ((n = journal_archives(dir, s->name, ar, e)) < 0) {
+			if (*fd >= 0)
+				close(*fd);
+			*fd = -1;
+			return -1;
+		}
+		if (stat(live, &now) == 0)
+			same = *fd >= 0 && now.st_ino == st->st_ino && now.st_dev == st->st_dev;
+		else
+			same = *fd < 0 && errno == ENOENT;
+		if (same)
+			return n;
+		archives_free(*ar, n);
+		*ar = NULL;
+		if (*fd >= 0)
+			close(*fd);
+		*fd = -1;
+	}
+	return err_set(e, RS_EBUSY, live, "the journal keeps being replaced while it is read; try again");
 }
 
 struct jreader *
@@ -195,7 +253,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
     int flags, struct rs_err *e)
 {
 	struct jreader *jr = jreader_new(s, flags, until);
-	struct archive *ar;
+	struct archive *ar = NULL;
 	char *live = journal_path(dir, s->name);
 	int n, i, month_since = 0, month_until = 999999;
 	int64_t y;
@@ -214,7 +272,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 		time_local_fields(until + 86400, &y, &mo, NULL, NULL, NULL, NULL);
 		month_until = (int)y * 100 + mo;
 	}
-	if ((n = journal_archives(dir, s->name, &ar, e)) < 0) {
+	if ((n = snapshot(dir, s, live, &fd, &st, &ar, e)) < 0) {
 		free(live);
 		jreader_free(jr);
 		return NULL;
@@ -225,33 +283,20 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 	/* After an interrupted archive the live file may still hold archived rows. */
 	skip = n > 0 ? ar[n - 1].month : 0;
 	archives_free(ar, n);
-	if (stat(live, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
-			/* A FIFO or device here would block or never end: a journal is a file. */
-			err_set(e, RS_EIO, live, S_ISDIR(st.st_mode) ? "is a directory, not a file" :
-			    "not a regular file");
-			free(live);
-			jreader_free(jr);
-			return NULL;
-		}
-		if (since != RS_TIME_NONE && st.st_size > 65536 &&
-		    (fd = open(live, O_RDONLY | O_CLOEXEC)) >= 0) {
+	if (fd >= 0) {
+		if (since != RS_TIME_NONE && st.st_size > 65536) {
 			off = journal_bisect_ts(fd, (long long)st.st_size, since - 300, e);
-			close(fd);
 			if (off < 0) {
+				close(fd);
 				free(live);
 				jreader_free(jr);
 				return NULL;
 			}
 		}
 		add_part(jr, live, off);
+		jr->parts[jr->nparts - 1].fd = fd;
 		jr->parts[jr->nparts - 1].archived_month = skip;
 		jr->parts[jr->nparts - 1].live = 1;
-	} else if (errno != ENOENT) {
-		err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
-		free(live);
-		jreader_free(jr);
-		return NULL;
 	}
 	free(live);
 	return jr;
@@ -294,6 +339,15 @@ jreader_open_fd(int fd, const char *name, const struct schema *s, long long offs
 		return NULL;
 	}
 	return jr;
+}
+
+void
+jreader_skip_archived(struct jreader *jr, int month)
+{
+	int i;
+
+	for (i = 0; i < jr->nparts; i++)
+		jr->parts[i].archived_month = month;
 }
 
 const char *const *
@@ -361,7 +415,7 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		if ((ts = jr->ts) == RS_TIME_NONE)
 			return 1;
 		if (jr->parts[jr->cur].archived_month &&
-		    time_written_date(row->v[0], row->len[0]) / 100 <= jr->parts[jr->cur].archived_month)
+		    journal_month(ts) <= jr->parts[jr->cur].archived_month)
 			continue;
 		if (jr->until != RS_TIME_NONE && ts > jr->until) {
 			/* ts never decreases: nothing later can be in range. */
@@ -412,8 +466,11 @@ jreader_free(struct jreader *jr)
 		return;
 	if (jr->r)
 		close_part(jr);
-	for (i = 0; i < jr->nparts; i++)
+	for (i = 0; i < jr->nparts; i++) {
+		if (jr->parts[i].fd >= 0)
+			close(jr->parts[i].fd);
 		free(jr->parts[i].path);
+	}
 	free(jr->parts);
 	free(jr->fdname);
 	colmap_free(&jr->cm);
