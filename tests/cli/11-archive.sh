@@ -166,10 +166,10 @@ tcase 'archive: --before next month in UTC is still refused' 1 '' \
 jclean
 awk 'NR == 3 { print "garbage line" } { print }' "$CLEAN/cases.tsv" >"$RS_DIR/cases.tsv"
 printf '2026-11-21T09:00:00+08:00\t2026-11-21T09' >>"$RS_DIR/cases.tsv"
-tcase 'archive: bad row and torn line: check before' 1 'cases.tsv:3: wrong number of fields: 1, want 28
+tcase 'archive: bad row and torn line: check before' 1 'cases.tsv:3: wrong number of fields: 1, want 33
 cases.tsv:11: torn last line (no newline at the end)' '' rs-journal check cases
 tcase 'archive: bad row and torn line' 0 '' '*' rs-journal archive --before 2026-11
-tcase 'archive: bad row and torn line: check after' 1 'cases.2026-09.tsv.gz:3: wrong number of fields: 1, want 28
+tcase 'archive: bad row and torn line: check after' 1 'cases.2026-09.tsv.gz:3: wrong number of fields: 1, want 33
 cases.tsv:6: torn last line (no newline at the end)' '' rs-journal check cases
 tcase 'archive: the torn line is still the end of the live file' 0 '2026-11-21T09:00:00+08:00	2026-11-21T09' '' \
     sh -c 'tail -n 1 "$RS_DIR/cases.tsv"'

@@ -775,7 +775,7 @@ test_jreader_header(void)
 	cols = jreader_columns(jr, &n);
 	T_INT(n, CASES_NCOLS);
 	T_STR(cols[0], "ts");
-	T_STR(cols[CASES_NCOLS - 1], "note");
+	T_STR(cols[CASES_NCOLS - 1], "ref");
 	T_INT(jreader_next(jr, &row, &e), 1);
 	T_OK(row.problem == NULL);
 	T_INT(row.n, CASES_NCOLS);
