@@ -73,6 +73,10 @@ $(GEN_TOOL): $(GEN_SRCS) tests/gen/gen.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $(GEN_SRCS) -lz -lm
 
+# make torture: archives, writers and readers at once for minutes (ROUNDS=N); not in make test.
+torture: all
+	tests/torture.sh bin $${ROUNDS:-20}
+
 # make samples: regenerate samples/journal exactly (arguments in tests/gen/samples.args).
 samples: $(GEN_TOOL)
 	rm -rf samples/journal
@@ -242,4 +246,4 @@ uninstall:
 clean:
 	rm -rf build build-asan bin bin-asan tests/out
 
-.PHONY: all unit test valgrind deps install uninstall clean samples completions pot po
+.PHONY: all unit test valgrind deps install uninstall clean samples torture completions pot po

@@ -92,6 +92,10 @@ cmd_check(void *p)
 		if (schema_find(argv[i]) == NULL && strcmp(argv[i], "rules") != 0)
 			return cli_usage("check: unknown journal '%s'", argv[i]);
 	dir = journal_dir(opts->cli.g.dir);
+	if ((n = cli_read_dir(dir)) != 0) {
+		free(dir);
+		return n;
+	}
 	err_clear(&e);
 	n = journal_check(dir, (const char *const *)argv, argc, print_problem, NULL, &e);
 	free(dir);
@@ -132,10 +136,14 @@ cat_one(const struct opts *opts, const char *arg, struct out **o, char ***first_
 	err_clear(&e);
 	if (s) {
 		dir = journal_dir(opts->cli.g.dir);
+		if ((i = cli_read_dir(dir)) != 0) {
+			free(dir);
+			return i;
+		}
 		jr = jreader_open_journal(dir, s, since, as_of, 0, &e);
 		free(dir);
 	} else
-		jr = jreader_open_file(arg, NULL, 0, &e);
+		jr = jreader_open_file(arg, NULL, opts->cli.g.raw ? JR_RAW : 0, &e);
 	if (jr == NULL)
 		return cli_fail(&e);
 	names = jreader_columns(jr, &n);

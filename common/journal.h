@@ -67,7 +67,8 @@ long long journal_bisect_ts(int fd, long long size, rs_time t, struct rs_err *e)
 
 enum {
 	JR_BAD = 1,	/* also hand out bad and torn rows (row.problem set): rs-journal check */
-	JR_QUIET = 2	/* no warnings about skipped rows */
+	JR_QUIET = 2,	/* no warnings about skipped rows */
+	JR_RAW = 4	/* CSV: keep the ' of the formula guard (SPEC 3.2) */
 };
 
 /*
@@ -120,6 +121,13 @@ int jreader_next(struct jreader *jr, struct row *row, struct rs_err *e);
  * journal_bisect_ts) read every row once between them.
  */
 int jreader_live_range(struct jreader *jr, long long from, long long to);
+
+/*
+ * jreader_same_live says whether the live file jr read (jreader_open_journal)
+ * is the file open on fd: readers cut at byte offsets of fd must read that
+ * very file, not one an archive put in its place since.
+ */
+int jreader_same_live(const struct jreader *jr, int fd);
 
 /* jreader_skipped returns how many bad rows jr has skipped so far (JR_QUIET readers too). */
 long jreader_skipped(const struct jreader *jr);

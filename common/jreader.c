@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "colmap.h"
+#include "csvio.h"
 #include "err.h"
 #include "i18n.h"
 #include "ids.h"
@@ -357,6 +358,17 @@ jreader_columns(const struct jreader *jr, int *n)
 	return (const char *const *)jr->cm.names;
 }
 
+/* unguard takes the formula guard's ' off the text-like values of a CSV row (every value without a schema). */
+static void
+unguard(const struct jreader *jr, struct row *row)
+{
+	int i;
+
+	for (i = 0; i < row->n; i++)
+		if (jr->s == NULL || (i < jr->s->n && coltype_is_textlike(jr->s->cols[i].type)))
+			row->len[i] = csv_unguard(&row->v[i], row->len[i]);
+}
+
 int
 jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 {
@@ -387,12 +399,15 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		if (row->torn && jr->parts[jr->cur].whole_last_line) {
 			/* Only a journal being appended to has torn lines; a user's file just lacks the newline. */
 			row->torn = 0;
-			row->problem = NULL;
+			if (row->problem == reader_torn_problem)
+				row->problem = NULL;
 		}
 		jr->ts = RS_TIME_NONE;
 		if (row->problem == NULL && jr->s) {
 			if (!jr->cm.identity)
 				colmap_apply(&jr->cm, row, jr->msg, sizeof(jr->msg));
+			if (row->problem == NULL && !(jr->flags & JR_RAW) && reader_is_csv(jr->r))
+				unguard(jr, row);
 			if (row->problem == NULL)
 				rowcheck_row(jr->check, row, reader_row_clean(jr->r), &jr->ts,
 				    jr->msg, sizeof(jr->msg));
@@ -400,7 +415,8 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 			snprintf(jr->msg, sizeof(jr->msg), _("wrong number of fields: %d, want %d"),
 			    row->n, jr->cm.file_n);
 			row->problem = jr->msg;
-		}
+		} else if (row->problem == NULL && !(jr->flags & JR_RAW) && reader_is_csv(jr->r))
+			unguard(jr, row);
 		if (row->problem) {
 			if (jr->flags & JR_BAD)
 				return 1;
@@ -436,6 +452,19 @@ jreader_live_range(struct jreader *jr, long long from, long long to)
 	if (from >= 0)
 		jr->parts[0].offset = from;
 	jr->parts[0].end = to;
+	return 0;
+}
+
+int
+jreader_same_live(const struct jreader *jr, int fd)
+{
+	struct stat a, b;
+	int i;
+
+	for (i = 0; i < jr->nparts; i++)
+		if (jr->parts[i].live && jr->parts[i].fd >= 0)
+			return fstat(jr->parts[i].fd, &a) == 0 && fstat(fd, &b) == 0 &&
+			    a.st_ino == b.st_ino && a.st_dev == b.st_dev;
 	return 0;
 }
 
