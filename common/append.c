@@ -211,10 +211,12 @@ journal_append(const char *dir, const struct schema *s, append_build_fn build, v
 	struct stat st;
 	char *path = journal_path(dir, s->name), last;
 	int fd = -1, rc = -1, current = 0;
+	double timeout;
 	rs_time now;
 
 	memset(&ctx, 0, sizeof(ctx));
-	if (ensure_dir(dir, e) < 0)
+	/* A bad RS_LOCK_TIMEOUT is refused before anything is created. */
+	if (jfile_lock_timeout(&timeout, e) < 0 || ensure_dir(dir, e) < 0)
 		goto done;
 	if ((fd = jfile_open_locked(path, O_RDWR | O_APPEND | O_CREAT, 0600, &st, e)) < 0) {
 		fd = -1;

@@ -50,6 +50,10 @@ for v in abc 1x -1 ' 5' inf 0x10 1e3 100000; do
 	    env RS_LOCK_TIMEOUT="$v" rs-intake -q $NEW
 done
 tsame 'RS_LOCK_TIMEOUT bad: nothing written' "$T/before.tsv" "$RS_DIR/cases.tsv"
+tcase "RS_LOCK_TIMEOUT bad, a new directory" 1 '' \
+    "rs-intake: RS_LOCK_TIMEOUT: bad value 'abc' (want a number of seconds, at most 86400)" \
+    env RS_LOCK_TIMEOUT=abc rs-intake -d "$T/new-dir" -q $NEW
+tok 'RS_LOCK_TIMEOUT bad: no directory created' test ! -e "$T/new-dir"
 for v in 0 0.5 10 86400; do
 	tcase "RS_LOCK_TIMEOUT='$v' is good" 0 '*' '' env RS_LOCK_TIMEOUT="$v" rs-intake -q $NEW
 done
