@@ -9,7 +9,7 @@ COMMON_SRCS = \
 	common/complaint_write.c common/cpu.c common/csvio.c common/dispatch.c \
 	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
 	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
-	common/intake.c common/journal.c common/jreader.c common/kindex.c \
+	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c \
 	common/linescan.c common/out.c common/providers.c common/reader.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
 	common/reports.c common/reports_case.c common/reports_kpi.c \
@@ -75,6 +75,10 @@ po: pot
 $(GEN_TOOL): $(GEN_SRCS) tests/gen/gen.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $(GEN_SRCS) -lz -lm
+
+# make torture: archives, writers and readers at once for minutes (ROUNDS=N); not in make test.
+torture: all
+	tests/torture.sh bin $${ROUNDS:-20}
 
 # make samples: regenerate samples/journal exactly (arguments in tests/gen/samples.args).
 samples: $(GEN_TOOL)
@@ -246,4 +250,4 @@ uninstall:
 clean:
 	rm -rf build build-asan bin bin-asan tests/out
 
-.PHONY: all unit test valgrind deps install uninstall clean samples completions pot po
+.PHONY: all unit test valgrind deps install uninstall clean samples torture completions pot po

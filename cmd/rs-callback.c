@@ -181,7 +181,7 @@ cmd_due(void *p)
 		return rc;
 	if (o->in.kind != NULL)
 		(void)cb_kind_parse(o->in.kind, &kind);
-	if ((rc = setup(o)) != 0)
+	if ((rc = setup(o)) != 0 || (rc = cli_read_dir(o->dir)) != 0)
 		goto done;
 	err_clear(&e);
 	if (cb_due_load(o->dir, &o->rules, as_of, o->in.kind != NULL ? &kind : NULL, &l,
@@ -342,7 +342,7 @@ cmd_list(void *p)
 		return RS_EDATA;
 	if ((rc = enum_ok("--kind", CALLBACKS_KIND, o->in.kind)) != 0)
 		return rc;
-	if ((rc = setup(o)) != 0)
+	if ((rc = setup(o)) != 0 || (rc = cli_read_dir(o->dir)) != 0)
 		goto done;
 	err_clear(&e);
 	/* A call made at or after since was written at most 5 minutes before it. */

@@ -517,7 +517,7 @@ cmd_list(void *p)
 	f.open = o->open;
 	f.overdue = o->overdue;
 	f.category = o->in.category;
-	if ((rc = setup(o)) != 0)
+	if ((rc = setup(o)) != 0 || (rc = cli_read_dir(o->dir)) != 0)
 		goto done;
 	err_clear(&e);
 	if (cp_list_load(o->dir, f.as_of, &l, &e) == -1) {

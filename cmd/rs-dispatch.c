@@ -514,6 +514,9 @@ run_list(void *p)
 	r = 1;
 	if (setup(o) == -1)
 		goto out;
+	if ((r = cli_read_dir(o->dir)) != 0)
+		goto out;
+	r = 1;
 	if (o->provider != NULL && schema_check_value(&schema_dispatch.cols[DISPATCH_PROVIDER],
 	    o->provider, strlen(o->provider), msg, sizeof(msg)) != NULL) {
 		cli_error("--provider", "%s", msg);

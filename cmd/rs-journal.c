@@ -14,6 +14,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
+#include "migrate.h"
 #include "out.h"
 #include "row.h"
 #include "rules.h"
@@ -35,6 +36,8 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "                             stream; --as-of: as it stood then) or any TSV/CSV\n"
 "                             file (.gz too, - = stdin)\n"
 "  archive --before YYYY-MM   move whole months before YYYY-MM to NAME.YYYY-MM.tsv.gz\n"
+"  migrate [NAME...]          rewrite live journals whose header is not the\n"
+"                             current one (archives stay as they are)\n"
 "  schema [NAME]              list the schemas, or print one\n"
 "\n"
 "Options:\n"
@@ -44,7 +47,7 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "  -f, --format FMT   output format: tsv (default), csv, json (JSON Lines), table\n"
 "  -H, --no-header    no header line\n"
 "      --raw          CSV without the spreadsheet formula guard\n"
-"  -q, --quiet        archive: no summary of the rows moved\n"
+"  -q, --quiet        archive, migrate: no summary of the rows moved\n"
 "  -h, --help         this help;  -V, --version  the version\n"
 "\n"
 "Names: cases, dispatch, complaints, callbacks, providers (and rules for check).\n"
@@ -58,10 +61,11 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "  rs-journal check\n"
 "  rs-journal cat complaints --since 2026-10-01 | mlr --tsv count-distinct -f category\n"
 "  rs-journal cat export.csv -f json\n"
-"  rs-journal archive --before 2026-10\n");
+"  rs-journal archive --before 2026-10\n"
+"  rs-journal migrate\n");
 
 enum { S_CHECK = 1 << 0, S_CAT = 1 << 1, S_ARCHIVE = 1 << 2, S_SCHEMA = 1 << 3,
-	S_INIT = 1 << 4 };
+	S_INIT = 1 << 4, S_MIGRATE = 1 << 5 };
 
 struct opts {
 	struct cli_args cli;
@@ -105,6 +109,10 @@ cmd_check(void *p)
 		if (schema_find(argv[i]) == NULL && strcmp(argv[i], "rules") != 0)
 			return cli_usage("check: unknown journal '%s'", argv[i]);
 	dir = journal_dir(opts->cli.g.dir);
+	if ((n = cli_read_dir(dir)) != 0) {
+		free(dir);
+		return n;
+	}
 	err_clear(&e);
 	/* A bad rules.tsv is one of the problems check reports, not a reason to stop. */
 	if (rules_load(dir, &r, &e) == 0 && rules_apply_site(&r, &e) == 0 &&
@@ -152,10 +160,14 @@ cat_one(const struct opts *opts, const char *arg, struct out **o, char ***first_
 	err_clear(&e);
 	if (s) {
 		dir = journal_dir(opts->cli.g.dir);
+		if ((i = cli_read_dir(dir)) != 0) {
+			free(dir);
+			return i;
+		}
 		jr = jreader_open_journal(dir, s, since, as_of, 0, &e);
 		free(dir);
 	} else
-		jr = jreader_open_file(arg, NULL, 0, &e);
+		jr = jreader_open_file(arg, NULL, opts->cli.g.raw ? JR_RAW : 0, &e);
 	if (jr == NULL)
 		return cli_fail(&e);
 	names = jreader_columns(jr, &n);
@@ -276,6 +288,40 @@ cmd_archive(void *p)
 }
 
 static int
+cmd_migrate(void *p)
+{
+	const struct opts *opts = p;
+	int argc = opts->cli.nargs;
+	char **argv = opts->cli.args;
+	static const char *const all[] = { "cases", "dispatch", "complaints", "callbacks" };
+	const char *const *names = argc > 0 ? (const char *const *)argv : all;
+	int n = argc > 0 ? argc : 4, i, rc = 0;
+	struct rs_err e;
+	long rows;
+	char *dir;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < 4 && strcmp(names[i], all[k]) != 0; k++)
+			;
+		if (k == 4)
+			return cli_usage("migrate: '%s' is not an event journal (cases, dispatch, complaints, callbacks)",
+			    names[i]);
+	}
+	dir = journal_dir(opts->cli.g.dir);
+	for (i = 0; i < n && rc == 0; i++) {
+		err_clear(&e);
+		if (journal_migrate(dir, schema_find(names[i]), &rows, &e) < 0)
+			rc = cli_fail(&e);
+		else if (rows >= 0 && !opts->cli.g.quiet)
+			err_warn(names[i], "migrated %ld row%s to the current header", rows,
+			    rows == 1 ? "" : "s");
+	}
+	free(dir);
+	return rc;
+}
+
+static int
 cmd_schema(void *p)
 {
 	const struct opts *opts = p;
@@ -337,6 +383,7 @@ static const struct cli_cmd cmds[] = {
 	{ "check", cmd_check, S_CHECK, NULL, NULL },
 	{ "cat", cmd_cat, S_CAT, NULL, NULL },
 	{ "archive", cmd_archive, S_ARCHIVE, NULL, NULL },
+	{ "migrate", cmd_migrate, S_MIGRATE, NULL, NULL },
 	{ "schema", cmd_schema, S_SCHEMA, NULL, NULL },
 	{ NULL, NULL, 0, NULL, NULL }
 };

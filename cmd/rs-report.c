@@ -287,6 +287,10 @@ run_report(struct opts *o, int (*fn)(struct opts *, struct rinputs *, struct rep
 	if (cli_as_of(&o->cli.g, &in.as_of) == -1)
 		return RS_EDATA;
 	dir = journal_dir(o->cli.g.dir);
+	if (o->file[RJ_CASES] == NULL && (rc = cli_read_dir(dir)) != 0) {
+		free(dir);
+		return rc;
+	}
 	in.dir = dir;
 	for (j = 0; j < RJ_N; j++)
 		in.file[j] = o->file[j];

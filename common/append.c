@@ -19,6 +19,7 @@
 #include "append.h"
 #include "buf.h"
 #include "err.h"
+#include "jfile.h"
 #include "journal.h"
 #include "schema.h"
 #include "tsv.h"
@@ -48,61 +49,6 @@ header_format_tsv(struct buf *out, const struct schema *s)
 		buf_adds(out, s->cols[i].name);
 	}
 	buf_addc(out, '\n');
-}
-
-static double
-lock_timeout(void)
-{
-	const char *v = getenv("RS_LOCK_TIMEOUT");
-	char *end;
-	double t;
-
-	if (v == NULL || *v == '\0')
-		return 10;
-	t = strtod(v, &end);
-	return *end == '\0' && t >= 0 && t < 86400 ? t : 10;
-}
-
-static double
-monotonic_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/*
- * journal_lock polls F_OFD_SETLK every 1-2 ms until RS_LOCK_TIMEOUT. A
- * short, fixed, jittered interval keeps 32 waiting writers moving (an
- * exponential backoff let some of them starve), and unlike a timer
- * interrupting F_OFD_SETLKW it needs no signal handling, which also
- * keeps it working under valgrind.
- */
-int
-journal_lock(int fd, const char *path, struct rs_err *e)
-{
-	struct flock fl;
-	struct timespec nap;
-	double limit = lock_timeout(), start = monotonic_seconds();
-	unsigned jitter = (unsigned)getpid();
-
-	for (;;) {
-		memset(&fl, 0, sizeof(fl));
-		fl.l_type = F_WRLCK;
-		fl.l_whence = SEEK_SET;
-		if (fcntl(fd, F_OFD_SETLK, &fl) == 0)
-			return 0;
-		if (errno != EAGAIN && errno != EACCES && errno != EINTR)
-			return err_set(e, RS_EIO, path, "cannot lock: %s", strerror(errno));
-		if (monotonic_seconds() - start >= limit)
-			return err_set(e, RS_EBUSY, path,
-			    "journal is busy (locked by another writer for %g s); try again", limit);
-		jitter = jitter * 1103515245U + 12345U;
-		nap.tv_sec = 0;
-		nap.tv_nsec = 1000000L + (long)(jitter >> 16) % 1000000L;
-		nanosleep(&nap, NULL);
-	}
 }
 
 static int
@@ -136,48 +82,124 @@ last_byte(int fd, long long size, char *c, const char *path, struct rs_err *e)
 	return 0;
 }
 
-/* find_last_ts reads the ts of the last good row from the tail (the file ends with a newline). */
-static rs_time
-find_last_ts(int fd, long long size)
+/* line_start returns the offset of the start of the line whose last byte is at end (>= 0), reading backwards in chunks: a line may be of any length. */
+static long long
+line_start(int fd, long long end, const char *path, struct rs_err *e)
 {
-	char chunk[65536];
-	long long from = size > (long long)sizeof(chunk) ? size - (long long)sizeof(chunk) : 0;
-	ssize_t n = pread(fd, chunk, sizeof(chunk), (off_t)from);
-	char *end, *start, *tab;
-	rs_time t;
+	char chunk[8192];
+	long long from;
+	ssize_t n, i;
 
-	if (n <= 0)
-		return RS_TIME_NONE;
-	end = chunk + n - 1;	/* the final newline */
-	while (end > chunk) {
-		start = end;
-		while (start > chunk && start[-1] != '\n')
-			start--;
-		if (start == chunk && from > 0)
-			break;	/* line may begin before the chunk */
-		tab = memchr(start, '\t', (size_t)(end - start));
-		if (tab && time_parse_ts(start, (size_t)(tab - start), &t) == 0)
-			return t;
-		end = start - 1;
+	while (end > 0) {
+		from = end > (long long)sizeof(chunk) ? end - (long long)sizeof(chunk) : 0;
+		n = pread(fd, chunk, (size_t)(end - from), (off_t)from);
+		if (n != end - from)
+			return err_set(e, RS_EIO, path, "read error: %s",
+			    n < 0 ? strerror(errno) : "short read");
+		for (i = n; i > 0; i--)
+			if (chunk[i - 1] == '\n')
+				return from + i;
+		end = from;
 	}
-	return RS_TIME_NONE;
+	return 0;
 }
 
+/*
+ * find_last_ts reads the ts of the last row whose ts can be read, going
+ * back from the end of the file line by line (a torn last line is no
+ * row); the header ends the search. Sets *t, RS_TIME_NONE if there is
+ * none.
+ */
+static int
+find_last_ts(int fd, long long size, int torn, rs_time *t, const char *path,
+    struct rs_err *e)
+{
+	char head[TIME_ISO_MAX + 16];
+	long long end = size - 1, start;
+	ssize_t n;
+	char *tab;
+
+	*t = RS_TIME_NONE;
+	if (torn) {
+		if ((start = line_start(fd, end, path, e)) < 0)
+			return -1;
+		end = start - 1;
+	}
+	while (end > 0) {
+		if ((start = line_start(fd, end, path, e)) < 0)
+			return -1;
+		if (start == 0)
+			break;	/* the header */
+		n = pread(fd, head, sizeof(head), (off_t)start);
+		if (n < 0)
+			return err_set(e, RS_EIO, path, "read error: %s", strerror(errno));
+		if (n > end - start)
+			n = (ssize_t)(end - start);
+		tab = memchr(head, '\t', (size_t)n);
+		if (tab && time_parse_ts(head, (size_t)(tab - head), t) == 0)
+			return 0;
+		*t = RS_TIME_NONE;
+		end = start - 1;
+	}
+	return 0;
+}
+
+/* header_is_current checks that the file's first line is exactly the schema's header; sets *ok. */
+static int
+header_is_current(int fd, const struct schema *s, int *ok, const char *path, struct rs_err *e)
+{
+	struct buf want = BUF_INIT;
+	char *got;
+	ssize_t n;
+
+	header_format_tsv(&want, s);
+	got = xmalloc(want.len);
+	n = pread(fd, got, want.len, 0);
+	if (n < 0) {
+		free(got);
+		buf_free(&want);
+		return err_set(e, RS_EIO, path, "read error: %s", strerror(errno));
+	}
+	*ok = (size_t)n == want.len && memcmp(got, want.p, want.len) == 0;
+	free(got);
+	buf_free(&want);
+	return 0;
+}
+
+/* ensure_dir creates dir and its missing parents, each 0700 (SPEC 3: the first write creates the directory). */
 static int
 ensure_dir(const char *dir, struct rs_err *e)
 {
 	struct stat st;
+	char *p, *slash;
+	int rc = 0;
 
-	if (stat(dir, &st) == 0) {
-		if (!S_ISDIR(st.st_mode))
-			return err_set(e, RS_EIO, dir, "not a directory");
-		return 0;
-	}
+	if (stat(dir, &st) == 0)
+		return S_ISDIR(st.st_mode) ? 0 : err_set(e, RS_EIO, dir, "not a directory");
 	if (errno != ENOENT)
 		return err_set(e, RS_EIO, dir, "cannot use journal directory: %s", strerror(errno));
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		return err_set(e, RS_EIO, dir, "cannot create journal directory: %s", strerror(errno));
-	return 0;
+	p = xstrdup(dir);
+	for (slash = p + 1; rc == 0; slash++) {
+		slash = strchr(slash, '/');
+		if (slash)
+			*slash = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST)
+			rc = err_set(e, RS_EIO, dir, "cannot create journal directory: %s",
+			    strerror(errno));
+		if (slash == NULL)
+			break;
+		*slash = '/';
+	}
+	free(p);
+	return rc;
+}
+
+static int
+fsync_wanted(void)
+{
+	const char *v = getenv("RS_FSYNC");
+
+	return !(v && strcmp(v, "0") == 0);
 }
 
 int
@@ -186,67 +208,64 @@ journal_append(const char *dir, const struct schema *s, append_build_fn build, v
 {
 	struct append_ctx ctx;
 	struct buf out = BUF_INIT, rows = BUF_INIT;
-	struct stat st, now_st;
+	struct stat st;
 	char *path = journal_path(dir, s->name), last;
-	int fd = -1, rc = -1, reopen = 0;
+	int fd = -1, rc = -1, current = 0;
+	double timeout;
 	rs_time now;
 
-	if (ensure_dir(dir, e) < 0)
-		goto done;
-again:
-	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		err_set(e, RS_EIO, path, "cannot open for writing: %s", strerror(errno));
-		goto done;
-	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		err_set(e, RS_EIO, path, "not a regular file");
-		goto done;
-	}
-	if (journal_lock(fd, path, e) < 0)
-		goto done;
-	if (fstat(fd, &st) < 0) {
-		err_set(e, RS_EIO, path, "cannot stat: %s", strerror(errno));
-		goto done;
-	}
-	if (stat(path, &now_st) < 0 || now_st.st_ino != st.st_ino || now_st.st_dev != st.st_dev) {
-		/* rs-journal archive replaced the file while we waited: lock the new one. */
-		close(fd);
-		fd = -1;
-		if (++reopen > 100) {
-			err_set(e, RS_EBUSY, path, "journal keeps being replaced; try again");
-			goto done;
-		}
-		goto again;
-	}
 	memset(&ctx, 0, sizeof(ctx));
+	/* A bad RS_LOCK_TIMEOUT is refused before anything is created. */
+	if (jfile_lock_timeout(&timeout, e) < 0 || ensure_dir(dir, e) < 0)
+		goto done;
+	if ((fd = jfile_open_locked(path, O_RDWR | O_APPEND | O_CREAT, 0600, &st, e)) < 0) {
+		fd = -1;
+		goto done;
+	}
 	ctx.size = (long long)st.st_size;
 	if (ctx.size > 0) {
+		if (header_is_current(fd, s, &current, path, e) < 0)
+			goto done;
+		if (!current) {
+			err_set(e, RS_EDATA, path, "the header is not the current one of %s; "
+			    "run 'rs-journal migrate %s' first", s->name, s->name);
+			goto done;
+		}
 		if (last_byte(fd, ctx.size, &last, path, e) < 0)
 			goto done;
-		if (last != '\n') {
-			/* A crash left a torn line: close it so it stays one bad line. */
-			if (write_all(fd, "\n", 1, path, e) < 0)
-				goto done;
-			ctx.size++;
-		}
+		/*
+		 * A crash left a torn line: a newline goes out in the same
+		 * write as the rows, so that the fragment stays one bad line
+		 * and a refused command changes no byte.
+		 */
+		if (last != '\n')
+			buf_addc(&out, '\n');
 	}
 	ctx.dir = dir;
 	ctx.s = s;
 	ctx.path = path;
 	ctx.fd = fd;
-	ctx.last_ts = ctx.size > 0 ? find_last_ts(fd, ctx.size) : RS_TIME_NONE;
+	ctx.last_ts = RS_TIME_NONE;
+	if (ctx.size > 0 && find_last_ts(fd, ctx.size, out.len > 0, &ctx.last_ts, path, e) < 0)
+		goto done;
+	if (journal_cutoff(dir, s->name, &ctx.archived_month, &ctx.cutoff, e) < 0)
+		goto done;
+	/* ts never decreases, and never falls in a month already archived (SPEC 3). */
 	now = time_now();
-	ctx.ts = ctx.last_ts != RS_TIME_NONE && ctx.last_ts > now ? ctx.last_ts : now;
+	ctx.ts = now;
+	if (ctx.last_ts != RS_TIME_NONE && ctx.last_ts > ctx.ts)
+		ctx.ts = ctx.last_ts;
+	if (ctx.cutoff != RS_TIME_NONE && ctx.cutoff > ctx.ts)
+		ctx.ts = ctx.cutoff;
 	if (build(&ctx, &rows, arg, e) < 0)
 		goto done;
-	if (ctx.size == 0)
-		header_format_tsv(&out, s);
-	buf_add(&out, rows.p ? rows.p : "", rows.len);
 	if (rows.len == 0) {
 		rc = 0;
 		goto done;
 	}
+	if (ctx.size == 0)
+		header_format_tsv(&out, s);
+	buf_add(&out, rows.p, rows.len);
 	if (write_all(fd, out.p, out.len, path, e) < 0) {
 		/* Cut back whatever part of the rows reached the file. */
 		if (ftruncate(fd, (off_t)ctx.size) < 0)
@@ -254,7 +273,7 @@ again:
 			    strerror(errno));
 		goto done;
 	}
-	if (!(getenv("RS_FSYNC") && strcmp(getenv("RS_FSYNC"), "0") == 0) && fsync(fd) < 0) {
+	if (fsync_wanted() && fsync(fd) < 0) {
 		err_set(e, RS_EIO, path, "fsync failed: %s", strerror(errno));
 		if (ftruncate(fd, (off_t)ctx.size) < 0)
 			err_set(e, RS_EIO, path, "fsync failed and cannot truncate back: %s",
@@ -268,7 +287,7 @@ done:
 		 * An empty journal file (one this call created, then wrote
 		 * nothing to, or cut back to nothing) goes away again (still under the lock): a rejected first row leaves
 		 * no trace. A writer waiting on the same empty file sees it
-		 * replaced (the inode check above) and creates it anew.
+		 * replaced (jfile_open_locked) and creates it anew.
 		 */
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
 			unlink(path);
@@ -283,6 +302,7 @@ done:
 struct jreader *
 append_reader(struct append_ctx *ctx, rs_time since, struct rs_err *e)
 {
+	struct jreader *jr;
 	long long off = 0;
 
 	if (since != RS_TIME_NONE && ctx->size > 65536) {
@@ -290,5 +310,8 @@ append_reader(struct append_ctx *ctx, rs_time since, struct rs_err *e)
 		if (off < 0)
 			return NULL;
 	}
-	return jreader_open_fd(ctx->fd, ctx->path, ctx->s, off, JR_QUIET, e);
+	jr = jreader_open_fd(ctx->fd, ctx->path, ctx->s, off, JR_QUIET, e);
+	if (jr != NULL)
+		jreader_skip_archived(jr, ctx->archived_month);
+	return jr;
 }

@@ -1,11 +1,14 @@
 /*
  * append.h - journal_append, the only code that writes a journal (SPEC 3.4).
  *
- * Under an exclusive OFD write lock on the journal file itself it: ends a
- * torn last line with a newline, finds the last row's ts, lets the caller
- * read the tail and build its rows (ids, validation, state checks), writes
- * header (new file) and rows with one write(2), fsyncs unless RS_FSYNC=0,
- * and on a short write truncates back to the old size.
+ * Under an exclusive OFD write lock on the journal file itself, taken
+ * and re-checked by jfile_open_locked, it: refuses a header that is not
+ * the schema's current one, finds the last row's ts and the cutoff (the
+ * end of the newest archive's month), lets the caller read the tail and
+ * build its rows (ids, validation, state checks), writes the newline that
+ * ends a torn last line, the header (new file) and the rows with one
+ * write(2), fsyncs unless RS_FSYNC=0, and on a short write truncates back
+ * to the old size. A refused append changes no byte.
  */
 #ifndef RS_APPEND_H
 #define RS_APPEND_H
@@ -25,7 +28,9 @@ struct append_ctx {
 	int fd;				/* the locked journal, readable */
 	long long size;			/* its size before the new rows */
 	rs_time last_ts;		/* ts of the last good row, RS_TIME_NONE if none */
-	rs_time ts;			/* ts for the new rows: max(now, last_ts) */
+	int archived_month;		/* the newest archive's month (YYYYMM), 0 if none */
+	rs_time cutoff;			/* the end of that month, RS_TIME_NONE if none */
+	rs_time ts;			/* ts for the new rows: max(now, last_ts, cutoff) */
 };
 
 /*
@@ -47,14 +52,12 @@ int journal_append(const char *dir, const struct schema *s, append_build_fn buil
 
 /*
  * append_reader reads the locked journal of ctx from the first row with
- * ts >= since (RS_TIME_NONE: from the start); an empty journal gives no
+ * ts >= since (RS_TIME_NONE: from the start), without the rows of
+ * archived months an interrupted archive left; an empty journal gives no
  * rows. Returns NULL with e set on a read error. Caller frees with
  * jreader_free.
  */
 struct jreader *append_reader(struct append_ctx *ctx, rs_time since, struct rs_err *e);
-
-/* journal_lock takes the exclusive OFD write lock on the whole of fd, waiting RS_LOCK_TIMEOUT seconds; returns 0 or -1 (RS_EBUSY, RS_EIO). */
-int journal_lock(int fd, const char *path, struct rs_err *e);
 
 /* row_format_tsv appends n values (NULL = empty) as one escaped TSV line with its newline. */
 void row_format_tsv(struct buf *out, int n, const char *const *values);

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "idmap.h"
 #include "ids.h"
+#include "journal.h"
 #include "row.h"
 #include "schema.h"
 #include "schema_tables.h"
@@ -167,12 +168,13 @@ check_row(struct checker *c, const struct schema *s, const struct row *r, int li
 		return;
 	}
 	if (s->cols[0].type == COL_TS && time_parse_ts(r->v[0], r->len[0], &ts) == 0) {
-		if (live && c->archived_month &&
-		    time_written_date(r->v[0], r->len[0]) / 100 <= c->archived_month) {
+		if (live && c->archived_month && journal_month(ts) <= c->archived_month) {
 			problem(c, r->line, "row of an archived month still in the live file "
 			    "(an interrupted archive: run rs-journal archive again)");
 			return;
 		}
+		if (ts > c->now + CHECK_FUTURE_S)
+			problem(c, r->line, "ts %s is in the future (a writer's clock ahead?)", r->v[0]);
 		if (c->prev_ts != RS_TIME_NONE && ts < c->prev_ts)
 			problem(c, r->line, "ts goes backwards: %s after a later row", r->v[0]);
 		else

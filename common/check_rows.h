@@ -34,7 +34,11 @@ struct checker {
 	struct buf providers;		/* "\n"-joined provider ids seen */
 	rs_time prev_ts;
 	int archived_month;		/* rows of the live file up to this month are archived */
+	rs_time now;			/* when the check runs */
 };
+
+/* A ts this far after the time check runs is a problem: a writer's clock is ahead (SPEC 3.3). */
+#define CHECK_FUTURE_S 300
 
 /*
  * check_problem reports a problem at line of the file being read: fmt is

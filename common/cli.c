@@ -1,4 +1,6 @@
 /* cli.c - global options, error lines, exit codes, stdout check; see cli.h. */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <locale.h>
 #include <pwd.h>
@@ -100,6 +102,11 @@ cli_global_option(int c, const char *arg, struct cli_global *g)
 {
 	switch (c) {
 	case 'd':
+		/* An empty name would fall back to $RS_DIR: a script's unset variable must not pick another center. */
+		if (*arg == '\0') {
+			cli_usage("--dir: empty directory name");
+			return -1;
+		}
 		g->dir = arg;
 		return 1;
 	case 'f':
@@ -213,5 +220,25 @@ int
 cli_version(void)
 {
 	printf("%s (rs) %s\n", err_progname, RS_VERSION);
+	return 0;
+}
+
+int
+cli_read_dir(const char *dir)
+{
+	struct stat st;
+
+	/* A typo in a cron line must fail loudly, not report an empty center (SPEC 3). */
+	if (stat(dir, &st) < 0) {
+		if (errno == ENOENT)
+			cli_error(dir, "%s", _("no such journal directory"));
+		else
+			cli_error(dir, _("cannot use journal directory: %s"), strerror(errno));
+		return RS_EIO;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		cli_error(dir, "%s", _("not a directory"));
+		return RS_EIO;
+	}
 	return 0;
 }

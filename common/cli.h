@@ -68,6 +68,9 @@ int cli_site(const char *dir_option);
 /* cli_error prints "PROG: WHERE: WHAT" (WHERE omitted if NULL or empty). */
 void cli_error(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* cli_read_dir checks that the journal directory of a read command exists; returns 0, or prints the error and returns 3. */
+int cli_read_dir(const char *dir);
+
 /* cli_usage prints "PROG: WHAT" plus a pointer to --help and returns 2. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

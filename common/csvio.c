@@ -292,7 +292,7 @@ csv_put_field(struct buf *out, const char *p, size_t n, int guard)
 	int quote = 0, tick = 0;
 
 	/* strchr would also match the NUL of an empty or NUL-led value. */
-	if (guard && n > 0 && p[0] != '\0' && strchr("=+-@\t\r", p[0]) != NULL)
+	if (guard && n > 0 && p[0] != '\0' && strchr(CSV_GUARD_CHARS, p[0]) != NULL)
 		tick = 1;
 	if (n > 0 && (p[0] == ' ' || p[n - 1] == ' '))
 		quote = 1;
@@ -315,4 +315,14 @@ csv_put_field(struct buf *out, const char *p, size_t n, int guard)
 	}
 	buf_add(out, p, (size_t)(end - p));
 	buf_addc(out, '"');
+}
+
+size_t
+csv_unguard(char **v, size_t len)
+{
+	if (len > 0 && (*v)[0] == '\'') {
+		(*v)++;
+		return len - 1;
+	}
+	return len;
 }

@@ -36,6 +36,17 @@ int csv_in_next(struct csv_in *c, struct row *row);
 void csv_in_free(struct csv_in *c);
 
 /*
+ * CSV_GUARD_CHARS: a value of a text-like column starting with one of
+ * these gets a leading ' in written CSV (a spreadsheet would run it as a
+ * formula; the ' itself, so that a value starting with ' reads back
+ * whole), and a leading ' is taken off again on reading (SPEC 3.2).
+ */
+#define CSV_GUARD_CHARS "=+-@'\t\r"
+
+/* csv_unguard takes the guard's ' off the front of v (len bytes); returns the new length. */
+size_t csv_unguard(char **v, size_t len);
+
+/*
  * csv_put_field appends one CSV field to out: quoted when it holds a
  * comma, quote, CR or LF or starts or ends with a space (quotes doubled).
  * With guard = 1, a value starting with =, +, -, @, tab or CR gets a

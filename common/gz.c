@@ -217,3 +217,21 @@ gz_compress(const char *data, size_t n, struct buf *out, const char *name, struc
 	out->p[out->len] = '\0';
 	return 0;
 }
+
+int
+source_slurp(int fd, const char *name, struct buf *b, struct rs_err *e)
+{
+	struct source *src = source_new(fd, name);
+	ssize_t n;
+
+	for (;;) {
+		buf_grow(b, 1 << 20);
+		n = source_read(src, b->p + b->len, b->cap - b->len - 1, e);
+		if (n <= 0)
+			break;
+		b->len += (size_t)n;
+		b->p[b->len] = '\0';
+	}
+	source_free(src);
+	return n < 0 ? -1 : 0;
+}

@@ -32,6 +32,9 @@ void source_free(struct source *s);
 
 struct buf;
 
+/* source_slurp appends the whole (uncompressed) content of fd (borrowed) to b, NUL-terminated; returns 0, or -1 with e set. */
+int source_slurp(int fd, const char *name, struct buf *b, struct rs_err *e);
+
 /*
  * gz_compress appends data[0..n) as one gzip member (level 6) to out;
  * returns 0, or -1 with e set (zlib failed: code RS_EIO, named name).

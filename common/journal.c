@@ -113,6 +113,40 @@ archives_free(struct archive *list, int n)
 	free(list);
 }
 
+int
+journal_month(rs_time t)
+{
+	return time_local_date(t) / 100;
+}
+
+rs_time
+journal_month_end(int month)
+{
+	int y = month / 100, m = month % 100;
+
+	return m == 12 ? time_from_local(y + 1, 1, 1, 0, 0, 0) :
+	    time_from_local(y, m + 1, 1, 0, 0, 0);
+}
+
+int
+journal_cutoff(const char *dir, const char *name, int *month, rs_time *cutoff,
+    struct rs_err *e)
+{
+	struct archive *list;
+	int n;
+
+	*month = 0;
+	*cutoff = RS_TIME_NONE;
+	if ((n = journal_archives(dir, name, &list, e)) < 0)
+		return -1;
+	if (n > 0) {
+		*month = list[n - 1].month;
+		*cutoff = journal_month_end(*month);
+	}
+	archives_free(list, n);
+	return 0;
+}
+
 /* line_ts finds the first line starting at or after off and reads its ts; returns that line's offset, or -1 at the end. */
 static long long
 line_ts(int fd, long long off, long long size, rs_time *t, int *ok, struct rs_err *e)

@@ -39,6 +39,25 @@ int journal_archives(const char *dir, const char *name, struct archive **list, s
 void archives_free(struct archive *list, int n);
 
 /*
+ * journal_month returns the month (YYYYMM) t falls in, in the site's
+ * calendar (the local zone): the month of the archive a row of ts t
+ * belongs to.
+ */
+int journal_month(rs_time t);
+
+/* journal_month_end returns the first instant after month (YYYYMM) in the site's calendar. */
+rs_time journal_month_end(int month);
+
+/*
+ * journal_cutoff sets *month to the newest archive's month of journal
+ * name in dir (0 if there is none) and *cutoff to the end of that month
+ * (RS_TIME_NONE if none): no row is written with a ts before it (SPEC 3).
+ * Returns 0, or -1 with e set.
+ */
+int journal_cutoff(const char *dir, const char *name, int *month, rs_time *cutoff,
+    struct rs_err *e);
+
+/*
  * journal_bisect_ts returns the byte offset of the start of a line in
  * the sorted journal fd (size bytes, first line a header) such that
  * every good row before it has ts < t. Lines whose ts cannot be read are
@@ -48,7 +67,8 @@ long long journal_bisect_ts(int fd, long long size, rs_time t, struct rs_err *e)
 
 enum {
 	JR_BAD = 1,	/* also hand out bad and torn rows (row.problem set): rs-journal check */
-	JR_QUIET = 2	/* no warnings about skipped rows */
+	JR_QUIET = 2,	/* no warnings about skipped rows */
+	JR_RAW = 4	/* CSV: keep the ' of the formula guard (SPEC 3.2) */
 };
 
 /*
@@ -75,6 +95,13 @@ struct jreader *jreader_open_file(const char *path, const struct schema *s,
 struct jreader *jreader_open_fd(int fd, const char *name, const struct schema *s,
     long long offset, int flags, struct rs_err *e);
 
+/*
+ * jreader_skip_archived makes jr skip the rows of month (YYYYMM) and
+ * before: the leftovers of an interrupted archive in a live file whose
+ * newest archive is month (0: skip nothing).
+ */
+void jreader_skip_archived(struct jreader *jr, int month);
+
 /* jreader_columns returns the column names (schema's or the header's) and sets *n. Borrowed. */
 const char *const *jreader_columns(const struct jreader *jr, int *n);
 
@@ -94,6 +121,13 @@ int jreader_next(struct jreader *jr, struct row *row, struct rs_err *e);
  * journal_bisect_ts) read every row once between them.
  */
 int jreader_live_range(struct jreader *jr, long long from, long long to);
+
+/*
+ * jreader_same_live says whether the live file jr read (jreader_open_journal)
+ * is the file open on fd: readers cut at byte offsets of fd must read that
+ * very file, not one an archive put in its place since.
+ */
+int jreader_same_live(const struct jreader *jr, int fd);
 
 /* jreader_skipped returns how many bad rows jr has skipped so far (JR_QUIET readers too). */
 long jreader_skipped(const struct jreader *jr);

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "colmap.h"
+#include "csvio.h"
 #include "err.h"
 #include "i18n.h"
 #include "ids.h"
@@ -23,9 +24,12 @@
 #include "rowcheck.h"
 #include "schema.h"
 
+#define SNAPSHOT_TRIES 20	/* live files replaced under a reader before it gives up */
+
 /* One file of a jreader's stream. */
 struct part {
 	char *path;	/* NULL: the fd of the jreader */
+	int fd;		/* the live file opened with the snapshot (owned), or -1 */
 	long long offset;
 	int archived_month;	/* live file: rows of this month (YYYYMM) and before are in archives */
 	int whole_last_line;	/* a file named by the user: its last line counts without a newline */
@@ -74,6 +78,7 @@ add_part(struct jreader *jr, const char *path, long long offset)
 {
 	jr->parts = xrealloc(jr->parts, (size_t)(jr->nparts + 1) * sizeof(*jr->parts));
 	jr->parts[jr->nparts].path = path ? xstrdup(path) : NULL;
+	jr->parts[jr->nparts].fd = -1;
 	jr->parts[jr->nparts].offset = offset;
 	jr->parts[jr->nparts].archived_month = 0;
 	jr->parts[jr->nparts].whole_last_line = 0;
@@ -180,7 +185,10 @@ open_part(struct jreader *jr, int k, struct rs_err *e)
 	char where[600];
 	int got;
 
-	if (p->path) {
+	if (p->fd >= 0) {
+		if ((jr->r = reader_open_fd(p->fd, p->path, READER_TSV, 0, e)) == NULL)
+			return -1;
+	} else if (p->path) {
 		if ((jr->r = reader_open(p->path, READER_AUTO, e)) == NULL)
 			return -1;
 	} else if ((jr->r = reader_open_fd(jr->fd, jr->fdname, READER_AUTO, 0, e)) == NULL)
@@ -200,7 +208,9 @@ open_part(struct jreader *jr, int k, struct rs_err *e)
 
 		reader_free(jr->r);
 		jr->r = NULL;
-		if (p->path) {
+		if (p->fd >= 0)
+			fd = p->fd;
+		else if (p->path) {
 			if ((fd = open(p->path, O_RDONLY | O_CLOEXEC)) < 0)
 				return err_set(e, RS_EIO, p->path, "cannot open: %s", strerror(errno));
 			jr->fd = fd;
@@ -219,10 +229,59 @@ close_part(struct jreader *jr)
 	warn_skipped(jr);
 	reader_free(jr->r);
 	jr->r = NULL;
-	if (jr->cur >= 0 && jr->parts[jr->cur].path && jr->fd >= 0) {
+	if (jr->cur >= 0 && jr->parts[jr->cur].path && jr->parts[jr->cur].fd < 0 &&
+	    jr->fd >= 0) {
 		close(jr->fd);	/* opened by open_part for a bisected file */
 		jr->fd = -1;
 	}
+}
+
+/*
+ * snapshot opens the live file of s in dir (*fd, -1 if there is none)
+ * and lists the archives into *ar, so that the two belong to one instant:
+ * after the listing the live path must still name the file opened
+ * first. An archive (or migrate) that replaced the live file in between
+ * could else give a month twice or not at all; the snapshot is then
+ * taken again. Returns the number of archives, or -1 with e set.
+ */
+static int
+snapshot(const char *dir, const struct schema *s, const char *live, int *fd, struct stat *st,
+    struct archive **ar, struct rs_err *e)
+{
+	struct stat now;
+	int n, tries, same;
+
+	for (tries = 0; tries < SNAPSHOT_TRIES; tries++) {
+		*fd = open(live, O_RDONLY | O_CLOEXEC);
+		if (*fd < 0 && errno != ENOENT)
+			return err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
+		if (*fd >= 0 && (fstat(*fd, st) < 0 || !S_ISREG(st->st_mode))) {
+			/* A FIFO or device here would block or never end: a journal is a file. */
+			err_set(e, RS_EIO, live, S_ISDIR(st->st_mode) ? "is a directory, not a file" :
+			    "not a regular file");
+			close(*fd);
+			*fd = -1;
+			return -1;
+		}
+		if ((n = journal_archives(dir, s->name, ar, e)) < 0) {
+			if (*fd >= 0)
+				close(*fd);
+			*fd = -1;
+			return -1;
+		}
+		if (stat(live, &now) == 0)
+			same = *fd >= 0 && now.st_ino == st->st_ino && now.st_dev == st->st_dev;
+		else
+			same = *fd < 0 && errno == ENOENT;
+		if (same)
+			return n;
+		archives_free(*ar, n);
+		*ar = NULL;
+		if (*fd >= 0)
+			close(*fd);
+		*fd = -1;
+	}
+	return err_set(e, RS_EBUSY, live, "the journal keeps being replaced while it is read; try again");
 }
 
 struct jreader *
@@ -230,7 +289,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
     int flags, struct rs_err *e)
 {
 	struct jreader *jr = jreader_new(s, flags, until);
-	struct archive *ar;
+	struct archive *ar = NULL;
 	char *live = journal_path(dir, s->name);
 	int n, i, month_since = 0, month_until = 999999;
 	int64_t y;
@@ -249,7 +308,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 		time_local_fields(until + 86400, &y, &mo, NULL, NULL, NULL, NULL);
 		month_until = (int)y * 100 + mo;
 	}
-	if ((n = journal_archives(dir, s->name, &ar, e)) < 0) {
+	if ((n = snapshot(dir, s, live, &fd, &st, &ar, e)) < 0) {
 		free(live);
 		jreader_free(jr);
 		return NULL;
@@ -260,33 +319,20 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 	/* After an interrupted archive the live file may still hold archived rows. */
 	skip = n > 0 ? ar[n - 1].month : 0;
 	archives_free(ar, n);
-	if (stat(live, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
-			/* A FIFO or device here would block or never end: a journal is a file. */
-			err_set(e, RS_EIO, live, S_ISDIR(st.st_mode) ? "is a directory, not a file" :
-			    "not a regular file");
-			free(live);
-			jreader_free(jr);
-			return NULL;
-		}
-		if (since != RS_TIME_NONE && st.st_size > 65536 &&
-		    (fd = open(live, O_RDONLY | O_CLOEXEC)) >= 0) {
+	if (fd >= 0) {
+		if (since != RS_TIME_NONE && st.st_size > 65536) {
 			off = journal_bisect_ts(fd, (long long)st.st_size, since - 300, e);
-			close(fd);
 			if (off < 0) {
+				close(fd);
 				free(live);
 				jreader_free(jr);
 				return NULL;
 			}
 		}
 		add_part(jr, live, off);
+		jr->parts[jr->nparts - 1].fd = fd;
 		jr->parts[jr->nparts - 1].archived_month = skip;
 		jr->parts[jr->nparts - 1].live = 1;
-	} else if (errno != ENOENT) {
-		err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
-		free(live);
-		jreader_free(jr);
-		return NULL;
 	}
 	free(live);
 	return jr;
@@ -331,11 +377,31 @@ jreader_open_fd(int fd, const char *name, const struct schema *s, long long offs
 	return jr;
 }
 
+void
+jreader_skip_archived(struct jreader *jr, int month)
+{
+	int i;
+
+	for (i = 0; i < jr->nparts; i++)
+		jr->parts[i].archived_month = month;
+}
+
 const char *const *
 jreader_columns(const struct jreader *jr, int *n)
 {
 	*n = jr->cm.nnames;
 	return (const char *const *)jr->cm.names;
+}
+
+/* unguard takes the formula guard's ' off the text-like values of a CSV row (every value without a schema). */
+static void
+unguard(const struct jreader *jr, struct row *row)
+{
+	int i;
+
+	for (i = 0; i < row->n; i++)
+		if (jr->s == NULL || (i < jr->s->n && coltype_is_textlike(jr->s->cols[i].type)))
+			row->len[i] = csv_unguard(&row->v[i], row->len[i]);
 }
 
 int
@@ -368,12 +434,15 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		if (row->torn && jr->parts[jr->cur].whole_last_line) {
 			/* Only a journal being appended to has torn lines; a user's file just lacks the newline. */
 			row->torn = 0;
-			row->problem = NULL;
+			if (row->problem == reader_torn_problem)
+				row->problem = NULL;
 		}
 		jr->ts = RS_TIME_NONE;
 		if (row->problem == NULL && jr->s) {
 			if (!jr->cm.identity)
 				colmap_apply(&jr->cm, row, jr->msg, sizeof(jr->msg));
+			if (row->problem == NULL && !(jr->flags & JR_RAW) && reader_is_csv(jr->r))
+				unguard(jr, row);
 			if (row->problem == NULL)
 				rowcheck_row(jr->check, row, reader_row_clean(jr->r), &jr->ts,
 				    jr->msg, sizeof(jr->msg));
@@ -381,7 +450,8 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 			snprintf(jr->msg, sizeof(jr->msg), _("wrong number of fields: %d, want %d"),
 			    row->n, jr->cm.file_n);
 			row->problem = jr->msg;
-		}
+		} else if (row->problem == NULL && !(jr->flags & JR_RAW) && reader_is_csv(jr->r))
+			unguard(jr, row);
 		if (row->problem) {
 			if (jr->flags & JR_BAD)
 				return 1;
@@ -398,7 +468,7 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		if ((ts = jr->ts) == RS_TIME_NONE)
 			return 1;
 		if (jr->parts[jr->cur].archived_month &&
-		    time_written_date(row->v[0], row->len[0]) / 100 <= jr->parts[jr->cur].archived_month)
+		    journal_month(ts) <= jr->parts[jr->cur].archived_month)
 			continue;
 		if (jr->until != RS_TIME_NONE && ts > jr->until) {
 			/* ts never decreases: nothing later can be in range. */
@@ -419,6 +489,19 @@ jreader_live_range(struct jreader *jr, long long from, long long to)
 	if (from >= 0)
 		jr->parts[0].offset = from;
 	jr->parts[0].end = to;
+	return 0;
+}
+
+int
+jreader_same_live(const struct jreader *jr, int fd)
+{
+	struct stat a, b;
+	int i;
+
+	for (i = 0; i < jr->nparts; i++)
+		if (jr->parts[i].live && jr->parts[i].fd >= 0)
+			return fstat(jr->parts[i].fd, &a) == 0 && fstat(fd, &b) == 0 &&
+			    a.st_ino == b.st_ino && a.st_dev == b.st_dev;
 	return 0;
 }
 
@@ -455,8 +538,11 @@ jreader_free(struct jreader *jr)
 		return;
 	if (jr->r)
 		close_part(jr);
-	for (i = 0; i < jr->nparts; i++)
+	for (i = 0; i < jr->nparts; i++) {
+		if (jr->parts[i].fd >= 0)
+			close(jr->parts[i].fd);
 		free(jr->parts[i].path);
+	}
 	free(jr->parts);
 	free(jr->fdname);
 	colmap_free(&jr->cm);

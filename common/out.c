@@ -209,7 +209,7 @@ out_row(struct out *o, const char *const *values, const size_t *lens)
 				buf_adds(&o->line, "\"\"");	/* an empty line would be no record */
 			else
 				csv_put_field(&o->line, v, n,
-				    o->types[i] == COL_TEXT && !(o->flags & OUT_RAW));
+				    coltype_is_textlike(o->types[i]) && !(o->flags & OUT_RAW));
 			break;
 		case OUT_JSON:
 			buf_addc(&o->line, i ? ',' : '{');

@@ -193,6 +193,8 @@ check_values(struct row *row, const char *nul_at)
 	}
 }
 
+const char reader_torn_problem[] = "torn last line (no newline at the end)";
+
 static void
 split_tsv(struct reader *r, struct row *row, char *p, size_t n)
 {
@@ -251,8 +253,11 @@ next_tsv(struct reader *r, struct row *row, struct rs_err *e)
 			r->start = r->end;
 			split_tsv(r, row, line, n);
 			row->torn = 1;
-			row->problem = "torn last line (no newline at the end)";
-			row->problem_col = -1;
+			/* A bad byte in it is the worse news: a file read whole must not pass it on. */
+			if (row->problem == NULL) {
+				row->problem = reader_torn_problem;
+				row->problem_col = -1;
+			}
 			return 1;
 		}
 	}
@@ -352,6 +357,12 @@ int
 reader_row_clean(const struct reader *r)
 {
 	return r->clean;
+}
+
+int
+reader_is_csv(const struct reader *r)
+{
+	return r->kind == READER_CSV;
 }
 
 const char *

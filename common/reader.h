@@ -36,6 +36,12 @@ struct reader *reader_open(const char *path, enum reader_kind kind, struct rs_er
 struct reader *reader_open_fd(int fd, const char *name, enum reader_kind kind,
     long long offset, struct rs_err *e);
 
+/* reader_is_csv says whether r reads CSV (given, or found from the name or the first line). */
+int reader_is_csv(const struct reader *r);
+
+/* reader_torn_problem is row->problem of a last line without a newline that is otherwise good. */
+extern const char reader_torn_problem[];
+
 /*
  * reader_next fills row with the next record, good or bad (row->problem
  * says which); the values stay valid until the next call. Returns 1 for

@@ -148,8 +148,12 @@ rules_load(const char *dir, struct rules *r, struct rs_err *e)
 	else if (got == 1)
 		err_set(e, RS_EDATA, path.p, "%s too large (over %d bytes)",
 		    RULES_FILE, RULES_MAX);
-	else
-		rc = rules_parse(text.p, text.len, path.p, r, e);
+	else {
+		/* A UTF-8 BOM (a Windows editor) is no part of the first key. */
+		size_t bom = text.len >= 3 && memcmp(text.p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+
+		rc = rules_parse(text.p + bom, text.len - bom, path.p, r, e);
+	}
 	close(fd);
 	buf_free(&text);
 	buf_free(&path);

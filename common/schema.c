@@ -52,6 +52,12 @@ coltype_is_number(enum coltype t)
 	    t == COL_LON || t == COL_MINUTES;
 }
 
+int
+coltype_is_textlike(enum coltype t)
+{
+	return t == COL_TEXT || t == COL_PHONE || t == COL_PLATE;
+}
+
 /* required_here says whether column c must have a value in row. */
 static int
 required_here(const struct schema *s, const struct column *c, const struct row *row)

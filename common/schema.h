@@ -68,4 +68,7 @@ int schema_check_row(const struct schema *s, struct row *row, char *msg, size_t 
 /* coltype_is_number says whether JSON output writes values of type t as numbers. */
 int coltype_is_number(enum coltype t);
 
+/* coltype_is_textlike says whether values of type t are free text a spreadsheet might take for a formula (text, phone, plate: SPEC 3.2). */
+int coltype_is_textlike(enum coltype t);
+
 #endif

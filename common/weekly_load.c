@@ -146,7 +146,9 @@ open_live_range(const struct trend_part *tp, rs_time since, long long from, long
 
 	jr = jreader_open_journal(tp->w->in->dir, &schema_cases, since, tp->w->in->as_of,
 	    JR_QUIET, NULL);
-	if (jr != NULL && jreader_live_range(jr, from, to) == -1) {
+	/* The cut offsets are tp->fd's: a file an archive put in its place is read in one. */
+	if (jr != NULL && (!jreader_same_live(jr, tp->fd) ||
+	    jreader_live_range(jr, from, to) == -1)) {
 		jreader_free(jr);
 		return NULL;
 	}

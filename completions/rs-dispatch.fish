@@ -37,7 +37,7 @@ complete -c rs-dispatch -n '__rs_dispatch_is assign' -l force
 complete -c rs-dispatch -n '__rs_dispatch_is assign notify enroute arrive complete' -l note -x -d 'free note; the reason of a cancellation'
 complete -c rs-dispatch -n '__rs_dispatch_is complete' -l outcome -x -a 'repaired towed jumpstarted tyre-changed refuelled unlocked transported remote unresolved' -d 'result of a completed case'
 complete -c rs-dispatch -n '__rs_dispatch_is complete' -l fee -x -d 'fee charged on completion'
-complete -c rs-dispatch -n '__rs_dispatch_is cancel' -l reason -x
+complete -c rs-dispatch -n '__rs_dispatch_is cancel' -l reason -x -a 'customer duplicate gone-on-arrival no-provider by-phone other' -d 'why a case was cancelled'
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l provider -x -k -a '(__rs_live provider)' -d 'only cases whose last assigned provider is ID'
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l all
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l overdue -d 'only overdue rows'

@@ -199,6 +199,7 @@ _rs_spec_rs_dispatch() {
 		assign:--provider) echo 'provider-for-case' ;;
 		list:--provider) echo 'provider' ;;
 		*:--outcome) echo 'words repaired towed jumpstarted tyre-changed refuelled unlocked transported remote unresolved' ;;
+		*:--reason) echo 'words customer duplicate gone-on-arrival no-provider by-phone other' ;;
 		*) echo none ;;
 		esac ;;
 	esac
@@ -318,7 +319,7 @@ _rs_spec_rs_report() {
 # rs-journal: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_journal() {
 	case $1 in
-	subs) echo 'init check cat archive schema' ;;
+	subs) echo 'init check cat archive migrate schema' ;;
 	default) echo '' ;;
 	argopts) echo '--zone --site -d --dir -f --format --as-of --since --until --before' ;;
 	opts)
@@ -327,6 +328,7 @@ _rs_spec_rs_journal() {
 		check) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		cat) echo '--since --until -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		archive) echo '--before -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		migrate) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		schema) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		*) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before' ;;
 		esac ;;
@@ -334,6 +336,7 @@ _rs_spec_rs_journal() {
 		case $2 in
 		check) echo journal+rules y ;;
 		cat) echo journal-file y ;;
+		migrate) echo journal y ;;
 		schema) echo journal ;;
 		esac ;;
 	value)

@@ -12,6 +12,10 @@
 #   tsame NAME FILE1 FILE2   passes when the files are byte-identical
 #   tok NAME CMD...          passes when CMD exits 0 (a shell-level check)
 #   jdir [DIR]               makes a fresh journal directory, sets RS_DIR
+#   fi_shim                  sets FI_SO to the fault shim (tests/faultinject),
+#                            empty when it cannot be used (sanitized or
+#                            valgrind tools)
+#   stopped PID              waits until PID is stopped (state T) by the shim
 # Variables: $T scratch dir, $SAMPLES, $TESTDATA (tests/data), $TOP; $NOZONE,
 # the warning of rs-journal check on a directory without site.zone (SPEC 3.0).
 # Environment fixed for reproducibility: TZ=Asia/Shanghai, LC_ALL=C.UTF-8,
@@ -71,4 +75,27 @@ jdir() {
 	RS_DIR=${1:-$T/j.$RANDOM$RANDOM}
 	rm -rf "$RS_DIR"
 	export RS_DIR
+}
+
+fi_shim() {
+	FI_SO=
+	_san=
+	grep -qa __asan_init "$(command -v rs-intake)" && _san=y
+	case "$_san$(command -v rs-intake)" in
+	y* | */vg-bin.*) return ;;
+	esac
+	[ -n "$RS_VALGRIND" ] && return
+	if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
+		FI_SO=$TOP/build/faultinject.so
+	elif cc -O1 -fPIC -shared -o "$T/fi.so" "$TOP/tests/faultinject/fi.c" -ldl 2>/dev/null; then
+		FI_SO=$T/fi.so
+	fi
+}
+
+stopped() {
+	for _i in $(seq 1 500); do
+		[ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" = T ] && return 0
+		sleep 0.02
+	done
+	return 1
 }

@@ -139,10 +139,10 @@ for j in dispatch complaints callbacks providers; do
 	rs-journal cat $j >"$T/$j.out"
 	tsame "roundtrip: cat $j is byte-identical to $j.tsv" "$CLEAN/$j.tsv" "$T/$j.out"
 done
-tcase 'cat cases -f json: typed values' 0 '{"ts":"2026-09-15T09:00:00+08:00","at":"2026-09-15T08:58:00+08:00","case_id":"RS-20260915-0001","event":"opened","agent":"李娜","call_at":"2026-09-15T08:56:30+08:00","channel":"phone","program":"平安车险","customer":"王伟","phone":"13800000001","plate":"粤A12345","vehicle":"比亚迪 汉","energy":"ev","location":"广州天河路 385 号","lat":23.1322,"lon":113.3270,"road":"city","service":"tow","fault":"ev-system","symptom":"仪表报高压故障","can_start":false,"injuries":0,"police":false,"medical":false,"priority":2,"quote":350.00,"eta_promised":30,"note":null}' '' \
+tcase 'cat cases -f json: typed values' 0 '{"ts":"2026-09-15T09:00:00+08:00","at":"2026-09-15T08:58:00+08:00","case_id":"RS-20260915-0001","event":"opened","agent":"李娜","call_at":"2026-09-15T08:56:30+08:00","channel":"phone","program":"平安车险","customer":"王伟","phone":"13800000001","plate":"粤A12345","vehicle":"比亚迪 汉","energy":"ev","location":"广州天河路 385 号","lat":23.1322,"lon":113.3270,"road":"city","service":"tow","fault":"ev-system","symptom":"仪表报高压故障","can_start":false,"injuries":0,"police":false,"medical":false,"priority":2,"quote":350.00,"eta_promised":30,"note":null,"scheduled_at":null,"destination":null,"dest_lat":null,"dest_lon":null,"ref":null}' '' \
     sh -c 'rs-journal cat cases -f json | head -1'
-tcase 'cat cases -f json: escapes in text' 0 '{"ts":"2026-10-31T16:30:00+00:00","at":"2026-10-31T16:30:00+00:00","case_id":"RS-20261031-0001","event":"amended","agent":"张强","call_at":null,"channel":null,"program":null,"customer":null,"phone":null,"plate":null,"vehicle":null,"energy":null,"location":null,"lat":null,"lon":null,"road":null,"service":null,"fault":null,"symptom":null,"can_start":null,"injuries":null,"police":null,"medical":null,"priority":null,"quote":null,"eta_promised":null,"note":"客户来电催促\\进度"}
-{"ts":"2026-11-21T08:45:00+08:00","at":"2026-11-21T08:45:00+08:00","case_id":"RS-20261121-0003","event":"opened","agent":"陈敏","call_at":null,"channel":"web","program":null,"customer":null,"phone":"13900000005","plate":null,"vehicle":null,"energy":null,"location":"天河北路 \"东门\"","lat":null,"lon":null,"road":null,"service":"lockout","fault":"lockout","symptom":"钥匙锁在车里\n车窗关着","can_start":null,"injuries":null,"police":null,"medical":null,"priority":4,"quote":null,"eta_promised":null,"note":null}' '' \
+tcase 'cat cases -f json: escapes in text' 0 '{"ts":"2026-10-31T16:30:00+00:00","at":"2026-10-31T16:30:00+00:00","case_id":"RS-20261031-0001","event":"amended","agent":"张强","call_at":null,"channel":null,"program":null,"customer":null,"phone":null,"plate":null,"vehicle":null,"energy":null,"location":null,"lat":null,"lon":null,"road":null,"service":null,"fault":null,"symptom":null,"can_start":null,"injuries":null,"police":null,"medical":null,"priority":null,"quote":null,"eta_promised":null,"note":"客户来电催促\\进度","scheduled_at":null,"destination":null,"dest_lat":null,"dest_lon":null,"ref":null}
+{"ts":"2026-11-21T08:45:00+08:00","at":"2026-11-21T08:45:00+08:00","case_id":"RS-20261121-0003","event":"opened","agent":"陈敏","call_at":null,"channel":"web","program":null,"customer":null,"phone":"13900000005","plate":null,"vehicle":null,"energy":null,"location":"天河北路 \"东门\"","lat":null,"lon":null,"road":null,"service":"lockout","fault":"lockout","symptom":"钥匙锁在车里\n车窗关着","can_start":null,"injuries":null,"police":null,"medical":null,"priority":4,"quote":null,"eta_promised":null,"note":null,"scheduled_at":null,"destination":null,"dest_lat":null,"dest_lon":null,"ref":null}' '' \
     sh -c 'rs-journal cat cases -f json | sed -n "5p;\$p"'
 tcase 'cat providers -f json: list, yn, negative lat/lon' 0 '{"provider_id":"P003","name":"老王修车","phone":null,"region":null,"lat":-23.5,"lon":-113.25,"services":"repair","ev":null,"highway":null,"active":false,"note":"暂停合作"}' '' \
     sh -c 'rs-journal cat providers -f json | tail -1'
@@ -151,22 +151,26 @@ rs-journal cat cases -f csv --raw >"$T/cases.csv"
 tok 'roundtrip: cases CSV (--raw) read back by python csv' python3 -c "$csv_py" "$CLEAN/cases.tsv" "$T/cases.csv"
 
 # The spreadsheet guard (3.2): text values starting with = + - @ tab CR
-# get a leading ', not with --raw, never numbers, times, ids or phones.
+# get a leading ' in every text-like column (text, phone, plate), not with
+# --raw, never in numbers, times or ids; reading the CSV takes it off.
 jdir
 mkdir -p "$RS_DIR"
 {
 	head -1 "$CLEAN/cases.tsv"
 	mkrow cases ts=2026-11-21T09:00:00+08:00 at=2026-11-21T09:00:00+08:00 case_id=RS-20261121-0001 \
-	    event=opened 'phone=+86 139-0000-0002' 'location=\t缩进' service=tow customer=@bob \
+	    event=opened 'phone=+86 139-0000-0002' 'location=\t缩进' service=tow customer=@bob plate==A1+B1 \
 	    symptom=-漏油 program=+plus quote=12.50 note==1+1 lat=-23.5 lon=-113.25 injuries=0 \
 	    eta_promised=0 vehicle=ok
 } >"$RS_DIR/cases.tsv"
-tcase 'csv guard: text columns only' 0 "2026-11-21T09:00:00+08:00,2026-11-21T09:00:00+08:00,RS-20261121-0001,opened,,,,'+plus,'@bob,+86 139-0000-0002,,ok,,'	缩进,-23.5,-113.25,,tow,,'-漏油,,0,,,,12.50,0,'=1+1" '' \
+tcase 'csv guard: text columns only' 0 "2026-11-21T09:00:00+08:00,2026-11-21T09:00:00+08:00,RS-20261121-0001,opened,,,,'+plus,'@bob,'+86 139-0000-0002,'=A1+B1,ok,,'	缩进,-23.5,-113.25,,tow,,'-漏油,,0,,,,12.50,0,'=1+1,,,,," '' \
     sh -c 'rs-journal cat cases -f csv -H | tr -d "\r"'
-tcase 'csv guard: --raw turns it off' 0 '2026-11-21T09:00:00+08:00,2026-11-21T09:00:00+08:00,RS-20261121-0001,opened,,,,+plus,@bob,+86 139-0000-0002,,ok,,	缩进,-23.5,-113.25,,tow,,-漏油,,0,,,,12.50,0,=1+1' '' \
+tcase 'csv guard: --raw turns it off' 0 '2026-11-21T09:00:00+08:00,2026-11-21T09:00:00+08:00,RS-20261121-0001,opened,,,,+plus,@bob,+86 139-0000-0002,=A1+B1,ok,,	缩进,-23.5,-113.25,,tow,,-漏油,,0,,,,12.50,0,=1+1,,,,,' '' \
     sh -c 'rs-journal cat cases -f csv -H --raw | tr -d "\r"'
-tcase 'csv guard: not in JSON' 0 '"=1+1" 12.50' '' sh -c "rs-journal cat cases -f json | sed 's/.*\"quote\":\\([^,]*\\),.*\"note\":\\(.*\\)}/\\2 \\1/'"
+tcase 'csv guard: not in JSON' 0 '"=1+1" 12.50' '' sh -c "rs-journal cat cases -f json | sed 's/.*\"quote\":\\([^,]*\\),.*\"note\":\\([^,]*\\),.*}/\\2 \\1/'"
 tcase 'csv guard: not in TSV' 0 '=1+1' '' sh -c 'rs-journal cat cases -H | cut -f28'
+rs-journal cat cases -f csv >"$T/guarded.csv"
+tcase 'csv guard: reading the CSV takes the guard off' 0 "$(rs-journal cat cases -H)" '' rs-journal cat "$T/guarded.csv" -H -f tsv
+tcase 'csv guard: --raw keeps it on reading' 0 "'=A1+B1" '' sh -c "rs-journal cat '$T/guarded.csv' -H --raw | cut -f11"
 printf 'a\tb\n=1+1\tok\n@x\t\\rcr\n' >"$T/guard.tsv"
 tcase 'csv guard: a schema-less file is all text' 0 "a,b
 '=1+1,ok
@@ -187,8 +191,10 @@ tcase 'check: clean journal' 0 '' "$NOZONE" rs-journal check
 tcase 'check: clean journal, named' 0 '' "$NOZONE" rs-journal check cases dispatch complaints callbacks providers rules
 tcase 'check: clean journal, -d' 0 '' "$NOZONE" env -u RS_DIR rs-journal -d "$RS_DIR" check
 tfile 'check: clean: nothing written' "$before" <(snap)
-tcase 'check: an empty directory' 0 '' "$NOZONE" rs-journal -d "$T/no-such-dir" check
-tok 'check: an empty directory is not created' test ! -e "$T/no-such-dir"
+tcase 'check: a directory that does not exist' 3 '' "rs-journal: $T/no-such-dir: no such journal directory" rs-journal -d "$T/no-such-dir" check
+tok 'check: the directory is not created' test ! -e "$T/no-such-dir"
+mkdir -p "$T/empty-dir"
+tcase 'check: an empty directory' 0 '' "$NOZONE" rs-journal -d "$T/empty-dir" check
 tcase 'check: unknown journal name' 2 '' "rs-journal: check: unknown journal 'bogus' (see rs-journal --help)" \
     rs-journal check cases bogus
 
@@ -385,11 +391,11 @@ done
 # Row shape, bytes and torn lines.
 jclean
 addrow cases
-sed -i '$ s/\tok$//' "$RS_DIR/cases.tsv"
-tcase 'check: too few fields' 1 'cases.tsv:10: wrong number of fields: 27, want 28' "$NOZONE" rs-journal check
+sed -i '$ s/\t$//' "$RS_DIR/cases.tsv"
+tcase 'check: too few fields' 1 'cases.tsv:10: wrong number of fields: 32, want 33' "$NOZONE" rs-journal check
 jclean
 addrow cases note=$'ok\textra'
-tcase 'check: too many fields' 1 'cases.tsv:10: wrong number of fields: 29, want 28' "$NOZONE" rs-journal check
+tcase 'check: too many fields' 1 'cases.tsv:10: wrong number of fields: 34, want 33' "$NOZONE" rs-journal check
 jclean
 mkrow cases "${B_cases[@]}" | head -c 60 >>"$RS_DIR/cases.tsv"
 tcase 'check: torn last line' 1 'cases.tsv:10: torn last line (no newline at the end)' "$NOZONE" rs-journal check
@@ -404,7 +410,7 @@ jclean
 addrow cases note=$'over\xc0\xaflong'
 tcase 'check: overlong UTF-8' 1 'cases.tsv:10: invalid UTF-8' "$NOZONE" rs-journal check
 jclean
-mkrow cases "${B_cases[@]}" | sed 's/\tok$/\ta\x00b/' >>"$RS_DIR/cases.tsv"
+mkrow cases "${B_cases[@]}" | sed 's/\tok\(\t*\)$/\ta\x00b\1/' >>"$RS_DIR/cases.tsv"
 tcase 'check: NUL byte' 1 'cases.tsv:10: NUL byte' "$NOZONE" rs-journal check
 jclean
 { head -c 2 "$CLEAN/cases.tsv"; printf '\000'; tail -c +3 "$CLEAN/cases.tsv"; } >"$RS_DIR/cases.tsv"
@@ -413,17 +419,16 @@ keep
 tok 'check: NUL byte in the header: reported at line 1' grep -q '^cases.tsv:1: ' "$T/last.out"
 
 # Headers.
-want_cols='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note'
+want_cols='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note scheduled_at destination dest_lat dest_lon ref'
 jclean
 awk -F'\t' -v OFS='\t' '{ t = $1; $1 = $2; $2 = t; print }' "$CLEAN/cases.tsv" >"$RS_DIR/cases.tsv"
-tcase 'check: header with columns swapped' 1 "cases.tsv:1: header is not the cases schema's columns (want: $want_cols)" "$NOZONE" rs-journal check
+tcase 'check: header with columns swapped' 1 "cases.tsv:1: header is not the current one of cases (want: $want_cols); run 'rs-journal migrate cases'" "$NOZONE" rs-journal check
 tcase 'cat: columns in another order are mapped by name' 0 "$(cat "$CLEAN/cases.tsv")" '' rs-journal cat cases
 jclean
-sed -i '1s/\tnote$//; 2,$s/\t[^\t]*$//' "$RS_DIR/cases.tsv"
-tcase 'check: header missing a column' 1 "cases.tsv:1: header is not the cases schema's columns (want: $want_cols)" "$NOZONE" rs-journal check
+sed -i '1s/\tref$//; 2,$s/\t[^\t]*$//' "$RS_DIR/cases.tsv"
+tcase 'check: header missing a column' 1 "cases.tsv:1: header is not the current one of cases (want: $want_cols); run 'rs-journal migrate cases'" "$NOZONE" rs-journal check
 jclean
-sed -i '1s/\tnote$/\tremark/' "$RS_DIR/callbacks.tsv" "$RS_DIR/cases.tsv"
-sed -i '1s/\tagent$/\tremark/' "$RS_DIR/callbacks.tsv"
+sed -i '1s/\tref$/\tremark/' "$RS_DIR/callbacks.tsv" "$RS_DIR/cases.tsv"
 tcase 'check: unknown column in the header' 1 '*' "$NOZONE" rs-journal check
 keep
 tok 'check: unknown column: reported with file and line 1' grep -qx "cases.tsv:1: unknown column 'remark' for cases" "$T/last.out"
@@ -476,7 +481,7 @@ tcase 'cat: bad rows skipped with one warning' 0 "$(cat "$CLEAN/cases.tsv")" \
     "rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows, the first at line 3" rs-journal cat cases
 tcase 'cat -f json: bad rows skipped too' 0 "$(rs-journal -d "$CLEAN" cat cases -f json)" \
     "rs-journal: $RS_DIR/cases.tsv: skipped 2 bad rows, the first at line 3" rs-journal cat cases -f json
-tcase 'check: each bad row' 1 "cases.tsv:3: wrong number of fields: 1, want 28
+tcase 'check: each bad row' 1 "cases.tsv:3: wrong number of fields: 1, want 33
 cases.tsv:7: column priority: out of range '9' (want 1..4)" "$NOZONE" rs-journal check
 tcase 'cat FILE: a journal file read by path is untyped, bad-column-count rows skipped' 0 '*' \
     "rs-journal: $RS_DIR/cases.tsv: skipped 1 bad row, the first at line 3" rs-journal cat "$RS_DIR/cases.tsv"
@@ -580,8 +585,10 @@ tcase 'cat: two inputs of the same kind' 0 'id	v
 1	a
 2	b
 3	c' '' rs-journal cat "$T/multi.tsv.gz" "$T/multi.tsv.gz"
-tcase 'cat: a journal of an empty directory is its header' 0 "$(head -1 "$CLEAN/cases.tsv")" '' rs-journal -d "$T/no-such-dir" cat cases
-tcase 'cat: a journal of an empty directory, JSON: nothing' 0 '' '' rs-journal -d "$T/no-such-dir" cat cases -f json
+tcase 'cat: a journal of a directory that does not exist' 3 '' "rs-journal: $T/no-such-dir: no such journal directory" rs-journal -d "$T/no-such-dir" cat cases
+mkdir -p "$T/empty-dir2"
+tcase 'cat: a journal of an empty directory is its header' 0 "$(head -1 "$CLEAN/cases.tsv")" '' rs-journal -d "$T/empty-dir2" cat cases
+tcase 'cat: a journal of an empty directory, JSON: nothing' 0 '' '' rs-journal -d "$T/empty-dir2" cat cases -f json
 tok 'cat: the empty directory is not created' test ! -e "$T/no-such-dir"
 
 # output errors: /dev/full is exit 3; a closed pipe ends quietly

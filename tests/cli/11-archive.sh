@@ -31,9 +31,10 @@ lines() { sed -n "$2" "$1"; }
 
 ###########################################################################
 # The clean fixture, archived before November. Line numbers of the
-# fixture: cases 2-3 September, 4-6 October (6 is 2026-10-31T16:30:00+00:00,
-# November 1st in Shanghai, but an archive takes the month as written, so
-# that it does not depend on the TZ of who runs it), 7 and after: November.
+# fixture: cases 2-3 September, 4-5 October, 6 and after November (6 is
+# 2026-10-31T16:30:00+00:00, written in October's offset but November 1st
+# in Shanghai: archive months are the site's months, not the offset a
+# writer happened to use).
 
 jclean
 save orig
@@ -62,7 +63,7 @@ tcase 'archive: an extra argument' 2 '' "rs-journal: archive: unexpected argumen
     rs-journal archive --before 2026-11 cases
 tfile 'archive: usage errors: nothing written' "$before" <(snap)
 
-tcase 'archive --before 2026-11' 0 '' 'rs-journal: cases: archived 5 rows
+tcase 'archive --before 2026-11' 0 '' 'rs-journal: cases: archived 4 rows
 rs-journal: dispatch: archived 8 rows
 rs-journal: complaints: archived 7 rows
 rs-journal: callbacks: archived 3 rows' rs-journal archive --before 2026-11
@@ -82,7 +83,7 @@ while read -r f spec; do
 	tcase "archive: content of $f" 0 "$(lines "$CLEAN/${f%%.*}.tsv" "$spec")" '' sh -c "zcat '$RS_DIR/$f'"
 done <<'EOF'
 cases.2026-09.tsv.gz 1,3p
-cases.2026-10.tsv.gz 1p;4,6p
+cases.2026-10.tsv.gz 1p;4,5p
 dispatch.2026-09.tsv.gz 1,4p
 dispatch.2026-10.tsv.gz 1p;5,9p
 complaints.2026-10.tsv.gz 1,8p
@@ -92,7 +93,7 @@ EOF
 while read -r j spec; do
 	tfile "archive: live $j.tsv keeps the header and the later rows" "$(lines "$CLEAN/$j.tsv" "$spec")" "$RS_DIR/$j.tsv"
 done <<'EOF'
-cases 1p;7,$p
+cases 1p;6,$p
 dispatch 1p;10,$p
 complaints 1p
 callbacks 1p
@@ -130,7 +131,7 @@ tcase 'archive --before 2026-10' 0 '' 'rs-journal: cases: archived 2 rows
 rs-journal: dispatch: archived 3 rows
 rs-journal: callbacks: archived 1 row' rs-journal archive --before 2026-10
 same_as orig 'archive month by month (1)'
-tcase 'archive --before 2026-11 after 2026-10' 0 '' 'rs-journal: cases: archived 3 rows
+tcase 'archive --before 2026-11 after 2026-10' 0 '' 'rs-journal: cases: archived 2 rows
 rs-journal: dispatch: archived 5 rows
 rs-journal: complaints: archived 7 rows
 rs-journal: callbacks: archived 2 rows' rs-journal archive --before 2026-11
@@ -154,7 +155,7 @@ tok 'archive: the empty directory is not created' test ! -e "$T/no-such-dir"
 jclean
 tcase 'archive: --before the local current month' 0 '' '*' \
     env RS_NOW=2026-11-30T16:30:00Z rs-journal archive --before 2026-12
-tcase 'archive: --before the local current month: November archived' 0 "$(lines "$CLEAN/cases.tsv" '1p;7,$p')" '' \
+tcase 'archive: --before the local current month: November archived' 0 "$(lines "$CLEAN/cases.tsv" '1p;6,$p')" '' \
     sh -c 'zcat "$RS_DIR/cases.2026-11.tsv.gz"'
 tcase 'archive: --before next month in UTC is still refused' 1 '' \
     'rs-journal: --before: 2026-12 is after the current month; only finished months can be archived' \
@@ -165,11 +166,11 @@ tcase 'archive: --before next month in UTC is still refused' 1 '' \
 jclean
 awk 'NR == 3 { print "garbage line" } { print }' "$CLEAN/cases.tsv" >"$RS_DIR/cases.tsv"
 printf '2026-11-21T09:00:00+08:00\t2026-11-21T09' >>"$RS_DIR/cases.tsv"
-tcase 'archive: bad row and torn line: check before' 1 'cases.tsv:3: wrong number of fields: 1, want 28
+tcase 'archive: bad row and torn line: check before' 1 'cases.tsv:3: wrong number of fields: 1, want 33
 cases.tsv:11: torn last line (no newline at the end)' "$NOZONE" rs-journal check cases
 tcase 'archive: bad row and torn line' 0 '' '*' rs-journal archive --before 2026-11
-tcase 'archive: bad row and torn line: check after' 1 'cases.2026-09.tsv.gz:3: wrong number of fields: 1, want 28
-cases.tsv:5: torn last line (no newline at the end)' "$NOZONE" rs-journal check cases
+tcase 'archive: bad row and torn line: check after' 1 'cases.2026-09.tsv.gz:3: wrong number of fields: 1, want 33
+cases.tsv:6: torn last line (no newline at the end)' "$NOZONE" rs-journal check cases
 tcase 'archive: the torn line is still the end of the live file' 0 '2026-11-21T09:00:00+08:00	2026-11-21T09' '' \
     sh -c 'tail -n 1 "$RS_DIR/cases.tsv"'
 tcase 'archive: bad row skipped by readers, with a warning naming the archive' 0 "$(cat "$CLEAN/cases.tsv")" \
@@ -229,19 +230,18 @@ same_as orig 'interrupted (a) re-run'
 # journals; the re-run asks for the same months.
 jclean
 lines "$CLEAN/cases.tsv" '1,3p' | gzip -n >"$RS_DIR/cases.2026-09.tsv.gz"
-lines "$CLEAN/cases.tsv" '1p;4,6p' | gzip -n >"$RS_DIR/cases.2026-10.tsv.gz"
+lines "$CLEAN/cases.tsv" '1p;4,5p' | gzip -n >"$RS_DIR/cases.2026-10.tsv.gz"
 lines "$CLEAN/dispatch.tsv" '1,4p' | gzip -n >"$RS_DIR/dispatch.2026-09.tsv.gz"
 same_as orig 'interrupted (a2)'
 tcase 'interrupted (a2): check names the rows' 1 "cases.tsv:2: $archived_msg
 cases.tsv:3: $archived_msg
 cases.tsv:4: $archived_msg
 cases.tsv:5: $archived_msg
-cases.tsv:6: $archived_msg
 dispatch.tsv:2: $archived_msg
 dispatch.tsv:3: $archived_msg
 dispatch.tsv:4: $archived_msg" "$NOZONE" rs-journal check
 tcase 'interrupted (a2): re-run' 0 '' '*' rs-journal archive --before 2026-11
-for x in 'cases.2026-09 cases 1,3p' 'cases.2026-10 cases 1p;4,6p' 'dispatch.2026-09 dispatch 1,4p' 'dispatch.2026-10 dispatch 1p;5,9p'; do
+for x in 'cases.2026-09 cases 1,3p' 'cases.2026-10 cases 1p;4,5p' 'dispatch.2026-09 dispatch 1,4p' 'dispatch.2026-10 dispatch 1p;5,9p'; do
 	set -- $x
 	tcase "interrupted (a2): $1 holds each row once" 0 "$(lines "$CLEAN/$2.tsv" "$3")" '' zcat "$RS_DIR/$1.tsv.gz"
 done
@@ -254,7 +254,7 @@ jclean
 lines "$CLEAN/cases.tsv" '1,3p' | gzip -n >"$RS_DIR/cases.2026-09.tsv.gz"
 tcase 'interrupted (a3): re-run with a later month' 0 '' '*' rs-journal archive --before 2026-11
 tcase 'interrupted (a3): September once' 0 "$(lines "$CLEAN/cases.tsv" '1,3p')" '' zcat "$RS_DIR/cases.2026-09.tsv.gz"
-tcase 'interrupted (a3): October' 0 "$(lines "$CLEAN/cases.tsv" '1p;4,6p')" '' zcat "$RS_DIR/cases.2026-10.tsv.gz"
+tcase 'interrupted (a3): October' 0 "$(lines "$CLEAN/cases.tsv" '1p;4,5p')" '' zcat "$RS_DIR/cases.2026-10.tsv.gz"
 tcase 'interrupted (a3): check clean' 0 '' "$NOZONE" rs-journal check
 same_as orig 'interrupted (a3)'
 
@@ -276,14 +276,14 @@ same_as orig 'late row of an archived month, archived'
 # replaced by the re-run, gone after it.
 jclean
 echo garbage >"$RS_DIR/cases.2026-09.tsv.gz.tmp"
-lines "$CLEAN/cases.tsv" '1p;4,6p' | gzip -n | head -c 40 >"$RS_DIR/cases.2026-10.tsv.gz.tmp"
+lines "$CLEAN/cases.tsv" '1p;4,5p' | gzip -n | head -c 40 >"$RS_DIR/cases.2026-10.tsv.gz.tmp"
 echo junk >"$RS_DIR/cases.tsv.tmp"
 : >"$RS_DIR/dispatch.2026-09.tsv.gz.tmp"
 same_as orig 'stale .tmp (b)'
 tcase 'stale .tmp (b): check ignores them' 0 '' "$NOZONE" rs-journal check
 tcase 'stale .tmp (b): re-run' 0 '' '*' rs-journal archive --before 2026-11
 tcase 'stale .tmp (b): September' 0 "$(lines "$CLEAN/cases.tsv" '1,3p')" '' zcat "$RS_DIR/cases.2026-09.tsv.gz"
-tcase 'stale .tmp (b): October' 0 "$(lines "$CLEAN/cases.tsv" '1p;4,6p')" '' zcat "$RS_DIR/cases.2026-10.tsv.gz"
+tcase 'stale .tmp (b): October' 0 "$(lines "$CLEAN/cases.tsv" '1p;4,5p')" '' zcat "$RS_DIR/cases.2026-10.tsv.gz"
 tcase 'stale .tmp (b): dispatch September' 0 "$(lines "$CLEAN/dispatch.tsv" '1,4p')" '' zcat "$RS_DIR/dispatch.2026-09.tsv.gz"
 tcase 'stale .tmp (b): check clean' 0 '' "$NOZONE" rs-journal check
 same_as orig 'stale .tmp (b) re-run'
@@ -292,7 +292,7 @@ same_as orig 'stale .tmp (b) re-run'
 # the October archive): the re-run finishes the job.
 jclean
 lines "$CLEAN/cases.tsv" '1,3p' | gzip -n >"$RS_DIR/cases.2026-09.tsv.gz"
-lines "$CLEAN/cases.tsv" '1p;4,6p' | gzip -n | head -c 40 >"$RS_DIR/cases.2026-10.tsv.gz.tmp"
+lines "$CLEAN/cases.tsv" '1p;4,5p' | gzip -n | head -c 40 >"$RS_DIR/cases.2026-10.tsv.gz.tmp"
 same_as orig 'stale .tmp (b2)'
 tcase 'stale .tmp (b2): re-run' 0 '' '*' rs-journal archive --before 2026-11
 tcase 'stale .tmp (b2): no temporary file left' 0 '' '' sh -c 'ls "$RS_DIR" | grep tmp; true'

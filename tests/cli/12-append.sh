@@ -43,7 +43,7 @@ tcase 'torn: readers skip it silently' 0 'RS-20261122-0001' '' sh -c 'rs-journal
 tcase 'torn: next append works' 0 'RS-20261122-0002' '' \
     rs-intake -q --phone 13800000002 --location B --service tow
 tcase 'torn: the fragment is one bad line, the new row intact' 1 \
-    'cases.tsv:3: wrong number of fields: 3, want 28' "$NOZONE" rs-journal check
+    'cases.tsv:3: wrong number of fields: 3, want 33' "$NOZONE" rs-journal check
 tcase 'torn: both good rows read' 0 $'RS-20261122-0001\nRS-20261122-0002' \
     "rs-journal: $RS_DIR/cases.tsv: skipped 1 bad row, the first at line 3" \
     sh -c 'rs-journal cat cases -H | cut -f3'

@@ -70,17 +70,17 @@ tcase "priorities as listed" 0 "$prios" '' sh -c 'rs-intake list -H | cut -f1,24
 
 # --- the printed row ----------------------------------------------------------
 jdir
-H='ts	at	case_id	event	agent	call_at	channel	program	customer	phone	plate	vehicle	energy	location	lat	lon	road	service	fault	symptom	can_start	injuries	police	medical	priority	quote	eta_promised	note'
+H='ts	at	case_id	event	agent	call_at	channel	program	customer	phone	plate	vehicle	energy	location	lat	lon	road	service	fault	symptom	can_start	injuries	police	medical	priority	quote	eta_promised	note	scheduled_at	destination	dest_lat	dest_lon	ref'
 tcase "new prints the row with header" 0 "$H
-2026-11-22T10:00:00+08:00	2026-11-22T10:00:00+08:00	RS-20261122-0001	opened	tester	2026-11-22T09:58:00+08:00	phone	平安保险	王小明	13800000000	粤B12345	比亚迪 汉	ev	G4 K23 北行	22.5431	114.0579	highway	tyre	tyre	左前轮爆胎	n	0	n	n	2	200.00	45	" '' \
+2026-11-22T10:00:00+08:00	2026-11-22T10:00:00+08:00	RS-20261122-0001	opened	tester	2026-11-22T09:58:00+08:00	phone	平安保险	王小明	13800000000	粤B12345	比亚迪 汉	ev	G4 K23 北行	22.5431	114.0579	highway	tyre	tyre	左前轮爆胎	n	0	n	n	2	200.00	45						" '' \
 	rs-intake new --phone 13800000000 --location "G4 K23 北行" --service tyre \
 	--customer 王小明 --plate 粤B12345 --vehicle "比亚迪 汉" --energy ev --lat 22.5431 \
 	--lon 114.0579 --road highway --fault tyre --symptom 左前轮爆胎 --can-start n \
 	--injuries 0 --police n --medical n --program 平安保险 --call-at 09:58 --quote 200.00 \
 	--eta 45
-tcase "-H drops the header" 0 "2026-11-22T10:00:00+08:00	2026-11-22T10:00:00+08:00	RS-20261122-0002	opened	tester		web			13800000001				x				fuel							4			" '' \
+tcase "-H drops the header" 0 "2026-11-22T10:00:00+08:00	2026-11-22T10:00:00+08:00	RS-20261122-0002	opened	tester		web			13800000001				x				fuel							4								" '' \
 	rs-intake -H --phone 13800000001 --location x --service fuel --channel web
-tcase "--agent and -f json" 0 '{"ts":"2026-11-22T10:00:00+08:00","at":"2026-11-22T10:00:00+08:00","case_id":"RS-20261122-0003","event":"opened","agent":"李娜","call_at":null,"channel":"phone","program":null,"customer":null,"phone":"+86 138-0000-0002","plate":null,"vehicle":null,"energy":null,"location":"x","lat":-33.5,"lon":151.25,"road":null,"service":"lockout","fault":null,"symptom":null,"can_start":true,"injuries":null,"police":null,"medical":null,"priority":4,"quote":null,"eta_promised":null,"note":null}' '' \
+tcase "--agent and -f json" 0 '{"ts":"2026-11-22T10:00:00+08:00","at":"2026-11-22T10:00:00+08:00","case_id":"RS-20261122-0003","event":"opened","agent":"李娜","call_at":null,"channel":"phone","program":null,"customer":null,"phone":"+86 138-0000-0002","plate":null,"vehicle":null,"energy":null,"location":"x","lat":-33.5,"lon":151.25,"road":null,"service":"lockout","fault":null,"symptom":null,"can_start":true,"injuries":null,"police":null,"medical":null,"priority":4,"quote":null,"eta_promised":null,"note":null,"scheduled_at":null,"destination":null,"dest_lat":null,"dest_lon":null,"ref":null}' '' \
 	rs-intake --agent 李娜 -f json --phone "+86 138-0000-0002" --location x --service lockout --lat -33.5 --lon 151.25 --can-start y
 tcase "global options before the subcommand" 0 "RS-20261122-0004" '' \
 	rs-intake -d "$RS_DIR" -q new --phone 13800000003 --location x --service tow
@@ -160,7 +160,7 @@ tcase "--at -3d" 0 "2026-11-19T10:00:00+08:00	RS-20261119-0001	" '' at --at -3d
 # --- amend ---------------------------------------------------------------------
 jdir
 rs-intake -q $BASE --service tyre >/dev/null
-tcase "amend prints the amended row" 0 "2026-11-22T10:00:00+08:00	2026-11-22T10:00:00+08:00	RS-20261122-0001	amended	tester										22.5	114.1			accident			3						" '' \
+tcase "amend prints the amended row" 0 "2026-11-22T10:00:00+08:00	2026-11-22T10:00:00+08:00	RS-20261122-0001	amended	tester										22.5	114.1			accident			3											" '' \
 	rs-intake amend RS-20261122-0001 -H --lat 22.5 --lon 114.1 --fault accident --injuries 3
 tcase "amend does not recompute the priority" 0 "RS-20261122-0001	4	3	accident" '' \
 	sh -c 'rs-intake list -H | cut -f1,24,21,18 | awk -F"\t" "{print \$1\"\t\"\$4\"\t\"\$3\"\t\"\$2}"'
@@ -187,7 +187,7 @@ tcase "journal escapes tab and newline" 0 1 '' grep -c -F 'tab\there\nnew line "
 tcase "list -f json round-trips the note" 0 "$note" '' sh -c 'rs-intake list -f json | jq -j .note'
 tcase "list -f json round-trips the customer" 0 "O'Brien \"Bob\"" '' sh -c 'rs-intake list -f json | jq -j .customer'
 tcase "list -f csv quotes" 0 "\"tab	here
-new line \"\"quoted\"\" back\\slash 中文 ，标点\"" '' sh -c 'rs-intake list -f csv -H | cut -d, -f27- | tr -d "\\r"'
+new line \"\"quoted\"\" back\\slash 中文 ，标点\"" '' sh -c 'rs-intake list -f csv -H | tr -d "\\r" | sed "s/,,,,,\$//" | cut -d, -f27-'
 
 # --- import ------------------------------------------------------------------------
 jdir
@@ -269,7 +269,7 @@ mkdir -p "$RS_DIR"
 printf 'ts\tat\tcase_id\tevent\tagent\tprovider\ttechnician\teta\tdistance_km\tfee\toutcome\tnote\n' >"$RS_DIR/dispatch.tsv"
 printf '2026-11-22T09:40:00+08:00\t2026-11-22T09:40:00+08:00\tRS-20261122-0001\tcancelled\tt\t\t\t\t\t\t\tdup\n' >>"$RS_DIR/dispatch.tsv"
 printf '2026-11-22T09:41:00+08:00\t2026-11-22T09:41:00+08:00\tRS-20261122-0002\tassigned\tt\tP01\t\t\t\t\t\t\n' >>"$RS_DIR/dispatch.tsv"
-L='case_id	state	opened_at	agent	call_at	channel	program	customer	phone	plate	vehicle	energy	location	lat	lon	road	service	fault	symptom	can_start	injuries	police	medical	priority	quote	eta_promised	note'
+L='case_id	state	opened_at	agent	call_at	channel	program	customer	phone	plate	vehicle	energy	location	lat	lon	road	service	fault	symptom	can_start	injuries	police	medical	priority	quote	eta_promised	note	scheduled_at	destination	dest_lat	dest_lon	ref'
 tcase "list header" 0 "$L" '' sh -c 'rs-intake list | head -1'
 tcase "list: states from dispatch" 0 "RS-20261121-0001	open
 RS-20261122-0001	cancelled
@@ -297,7 +297,9 @@ tcase "list --service bad" 1 '' "rs-intake: --service: unknown value 'boat' (wan
 	rs-intake list --service boat
 tcase "list --priority 0" 1 '' "rs-intake: --priority: out of range '0' (want 1..4)" rs-intake list --priority 0
 tcase "list --since bad" 1 '' "rs-intake: --since: bad time 'soon'" rs-intake list --since soon
-tcase "list on an empty directory: header only" 0 "$L" '' rs-intake -d "$T/empty" list
+tcase "list on a directory that does not exist" 3 '' "rs-intake: $T/empty: no such journal directory" rs-intake -d "$T/empty" list
+mkdir -p "$T/empty2"
+tcase "list on an empty directory: header only" 0 "$L" '' rs-intake -d "$T/empty2" list
 
 # --- help --------------------------------------------------------------------------
 for s in new amend import list; do

@@ -3,7 +3,7 @@
 # around every deadline. Clock RS_NOW=2026-11-22T10:00:00+08:00.
 
 BASE="--phone 13800000000 --location 深南大道1号"
-DH='ts	at	case_id	event	agent	provider	technician	eta	distance_km	fee	outcome	note'
+DH='ts	at	case_id	event	agent	provider	technician	eta	distance_km	fee	outcome	note	reason	ref'
 
 # roster DIR writes the test roster. Coordinates are chosen so that the
 # expected numbers below can be checked by hand (python3, haversine with
@@ -103,7 +103,7 @@ tcase "suggest: nobody fits: header and a note" 0 "$SH" 'rs-dispatch: RS-2026112
 
 # --- assign ---------------------------------------------------------------------
 tcase "assign: eta and distance estimated" 0 "$DH
-2026-11-22T10:00:00+08:00	2026-11-22T10:00:00+08:00	RS-20261122-0001	assigned	tester	P02	李师傅	13	2.9			" '' \
+2026-11-22T10:00:00+08:00	2026-11-22T10:00:00+08:00	RS-20261122-0001	assigned	tester	P02	李师傅	13	2.9					" '' \
 	rs-dispatch assign RS-20261122-0001 --provider P02 --technician 李师傅
 tcase "assign: highway eta at 60 km/h, --eta wins" 0 "RS-20261122-0002	P02	20	2.9	" '' \
 	sh -c 'rs-dispatch assign RS-20261122-0002 --provider P02 --eta 20 -H | cut -f3,6,8,9,12'

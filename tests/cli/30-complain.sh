@@ -7,8 +7,8 @@
 # in schema column order), so these tests do not depend on rs-intake or
 # rs-dispatch. ts defaults to at; rows go in ts order.
 declare -A _H
-_H[cases]='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note'
-_H[dispatch]='ts at case_id event agent provider technician eta distance_km fee outcome note'
+_H[cases]='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note scheduled_at destination dest_lat dest_lon ref'
+_H[dispatch]='ts at case_id event agent provider technician eta distance_km fee outcome note reason ref'
 jrow() {
 	local name=$1 f col line="" sep="" kv
 	local -A val=()
@@ -124,8 +124,8 @@ tcase "explicit provider" 0 "$(t "CP-$D-0025|2")" \
     "" opn --case RS-$D-0001 --category late --demand x --provider P9 --level 2
 # Case 5 has complaint 5 already: fee 2 + 1.
 tcase "the complaint row" 0 "$(t \
-    "ts|at|complaint_id|case_id|event|agent|level|category|responsible|provider|demand|remedy|amount|action|owner|due|note" \
-    "2026-11-22T10:00:00+08:00|2026-11-22T10:00:00+08:00|CP-$D-0026|RS-$D-0005|opened|客服小李|3|fee|provider|P0005|退还拖车费||||||客户很生气")" \
+    "ts|at|complaint_id|case_id|event|agent|level|category|responsible|provider|demand|remedy|amount|action|owner|due|note|handler|flags|ref" \
+    "2026-11-22T10:00:00+08:00|2026-11-22T10:00:00+08:00|CP-$D-0026|RS-$D-0005|opened|客服小李|3|fee|provider|P0005|退还拖车费||||||客户很生气|||")" \
     "" rs-complain open --case RS-$D-0005 --category fee --demand 退还拖车费 --responsible provider \
     --note 客户很生气 --agent 客服小李
 

@@ -6,8 +6,8 @@
 # Fixture rows are written straight into the journal files (header + rows
 # in schema column order); ts defaults to at; rows go in ts order.
 declare -A _H
-_H[cases]='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note'
-_H[dispatch]='ts at case_id event agent provider technician eta distance_km fee outcome note'
+_H[cases]='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note scheduled_at destination dest_lat dest_lon ref'
+_H[dispatch]='ts at case_id event agent provider technician eta distance_km fee outcome note reason ref'
 jrow() {
 	local name=$1 f col line="" sep="" kv
 	local -A val=()
@@ -144,9 +144,9 @@ rm "$RS_DIR/rules.tsv"
 # record: checks.
 jdir
 tok "fixture again" fixture
-HR=ts$'\t'at$'\t'case_id$'\t'complaint_id$'\t'kind$'\t'result$'\t'overall$'\t'timeliness$'\t'professionalism$'\t'attitude$'\t'resolved$'\t'nps$'\t'comment$'\t'suggestion$'\t'agent
+HR=ts$'\t'at$'\t'case_id$'\t'complaint_id$'\t'kind$'\t'result$'\t'overall$'\t'timeliness$'\t'professionalism$'\t'attitude$'\t'resolved$'\t'nps$'\t'comment$'\t'suggestion$'\t'agent$'\t'ref
 tcase "record a reached service call" 0 "$(t "$HR" \
-    "2026-11-22T10:00:00+08:00|2026-11-22T09:58:00+08:00|$A||service|reached|5|4|5|5|y|9|师傅很专业|早点到就好了|回访组")" "" \
+    "2026-11-22T10:00:00+08:00|2026-11-22T09:58:00+08:00|$A||service|reached|5|4|5|5|y|9|师傅很专业|早点到就好了|回访组|")" "" \
     rs-callback record $A --kind service --result reached --overall 5 --timeliness 4 \
     --professionalism 5 --attitude 5 --resolved y --nps 9 --comment 师傅很专业 \
     --suggestion 早点到就好了 --agent 回访组 --at 09:58
@@ -214,14 +214,14 @@ tcase "help of record" 0 "*" "" rs-callback record -h
 # ---------------------------------------------------------------------------
 # list: the calls.
 tcase "list by at, [since, until)" 0 "$(t "$HR" \
-    "2026-11-20T11:30:00+08:00|2026-11-20T11:30:00+08:00|$C||service|reached|5||||||||tester" \
-    "2026-11-20T12:00:00+08:00|2026-11-20T12:00:00+08:00|$B||service|no-answer|||||||||tester")" "" \
+    "2026-11-20T11:30:00+08:00|2026-11-20T11:30:00+08:00|$C||service|reached|5||||||||tester|" \
+    "2026-11-20T12:00:00+08:00|2026-11-20T12:00:00+08:00|$B||service|no-answer|||||||||tester|")" "" \
     rs-callback list --since ${DT}T11:30 --until ${DT}T13:00
 tcase "list --kind" 0 "$(t \
-    "2026-11-20T13:00:00+08:00|2026-11-20T13:00:00+08:00|$E|$CE|complaint|refused|||||||||tester")" "" \
+    "2026-11-20T13:00:00+08:00|2026-11-20T13:00:00+08:00|$E|$CE|complaint|refused|||||||||tester|")" "" \
     rs-callback list -H --kind complaint
 tcase "list --as-of" 0 "$(t \
-    "2026-11-20T11:00:00+08:00|2026-11-20T11:00:00+08:00|$B||service|no-answer|||||||||tester")" "" \
+    "2026-11-20T11:00:00+08:00|2026-11-20T11:00:00+08:00|$B||service|no-answer|||||||||tester|")" "" \
     rs-callback list -H --as-of ${DT}T11:29
 tcase "list: everything" 0 "10" "" sh -c 'rs-callback list -H | wc -l'
 tcase "list table" 0 "*" "" rs-callback list -f table

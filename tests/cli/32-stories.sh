@@ -18,8 +18,8 @@
 # within 48 h; the fleet tightens punctuality checks.
 
 declare -A _H
-_H[cases]='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note'
-_H[dispatch]='ts at case_id event agent provider technician eta distance_km fee outcome note'
+_H[cases]='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note scheduled_at destination dest_lat dest_lon ref'
+_H[dispatch]='ts at case_id event agent provider technician eta distance_km fee outcome note reason ref'
 jrow() {
 	local name=$1 f col line="" sep="" kv
 	local -A val=()
@@ -64,8 +64,8 @@ jrow dispatch at=2026-12-05T17:35:00+08:00 case_id=$SB event=completed outcome=j
 # The agent records it: late, arrival 15:20 against a 14:00 highway
 # deadline = 80 min late: level 3; provider from the last assignment.
 tcase "A: recorded by the agent" 0 "$(t \
-    "ts|at|complaint_id|case_id|event|agent|level|category|responsible|provider|demand|remedy|amount|action|owner|due|note" \
-    "2026-11-10T15:40:00+08:00|2026-11-10T15:40:00+08:00|$CA|$SA|opened|客服小陈|3|late||P-SZ07|赔偿机票和酒店损失, 否则找媒体曝光||||||错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存")" "" \
+    "ts|at|complaint_id|case_id|event|agent|level|category|responsible|provider|demand|remedy|amount|action|owner|due|note|handler|flags|ref" \
+    "2026-11-10T15:40:00+08:00|2026-11-10T15:40:00+08:00|$CA|$SA|opened|客服小陈|3|late||P-SZ07|赔偿机票和酒店损失, 否则找媒体曝光||||||错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存|||")" "" \
     when 2026-11-10T15:40 rs-complain open --case $SA --category late \
     --demand "赔偿机票和酒店损失, 否则找媒体曝光" --note "错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存" --agent 客服小陈
 tcase "A: 72 h to resolve at level 3" 0 "$(t "$H" \
@@ -121,10 +121,10 @@ tcase "A: two weeks later" 0 "$SA" "" when 2026-11-25T10:00 rs-callback -q recor
     --comment "虽然过程闹心, 但处理结果还能接受, 下次可能还会考虑用" --agent 回访组
 tcase "A: done" 0 "" "" rs-callback due -H --as-of 2026-11-25T10:00
 tcase "A: the calls" 0 "$(t \
-    "2026-11-10T18:00:00+08:00|2026-11-10T18:00:00+08:00|$SA||service|refused|||||||||回访组" \
-    "2026-11-12T10:00:00+08:00|2026-11-12T10:00:00+08:00|$SA|$CA|complaint|no-answer|||||||||回访组" \
-    "2026-11-12T15:00:00+08:00|2026-11-12T15:00:00+08:00|$SA|$CA|complaint|reached|3||||y||赔偿已收到, 还是耽误了事||回访组" \
-    "2026-11-25T10:00:00+08:00|2026-11-25T10:00:00+08:00|$SA|$CA|second|reached|4||||y|7|虽然过程闹心, 但处理结果还能接受, 下次可能还会考虑用||回访组")" "" \
+    "2026-11-10T18:00:00+08:00|2026-11-10T18:00:00+08:00|$SA||service|refused|||||||||回访组|" \
+    "2026-11-12T10:00:00+08:00|2026-11-12T10:00:00+08:00|$SA|$CA|complaint|no-answer|||||||||回访组|" \
+    "2026-11-12T15:00:00+08:00|2026-11-12T15:00:00+08:00|$SA|$CA|complaint|reached|3||||y||赔偿已收到, 还是耽误了事||回访组|" \
+    "2026-11-25T10:00:00+08:00|2026-11-25T10:00:00+08:00|$SA|$CA|second|reached|4||||y|7|虽然过程闹心, 但处理结果还能接受, 下次可能还会考虑用||回访组|")" "" \
     rs-callback list -H --as-of 2026-11-30
 
 # --- Story B ---------------------------------------------------------------

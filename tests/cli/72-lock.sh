@@ -98,27 +98,7 @@ wait 2>/dev/null
 
 # The holder is an rs tool itself, killed with kill -9 in the middle of
 # its append (the fault shim stops it just before its write, lock held).
-FI_SO=
-SANITIZED=
-grep -qa __asan_init "$(command -v rs-intake)" && SANITIZED=y
-case "$SANITIZED$(command -v rs-intake)" in
-y* | */vg-bin.*) ;;
-*)	if [ -z "$RS_VALGRIND" ]; then
-		if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
-			FI_SO=$TOP/build/faultinject.so
-		elif cc -O1 -fPIC -shared -o "$T/fi.so" "$TOP/tests/faultinject/fi.c" -ldl 2>/dev/null; then
-			FI_SO=$T/fi.so
-		fi
-	fi ;;
-esac
-# stopped PID: waits until PID is stopped (state T).
-stopped() {
-	for _i in $(seq 1 200); do
-		[ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" = T ] && return 0
-		sleep 0.02
-	done
-	return 1
-}
+fi_shim
 if [ -n "$FI_SO" ]; then
 	for w in intake dispatch complain callback; do
 		case $w in

@@ -178,26 +178,7 @@ done
 
 # Temporary files of an archive, caught at each rename (the fault shim
 # stops the process there): none is readable by others.
-FI_SO=
-SANITIZED=
-grep -qa __asan_init "$(command -v rs-intake)" && SANITIZED=y
-case "$SANITIZED$(command -v rs-intake)" in
-y* | */vg-bin.*) ;;
-*)	if [ -z "$RS_VALGRIND" ]; then
-		if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
-			FI_SO=$TOP/build/faultinject.so
-		elif cc -O1 -fPIC -shared -o "$T/fi.so" "$TOP/tests/faultinject/fi.c" -ldl 2>/dev/null; then
-			FI_SO=$T/fi.so
-		fi
-	fi ;;
-esac
-stopped() {
-	for _i in $(seq 1 200); do
-		[ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" = T ] && return 0
-		sleep 0.02
-	done
-	return 1
-}
+fi_shim
 if [ -n "$FI_SO" ]; then
 	for live in 600 666; do
 		d=$T/tmp-$live

@@ -4,10 +4,12 @@
  *   cc -O1 -g -fPIC -shared -o build/faultinject.so tests/faultinject/fi.c -ldl
  *
  * It wraps write, pwrite, read, pread, fsync, fdatasync, ftruncate,
- * open, open64, openat, openat64, rename and renameat. Environment:
+ * open, open64, openat, openat64, rename, renameat and opendir. Environment:
  *
  *   FI_FUNC=NAME     the function to fault (write, read, fsync, ftruncate,
- *                    open (= open/openat and their 64 forms), rename (+ renameat))
+ *                    open (= open/openat and their 64 forms), rename (+ renameat),
+ *                    opendir (a reader listing the archives: stop pins
+ *                    the moment between opening a live file and listing))
  *   FI_NTH=N         fault its Nth matching call (1-based); "N+" = the Nth
  *                    and every later one (a disk that stays full)
  *   FI_ERRNO=E       the error: ENOSPC (default), EIO, EINTR, EAGAIN, EFBIG,
@@ -30,6 +32,7 @@
  *                    (widens the window a kill -9 can land in)
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -43,11 +46,13 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { F_WRITE, F_READ, F_FSYNC, F_FTRUNCATE, F_OPEN, F_RENAME, F_N };
-static const char *const fname[F_N] = { "write", "read", "fsync", "ftruncate", "open", "rename" };
+enum { F_WRITE, F_READ, F_FSYNC, F_FTRUNCATE, F_OPEN, F_RENAME, F_OPENDIR, F_N };
+static const char *const fname[F_N] = {
+	"write", "read", "fsync", "ftruncate", "open", "rename", "opendir"
+};
 static const char *const sleepvar[F_N] = {
 	"FI_SLEEP_WRITE_US", "FI_SLEEP_READ_US", "FI_SLEEP_FSYNC_US", NULL,
-	"FI_SLEEP_OPEN_US", "FI_SLEEP_RENAME_US"
+	"FI_SLEEP_OPEN_US", "FI_SLEEP_RENAME_US", NULL
 };
 
 static int inited, target = -1, persistent, shortio, action_stop, action_kill, kill_after, err_no = ENOSPC;
@@ -68,6 +73,7 @@ static int (*real_openat)(int, const char *, int, ...);
 static int (*real_openat64)(int, const char *, int, ...);
 static int (*real_rename)(const char *, const char *);
 static int (*real_renameat)(int, const char *, int, const char *);
+static DIR *(*real_opendir)(const char *);
 
 static int
 errno_from(const char *s)
@@ -109,6 +115,7 @@ init(void)
 	real_openat64 = dlsym(RTLD_NEXT, "openat64");
 	real_rename = dlsym(RTLD_NEXT, "rename");
 	real_renameat = dlsym(RTLD_NEXT, "renameat");
+	real_opendir = dlsym(RTLD_NEXT, "opendir");
 	if ((v = getenv("FI_FUNC")) != NULL)
 		for (i = 0; i < F_N; i++)
 			if (strcmp(v, fname[i]) == 0)
@@ -419,4 +426,14 @@ renameat(int d1, const char *from, int d2, const char *to)
 		return -1;
 	}
 	return real_renameat(d1, from, d2, to);
+}
+
+DIR *
+opendir(const char *path)
+{
+	if (path_decide(F_OPENDIR, path, NULL)) {
+		errno = err_no;
+		return NULL;
+	}
+	return real_opendir(path);
 }

@@ -222,16 +222,19 @@ static const char *const headers[NJ] = {
 	"ts\tat\tcase_id\tevent\tagent\tcall_at\tchannel\tprogram\tcustomer\t"
 	"phone\tplate\tvehicle\tenergy\tlocation\tlat\tlon\troad\tservice\t"
 	"fault\tsymptom\tcan_start\tinjuries\tpolice\tmedical\tpriority\t"
-	"quote\teta_promised\tnote\n",
+	"quote\teta_promised\tnote\tscheduled_at\tdestination\tdest_lat\t"
+	"dest_lon\tref\n",
 	"ts\tat\tcase_id\tevent\tagent\tprovider\ttechnician\teta\t"
-	"distance_km\tfee\toutcome\tnote\n",
+	"distance_km\tfee\toutcome\tnote\treason\tref\n",
 	"ts\tat\tcomplaint_id\tcase_id\tevent\tagent\tlevel\tcategory\t"
 	"responsible\tprovider\tdemand\tremedy\tamount\taction\towner\tdue\t"
-	"note\n",
+	"note\thandler\tflags\tref\n",
 	"ts\tat\tcase_id\tcomplaint_id\tkind\tresult\toverall\ttimeliness\t"
 	"professionalism\tattitude\tresolved\tnps\tcomment\tsuggestion\t"
-	"agent\n",
+	"agent\tref\n",
 };
+/* the columns of schema revision 2 the generator leaves empty, per journal */
+static const int newcols[NJ] = { 5, 2, 3, 1 };
 static const char	*odir;
 static FILE		*live[NJ];
 static gzFile		 gz[NJ];
@@ -316,6 +319,7 @@ write_row(int j, struct row *r)
 		snprintf(r->cp->id, sizeof r->cp->id, "CP-%s%s%04d%02d%02d-%04d",
 		    g_site, *g_site ? "-" : "", y, m, d, ++cpseq[dn]);
 	}
+	row_e(r, newcols[j]);
 	r->line[r->len++] = '\n';
 	if (r->cp != NULL && (q = memchr(p, '\001', r->len)) != NULL) {
 		emit(j, p, (size_t)(q - p), r->ts);

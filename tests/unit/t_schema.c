@@ -67,12 +67,12 @@ test_tables(void)
 	T_OK(schema_all[5] == NULL);
 
 	T_STR(S_CASES->name, "cases");
-	T_INT(S_CASES->n, 28);
-	T_INT(S_DISPATCH->n, 12);
-	T_INT(S_COMPLAINTS->n, 17);
-	T_INT(S_CALLBACKS->n, 15);
+	T_INT(S_CASES->n, 33);
+	T_INT(S_DISPATCH->n, 14);
+	T_INT(S_COMPLAINTS->n, 20);
+	T_INT(S_CALLBACKS->n, 16);
 	T_INT(S_PROVIDERS->n, 11);
-	T_INT(CASES_NCOLS, 28);
+	T_INT(CASES_NCOLS, 33);
 
 	T_INT(S_CASES->id_col, CASES_CASE_ID);
 	T_STR(S_CASES->id_prefix, "RS");
@@ -277,7 +277,7 @@ test_enum_list(void)
 	T_STR(cv(S_CASES, "energy", "diesel"), "unknown value 'diesel' (want ice|ev|hybrid)");
 	T_STR(cv(S_DISPATCH, "outcome", "tyre-changed"), "ok");
 	T_STR(cv(S_DISPATCH, "event", "done"),
-	    "unknown value 'done' (want assigned|notified|enroute|arrived|completed|cancelled)");
+	    "unknown value 'done' (want assigned|notified|enroute|arrived|completed|cancelled|authorized)");
 	T_STR(cv(S_COMPLAINTS, "event", "action-done"), "ok");
 	T_STR(cv(S_CALLBACKS, "result", "no-answer"), "ok");
 	T_STR(cv(S_CASES, "fault", "ev-system"), "ok");
@@ -555,101 +555,101 @@ test_rows(void)
 	const struct schema *s = S_CASES;
 
 	/* A complete opened row. */
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
 	    "phone", "13800000000", "location", "G2 km 1234", "service", "tow", NULL);
 	T_STR(check(s, &t), "ok");
 	/* Field count. */
-	trow_init(&t, s, 27, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
+	trow_init(&t, s, CASES_NCOLS - 1, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
 	    "phone", "13800000000", "location", "G2 km 1234", "service", "tow", NULL);
-	T_STR(check(s, &t), "-1:wrong number of fields: 27, want 28");
-	trow_init(&t, s, 29, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
+	T_STR(check(s, &t), "-1:wrong number of fields: 32, want 33");
+	trow_init(&t, s, CASES_NCOLS + 1, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
 	    "phone", "13800000000", "location", "G2 km 1234", "service", "tow", NULL);
-	T_STR(check(s, &t), "-1:wrong number of fields: 29, want 28");
+	T_STR(check(s, &t), "-1:wrong number of fields: 34, want 33");
 	trow_init(&t, s, 1, NULL);
-	T_STR(check(s, &t), "-1:wrong number of fields: 1, want 28");
+	T_STR(check(s, &t), "-1:wrong number of fields: 1, want 33");
 	/* Required columns. */
-	trow_init(&t, s, 28, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
+	trow_init(&t, s, CASES_NCOLS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
 	    "phone", "13800000000", "location", "G2 km 1234", "service", "tow", NULL);
 	T_STR(check(s, &t), "0:column ts: missing value");
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "event", "opened",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "event", "opened",
 	    "phone", "13800000000", "location", "G2 km 1234", "service", "tow", NULL);
 	T_STR(check(s, &t), "2:column case_id: missing value");
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001",
 	    "phone", "13800000000", "location", "G2 km 1234", "service", "tow", NULL);
 	T_STR(check(s, &t), "3:column event: missing value");
 	/* Required on an event: phone, location and service on opened, not on amended. */
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
 	    "location", "G2 km 1234", "service", "tow", NULL);
 	T_STR(check(s, &t), "9:column phone: missing value");
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
 	    "phone", "13800000000", "service", "tow", NULL);
 	T_STR(check(s, &t), "13:column location: missing value");
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "opened",
 	    "phone", "13800000000", "location", "x", NULL);
 	T_STR(check(s, &t), "17:column service: missing value");
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "amended",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "amended",
 	    NULL);
 	T_STR(check(s, &t), "ok");
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "amended",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "amended",
 	    "note", "called back", NULL);
 	T_STR(check(s, &t), "ok");
 	/* A bad event value is reported as such, not as a missing phone. */
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "closed",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "closed",
 	    NULL);
 	T_STR(check(s, &t), "3:column event: unknown value 'closed' (want opened|amended)");
 	/* Bad values name their column. */
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "amended",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "amended",
 	    "lat", "91", NULL);
 	T_STR(check(s, &t), "14:column lat: bad latitude '91' (want -90..90)");
-	trow_init(&t, s, 28, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "amended",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001", "event", "amended",
 	    "note", "\x1b[2J", NULL);
 	T_STR(check(s, &t), "27:column note: bad text: control character U+001B");
-	trow_init(&t, s, 28, "ts", "2026-13-01T00:00:00+08:00", "at", TS, "case_id",
+	trow_init(&t, s, CASES_NCOLS, "ts", "2026-13-01T00:00:00+08:00", "at", TS, "case_id",
 	    "RS-20261122-0001", "event", "amended", NULL);
 	T_STR(check(s, &t), "0:column ts: bad time '2026-13-01T00:00:00+08:00'");
 
 	/* at may be up to 5 minutes after ts, never more. */
-	trow_init(&t, s, 28, "ts", TS, "at", "2026-11-22T08:05:00+08:00", "case_id",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", "2026-11-22T08:05:00+08:00", "case_id",
 	    "RS-20261122-0001", "event", "amended", NULL);
 	T_STR(check(s, &t), "ok");
-	trow_init(&t, s, 28, "ts", TS, "at", "2026-11-22T08:05:01+08:00", "case_id",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", "2026-11-22T08:05:01+08:00", "case_id",
 	    "RS-20261122-0001", "event", "amended", NULL);
 	T_STR(check(s, &t), "1:column at: 2026-11-22T08:05:01+08:00 is more than 5 minutes after ts "
 	    "2026-11-22T08:00:00+08:00");
 	/* The same instants in other offsets. */
-	trow_init(&t, s, 28, "ts", TS, "at", "2026-11-22T00:05:00Z", "case_id",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", "2026-11-22T00:05:00Z", "case_id",
 	    "RS-20261122-0001", "event", "amended", NULL);
 	T_STR(check(s, &t), "ok");
-	trow_init(&t, s, 28, "ts", TS, "at", "2026-11-22T00:05:01Z", "case_id",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", "2026-11-22T00:05:01Z", "case_id",
 	    "RS-20261122-0001", "event", "amended", NULL);
 	T_STR(check(s, &t), "1:column at: 2026-11-22T00:05:01Z is more than 5 minutes after ts "
 	    "2026-11-22T08:00:00+08:00");
 	/* at long before ts is a back-filled event: fine. */
-	trow_init(&t, s, 28, "ts", TS, "at", "2026-10-01T08:00:00+08:00", "case_id",
+	trow_init(&t, s, CASES_NCOLS, "ts", TS, "at", "2026-10-01T08:00:00+08:00", "case_id",
 	    "RS-20261122-0001", "event", "amended", NULL);
 	T_STR(check(s, &t), "ok");
 
 	/* complaints: action, owner, due required on event action. */
-	trow_init(&t, S_COMPLAINTS, 17, "ts", TS, "at", TS, "complaint_id", "CP-20261122-0001",
+	trow_init(&t, S_COMPLAINTS, COMPLAINTS_NCOLS, "ts", TS, "at", TS, "complaint_id", "CP-20261122-0001",
 	    "event", "action", "action", "retrain driver", "owner", "ops", NULL);
 	T_STR(check(S_COMPLAINTS, &t), "15:column due: missing value");
-	trow_init(&t, S_COMPLAINTS, 17, "ts", TS, "at", TS, "complaint_id", "CP-20261122-0001",
+	trow_init(&t, S_COMPLAINTS, COMPLAINTS_NCOLS, "ts", TS, "at", TS, "complaint_id", "CP-20261122-0001",
 	    "event", "action", "action", "retrain driver", "owner", "ops", "due", "2026-12-01", NULL);
 	T_STR(check(S_COMPLAINTS, &t), "ok");
-	trow_init(&t, S_COMPLAINTS, 17, "ts", TS, "at", TS, "complaint_id", "CP-20261122-0001",
+	trow_init(&t, S_COMPLAINTS, COMPLAINTS_NCOLS, "ts", TS, "at", TS, "complaint_id", "CP-20261122-0001",
 	    "event", "contacted", NULL);
 	T_STR(check(S_COMPLAINTS, &t), "ok");
-	trow_init(&t, S_COMPLAINTS, 17, "ts", TS, "at", TS, "complaint_id", "CP-20261122-0001",
+	trow_init(&t, S_COMPLAINTS, COMPLAINTS_NCOLS, "ts", TS, "at", TS, "complaint_id", "CP-20261122-0001",
 	    "event", "opened", "case_id", "RS-20261122-0001", "level", "2", NULL);
 	T_STR(check(S_COMPLAINTS, &t), "7:column category: missing value");
 	/* dispatch: provider on assigned, outcome on completed */
-	trow_init(&t, S_DISPATCH, 12, "ts", TS, "at", TS, "case_id", "RS-20261122-0001",
+	trow_init(&t, S_DISPATCH, DISPATCH_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001",
 	    "event", "assigned", NULL);
 	T_STR(check(S_DISPATCH, &t), "5:column provider: missing value");
-	trow_init(&t, S_DISPATCH, 12, "ts", TS, "at", TS, "case_id", "RS-20261122-0001",
+	trow_init(&t, S_DISPATCH, DISPATCH_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001",
 	    "event", "completed", NULL);
 	T_STR(check(S_DISPATCH, &t), "10:column outcome: missing value");
-	trow_init(&t, S_DISPATCH, 12, "ts", TS, "at", TS, "case_id", "RS-20261122-0001",
+	trow_init(&t, S_DISPATCH, DISPATCH_NCOLS, "ts", TS, "at", TS, "case_id", "RS-20261122-0001",
 	    "event", "cancelled", "note", "customer left", NULL);
 	T_STR(check(S_DISPATCH, &t), "ok");
 
