@@ -278,7 +278,7 @@ if [ -n "$FI_SO" ]; then
 		n=$(($(wc -l <"$RS_DIR/$j.tsv") + 1))
 		tcase "torn $j: writer killed after half a row" 137 '' '' 2>/dev/null \
 		    env LD_PRELOAD="$FI_SO" FI_MATCH="$RS_DIR/$j.tsv" FI_FUNC=write FI_NTH=1 FI_SHORT=1 FI_ACTION=kill-after $cmd
-		tcase "torn $j: check reports the torn line only" 1 "$j.tsv:$n: torn last line (no newline at the end)" '' rs-journal check
+		tcase "torn $j: check reports the torn line only" 1 "$j.tsv:$n: torn last line (no newline at the end)" "$NOZONE" rs-journal check
 		tcase "torn $j: readers skip it quietly" 0 '*' '' rs-journal cat "$j"
 		tcase "torn $j: the half row is not a row" 0 0 '' count_tag "$j" torn1
 		tcase "torn $j: next append works" 0 '*' '' $next
@@ -305,10 +305,10 @@ if [ -n "$FI_SO" ]; then
 		tcase "empty $j: writer killed before its first write" 137 '' '' 2>/dev/null \
 		    env LD_PRELOAD="$FI_SO" FI_MATCH="$RS_DIR/$j.tsv" FI_FUNC=write FI_NTH=1 FI_ACTION=kill $cmd
 		tcase "empty $j: the file is there, empty" 0 0 '' stat -c %s "$RS_DIR/$j.tsv"
-		tcase "empty $j: check passes" 0 '' '' rs-journal check $j
+		tcase "empty $j: check passes" 0 '' "$NOZONE" rs-journal check $j
 		tcase "empty $j: cat reads an empty journal" 0 '' '' rs-journal cat $j -H
 		tcase "empty $j: the next append works" 0 '*' '' $cmd
-		tcase "empty $j: and check passes" 0 '' '' rs-journal check
+		tcase "empty $j: and check passes" 0 '' "$NOZONE" rs-journal check
 	done
 fi
 
@@ -381,7 +381,7 @@ for rr in $(seq 0 $((ARCH_ROUNDS - 1))); do
 done
 ls "$RS_DIR"/*.tmp >/dev/null 2>&1 && stale=y || stale=n
 tfile "archive torture: $ARCH_KILLS kills in $ARCH_RUNS runs: no row lost or doubled" '' "$T/problems"
-tcase 'archive torture: check clean at the end' 0 '' '' rs-journal check
+tcase 'archive torture: check clean at the end' 0 '' "$NOZONE" rs-journal check
 printf 'archive torture: kills=%s runs=%s rounds=%s stale_tmp=%s\n' "$ARCH_KILLS" "$ARCH_RUNS" "$ARCH_ROUNDS" "$stale" >>"$STATS"
 
 ###########################################################################
