@@ -56,10 +56,10 @@ problem() { printf '%s\n' "$*" >>"$T/problems"; }
 # Columns: NAME NCOLS AGENTCOL IDCOL (the tag written with --agent is how a row is found).
 jcols() {
 	case $1 in
-	cases) echo 28 5 3 ;;
-	dispatch) echo 12 5 3 ;;
-	complaints) echo 17 6 3 ;;
-	callbacks) echo 15 15 3 ;;
+	cases) echo 33 5 3 ;;
+	dispatch) echo 14 5 3 ;;
+	complaints) echo 20 6 3 ;;
+	callbacks) echo 16 15 3 ;;
 	esac
 }
 
@@ -243,8 +243,8 @@ done
 tfile "append torture: $KILLS kills in $ATTEMPTS attempts ($CHAINS chains): no row lost, torn or doubled" '' "$T/problems"
 tok "append torture: at least $KILLS_WANT kills" test "$KILLS" -ge "$KILLS_WANT"
 tcase 'append torture: next append works' 0 '*' '' rs-intake -q --phone 13900009999 --location after --service tow
-tcase 'append torture: case ids unique' 0 '' '' sh -c "awk -F'\t' 'NF == 28 && \$4 == \"opened\" && seen[\$3]++ { print \$3 }' '$RS_DIR/cases.tsv'"
-tcase 'append torture: complaint ids unique' 0 '' '' sh -c "awk -F'\t' 'NF == 17 && \$5 == \"opened\" && seen[\$3]++ { print \$3 }' '$RS_DIR/complaints.tsv'"
+tcase 'append torture: case ids unique' 0 '' '' sh -c "awk -F'\t' 'NF == 33 && \$4 == \"opened\" && seen[\$3]++ { print \$3 }' '$RS_DIR/cases.tsv'"
+tcase 'append torture: complaint ids unique' 0 '' '' sh -c "awk -F'\t' 'NF == 20 && \$5 == \"opened\" && seen[\$3]++ { print \$3 }' '$RS_DIR/complaints.tsv'"
 printf 'append torture: kills=%s attempts=%s chains=%s acked=%s landed_killed=%s torn=%s shim=%s\n' \
     "$KILLS" "$ATTEMPTS" "$CHAINS" "$ACKED" "$LANDED_KILLED" "$TORN" "${FI_SO:+yes}" >>"$STATS"
 printf 'append torture: checks that saw an empty journal file (a kill between create and first write): %s\n' "$EMPTY" >>"$STATS"

@@ -33,7 +33,7 @@ tcase "mlr --itsv reads every value (escapes decoded)" 0 \
     sh -c "mlr --itsv --ojson cat '$T/list.tsv' | jq -r '.[] | [.case_id, .program, .customer, .vehicle, .location, .lat, .symptom, .note] | map(tostring) | @tsv'"
 tcase "mlr sees a real tab and newline" 0 '"a\tb" "line1\nline2"' '' \
     sh -c "mlr --itsv --ojson filter '\$case_id == \"RS-20261122-0002\"' '$T/list.tsv' | jq -r '.[0] | [.location, .note] | map(tojson) | join(\" \")'"
-tcase "mlr --itsv: header and counts" 0 "3 27" '' \
+tcase "mlr --itsv: header and counts" 0 "3 32" '' \
     sh -c "mlr --itsv --ojson cat '$T/list.tsv' | jq -r '\"\\(length) \\(.[0] | keys | length)\"'"
 tcase "rs-journal cat cases | mlr --tsv count-distinct" 0 "$(printf 'event\tcount\nopened\t3\namended\t1')" '' \
     sh -c "rs-journal cat cases | mlr --tsv count-distinct -f event"
@@ -60,7 +60,7 @@ location 'a\\\\tb'
 note 'line1\\\\nline2'
 program 'back\\\\\\\\slash'
 lat '22.61'
-4 27" '' python3 "$T/t_tsv.py" "$T/list.tsv"
+4 32" '' python3 "$T/t_tsv.py" "$T/list.tsv"
 
 # --- CSV -------------------------------------------------------------
 rs-intake list -f csv >"$T/list.csv"
@@ -92,14 +92,14 @@ note 'line1\\nline2'
 symptom \"'-5 度\"
 program 'back\\\\slash'
 phone '13800000003'
-4 27"
+4 32"
 tcase "python csv reads our CSV: exact values, formula guard" 0 "$want_csv" '' python3 "$T/t_csv.py" "$T/list.csv"
 tcase "python csv reads --raw CSV: no guard" 0 \
     "$(printf '%s\n' "$want_csv" | sed "s/\"'\\(.*\\)\"\$/'\\1'/")" '' python3 "$T/t_csv.py" "$T/raw.csv"
 tcase "mlr --icsv reads our CSV" 0 \
     "$(printf '%s\n' '"深南大道 1 号, \"东门\"" "王小明" "'"'"'=1+1" "'"'"'@home"' '"a\tb" null "line1\nline2" null')" '' \
     sh -c "mlr --icsv --ojson cat '$T/list.csv' | jq -r '.[0:2][] | [.location, .customer, .note, .vehicle] | map(if . == \"\" then null else . end) | map(tojson) | join(\" \")'"
-tcase "mlr --icsv: CRLF CSV, 3 rows of 27" 0 "3 27" '' \
+tcase "mlr --icsv: CRLF CSV, 3 rows of 32" 0 "3 32" '' \
     sh -c "mlr --icsv --ojson cat '$T/list.csv' | jq -r '\"\\(length) \\(.[0] | keys | length)\"'"
 tcase "our CSV read back by rs-journal cat" 0 "$(cut -f1,13,27 "$T/list.tsv")" '' \
     sh -c "rs-journal cat '$T/raw.csv' | cut -f1,13,27"
