@@ -164,9 +164,13 @@ line_at(int fd, long long off)
 static void
 warn_skipped(struct jreader *jr)
 {
-	if (jr->bad > 0 && jr->first_bad == 0 && jr->fd >= 0 && jr->cur >= 0 &&
+	/* The live part of a snapshot reads its own descriptor, not jr->fd. */
+	int fd = jr->cur >= 0 && jr->parts[jr->cur].fd >= 0 ?
+	    jr->parts[jr->cur].fd : jr->fd;
+
+	if (jr->bad > 0 && jr->first_bad == 0 && fd >= 0 && jr->cur >= 0 &&
 	    jr->parts[jr->cur].offset > 0)
-		jr->first_bad = line_at(jr->fd, jr->first_bad_off);
+		jr->first_bad = line_at(fd, jr->first_bad_off);
 	if (jr->bad > 0 && jr->first_bad_line == 0)
 		jr->first_bad_line = jr->first_bad;
 	if (jr->bad > 0 && !(jr->flags & JR_QUIET) && jr->r)

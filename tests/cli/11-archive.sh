@@ -318,7 +318,7 @@ awk -v per="$per" 'BEGIN {
 		n++
 		print t, t, sprintf("RS-2026%02d%02d-%04d", ms[k], d, i + 1), "opened", "a" n % 7, "", "phone",
 		    "", "", sprintf("138%08d", n), "", "", "", "loc " n, "", "", "", sv[n % ns + 1], "", "", "",
-		    "", "", "", 1 + n % 4, "", "", ""
+		    "", "", "", 1 + n % 4, "", "", "", "", "", "", "", ""
 	} }' >>"$big/cases.tsv"
 rows=$(($(wc -l <"$big/cases.tsv") - 1))
 want=$(rs-journal -d "$big" cat cases | LC_ALL=C sort | md5sum)

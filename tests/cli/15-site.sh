@@ -65,10 +65,10 @@ rs-intake -q $BASE >/dev/null
 tcase 'check: site.zone unset: one warning, exit 0' 0 '' "$W_UNSET" rs-journal check
 printf 'x\n' >>"$RS_DIR/cases.tsv"
 tcase 'check: the warning leaves the exit code alone' 1 \
-    'cases.tsv:3: wrong number of fields: 1, want 28' "$W_UNSET" rs-journal check
+    'cases.tsv:3: wrong number of fields: 1, want 33' "$W_UNSET" rs-journal check
 rs-journal init --zone Asia/Shanghai
 tcase 'check: site.zone set: no warning' 1 \
-    'cases.tsv:3: wrong number of fields: 1, want 28' '' rs-journal check
+    'cases.tsv:3: wrong number of fields: 1, want 33' '' rs-journal check
 
 # --- bad site keys: every tool, exit 1 naming the line ----------------------
 jdir

@@ -508,7 +508,7 @@ tcase "C rs-dispatch list: the same warning" 0 "*" "rs-dispatch: $T/c/cases.tsv:
     rs-dispatch -d "$T/c" list --as-of 2026-11-11T10:00:00+08:00
 tcase "C rs-journal check: every bad line, exit 1" 0 "cases.tsv:902
 cases.tsv:1003
-1" "" sh -c "rs-journal -d '$T/c' check >'$T/check.out'; rc=\$?; cut -d: -f1,2 '$T/check.out'; echo \$rc"
+1" "$NOZONE" sh -c "rs-journal -d '$T/c' check >'$T/check.out'; rc=\$?; cut -d: -f1,2 '$T/check.out'; echo \$rc"
 
 # D. Rounding of percentages, medians and NPS: 16 cases opened on
 # 2026-11-10 from 09:00, one a minute. RS-20261110-0001 is assigned 7 min

@@ -283,7 +283,7 @@ if [ -n "$FI_SO" ]; then
 		tcase "torn $j: the half row is not a row" 0 0 '' count_tag "$j" torn1
 		tcase "torn $j: next append works" 0 '*' '' $next
 		tcase "torn $j: the new row is whole" 0 1 '' count_tag "$j" torn2
-		tcase "torn $j: the fragment is one bad line" 1 "$j.tsv:$n: *" '' \
+		tcase "torn $j: the fragment is one bad line" 1 "$j.tsv:$n: *" "$NOZONE" \
 		    sh -c "rs-journal check >'$T/c.out'; rc=\$?; sed 's/\\(:$n: \\).*/\\1*/' '$T/c.out'; exit \$rc"
 	done
 fi
