@@ -150,17 +150,26 @@ header_is_current(int fd, const struct schema *s, int *ok, const char *path, str
 {
 	struct buf want = BUF_INIT;
 	char *got;
+	size_t have = 0;
 	ssize_t n;
 
 	header_format_tsv(&want, s);
 	got = xmalloc(want.len);
-	n = pread(fd, got, want.len, 0);
-	if (n < 0) {
-		free(got);
-		buf_free(&want);
-		return err_set(e, RS_EIO, path, "read error: %s", strerror(errno));
+	/* pread may return less than asked: only the end of the file stops it. */
+	while (have < want.len) {
+		n = pread(fd, got + have, want.len - have, (off_t)have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			free(got);
+			buf_free(&want);
+			return err_set(e, RS_EIO, path, "read error: %s", strerror(errno));
+		}
+		if (n == 0)
+			break;
+		have += (size_t)n;
 	}
-	*ok = (size_t)n == want.len && memcmp(got, want.p, want.len) == 0;
+	*ok = have == want.len && memcmp(got, want.p, want.len) == 0;
 	free(got);
 	buf_free(&want);
 	return 0;

@@ -256,7 +256,8 @@ snapshot(const char *dir, const struct schema *s, const char *live, int *fd, str
 	int n, tries, same;
 
 	for (tries = 0; tries < SNAPSHOT_TRIES; tries++) {
-		*fd = open(live, O_RDONLY | O_CLOEXEC);
+		/* O_NONBLOCK: opening a FIFO planted here must not wait for a writer. */
+		*fd = open(live, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 		if (*fd < 0 && errno != ENOENT)
 			return err_set(e, RS_EIO, live, "cannot open: %s", strerror(errno));
 		if (*fd >= 0 && (fstat(*fd, st) < 0 || !S_ISREG(st->st_mode))) {
@@ -267,6 +268,8 @@ snapshot(const char *dir, const struct schema *s, const char *live, int *fd, str
 			*fd = -1;
 			return -1;
 		}
+		if (*fd >= 0)
+			(void)fcntl(*fd, F_SETFL, fcntl(*fd, F_GETFL) & ~O_NONBLOCK);
 		if ((n = journal_archives(dir, s->name, ar, e)) < 0) {
 			if (*fd >= 0)
 				close(*fd);

@@ -403,11 +403,11 @@ h 'a symlink loop: intake' 3 'rs-intake: $T/hj4/cases.tsv: cannot open for writi
 h 'a symlink loop: cat' 3 'rs-journal: $T/hj4/cases.tsv: cannot open: Too many levels of symbolic links' rs-journal cat cases
 hj 5; rm -rf "$RS_DIR"; printf 'x\n' >"$RS_DIR"
 h 'the journal directory is a file: intake' 3 'rs-intake: $T/hj5: not a directory' $NEW
-h 'the journal directory is a file: cat' 3 'rs-journal: $T/hj5: cannot read directory: Not a directory' rs-journal cat cases
-h 'the journal directory is a file: check' 3 'rs-journal: $T/hj5: cannot read directory: Not a directory' rs-journal check
+h 'the journal directory is a file: cat' 3 'rs-journal: $T/hj5: not a directory' rs-journal cat cases
+h 'the journal directory is a file: check' 3 'rs-journal: $T/hj5: not a directory' rs-journal check
 hj 6; RS_DIR=$RS_DIR/cases.tsv/sub; printf 'x\n' >"${RS_DIR%/sub}"
 h 'journal directory under a regular file (ENOTDIR): intake' 3 'rs-intake: $T/hj6/cases.tsv/sub: cannot use journal directory: Not a directory' $NEW
-h 'journal directory under a regular file (ENOTDIR): report' 3 'rs-report: $T/hj6/cases.tsv/sub/rules.tsv: cannot read: Not a directory' rs-report shift
+h 'journal directory under a regular file (ENOTDIR): report' 3 'rs-report: $T/hj6/cases.tsv/sub: cannot use journal directory: Not a directory' rs-report shift
 hj 7; mkdir "$RS_DIR/dispatch.tsv"
 A7=$(rs-intake -q --phone 13800000001 --location x --service tow)
 h 'dispatch.tsv is a directory: notify' 3 'rs-dispatch: $T/hj7/dispatch.tsv: cannot open for writing: Is a directory' rs-dispatch notify "$A7"

@@ -69,7 +69,7 @@ tcase 'long last row: a writer with a clock behind' 0 'RS-20261122-0002' '' \
     env RS_NOW=2026-11-22T09:00:00+08:00 rs-intake -q $NEW
 tcase 'long last row: the ts is repeated, never decreases' 0 $'2026-11-22T10:00:00+08:00\n2026-11-22T10:00:00+08:00' '' \
     sh -c "tail -n +2 '$RS_DIR/cases.tsv' | cut -f1"
-tcase 'long last row: check clean' 0 '' '' rs-journal check
+tcase 'long last row: check clean' 0 '' "$NOZONE" rs-journal check
 
 ###########################################################################
 # A refused write on a torn journal changes no byte (the newline that
@@ -108,10 +108,10 @@ tcase 'cutoff: a clock in an archived month' 0 'RS-20261101-0001' '' \
 tcase 'cutoff: its ts is the end of October in the site zone' 0 '2026-11-01T00:00:00+08:00' '' \
     sh -c "tail -n 1 '$RS_DIR/cases.tsv' | cut -f1"
 tcase 'cutoff: readers see it' 0 $'RS-20261010-0001\nRS-20261101-0001' '' sh -c 'rs-journal cat cases -H | cut -f3'
-tcase 'cutoff: check clean' 0 '' '' rs-journal check
-tcase 'cutoff: a ts in the future is reported' 1 "cases.tsv:3: ts 2026-11-22T10:06:00+08:00 is in the future (a writer's clock ahead?)" '' \
+tcase 'cutoff: check clean' 0 '' "$NOZONE" rs-journal check
+tcase 'cutoff: a ts in the future is reported' 1 "cases.tsv:3: ts 2026-11-22T10:06:00+08:00 is in the future (a writer's clock ahead?)" "$NOZONE" \
     sh -c "env RS_NOW=2026-11-22T10:06:00+08:00 rs-intake -q $NEW >/dev/null && rs-journal check"
-tcase 'cutoff: 5 minutes ahead is not' 0 '' '' env RS_NOW=2026-11-22T10:01:00+08:00 rs-journal check
+tcase 'cutoff: 5 minutes ahead is not' 0 '' "$NOZONE" env RS_NOW=2026-11-22T10:01:00+08:00 rs-journal check
 
 ###########################################################################
 # migrate: headers of older revisions or in another order are rewritten
@@ -128,7 +128,7 @@ tcase 'migrate: a writer refuses an old header' 1 '' \
     "rs-intake: $RS_DIR/cases.tsv: the header is not the current one of cases; run 'rs-journal migrate cases' first" \
     rs-intake -q $NEW
 tsame 'migrate: the refused writer wrote nothing' "$T/old.tsv" "$RS_DIR/cases.tsv"
-tcase 'migrate: check names it' 1 "cases.tsv:1: header is not the current one of cases (want: $(echo "$cur" | tr '\t' ' ')); run 'rs-journal migrate cases'" '' \
+tcase 'migrate: check names it' 1 "cases.tsv:1: header is not the current one of cases (want: $(echo "$cur" | tr '\t' ' ')); run 'rs-journal migrate cases'" "$NOZONE" \
     rs-journal check cases
 tcase 'migrate: readers map it' 0 'first' '' sh -c 'rs-journal cat cases -H | cut -f28'
 tcase 'migrate' 0 '' 'rs-journal: cases: migrated 1 row to the current header' rs-journal migrate cases
@@ -136,7 +136,7 @@ tcase 'migrate: the current header' 0 "$cur" '' head -1 "$RS_DIR/cases.tsv"
 tcase 'migrate: values under their columns' 0 'first' '' sh -c "tail -n 1 '$RS_DIR/cases.tsv' | cut -f28"
 tcase 'migrate: again is a no-op' 0 '' '' rs-journal migrate
 tcase 'migrate: writers write again' 0 'RS-20261122-0002' '' rs-intake -q $NEW
-tcase 'migrate: check clean' 0 '' '' rs-journal check
+tcase 'migrate: check clean' 0 '' "$NOZONE" rs-journal check
 tcase 'migrate: not an event journal' 2 '' \
     "rs-journal: migrate: 'providers' is not an event journal (cases, dispatch, complaints, callbacks) (see rs-journal --help)" \
     rs-journal migrate providers
@@ -167,5 +167,5 @@ EOF
 jdir
 mkdir -p "$RS_DIR"
 printf '\357\273\277sla.file_min\t3\n' >"$RS_DIR/rules.tsv"
-tcase 'rules.tsv with a BOM: check clean' 0 '' '' rs-journal check
+tcase 'rules.tsv with a BOM: check clean' 0 '' "$NOZONE" rs-journal check
 tcase 'rules.tsv with a BOM: a writer reads it' 0 'RS-20261122-0001' '' rs-intake -q $NEW

@@ -113,7 +113,7 @@ tcase "bash: the tools next to the command are run" 0 "$(nl RS-20261122-0003)" '
 mkdir -p "$T/dirs/sub1" "$T/dirs/sub2"
 tcase "bash: directories for --dir" 0 "$(nl "$T/dirs/sub1" "$T/dirs/sub2")" '' \
     sh -c "bash --norc --noprofile '$T/comp.bash' '$C/rs.bash' rs-journal --dir '$T/dirs/s' | sort"
-tcase "bash: free text is not completed" 0 "" '' bc rs-dispatch cancel X --reason ''
+tcase "bash: free text is not completed" 0 "" '' bc rs-complain contact X --note ''
 tcase "bash: no completion for other commands" 8 "no complete -p for rs-nothing" '' bc rs-nothing ''
 
 # --- every option the completion offers is one the tool takes, with or
