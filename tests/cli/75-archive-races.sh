@@ -238,6 +238,6 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	    as_nobody "$(command -v rs-intake)" -d "$u/j" -q --phone 13900000000 --location x --service tow
 	tcase 'owned by nobody: nobody dispatches' 0 '*' '' \
 	    as_nobody "$(command -v rs-dispatch)" -d "$u/j" -q assign RS-20261122-0001 --provider P001 --eta 20
-	tcase 'owned by nobody: check clean as nobody' 0 '' '' as_nobody "$(command -v rs-journal)" -d "$u/j" check
+	tcase 'owned by nobody: check clean as nobody' 0 '' "$NOZONE" as_nobody "$(command -v rs-journal)" -d "$u/j" check
 	rm -rf "$u"
 fi
