@@ -471,8 +471,10 @@ run_list(void *p)
 		return cli_usage("unexpected argument '%s'", o->cli.args[0]);
 	if (setup(o) != 0)
 		return 1;
-	if ((ret = cli_read_dir(o->dir)) != 0)
+	if ((ret = cli_read_dir(o->dir)) != 0) {
+		free(o->dir);
 		return ret;
+	}
 	if (list_period(o, &f.since, &f.until) == -1)
 		goto bad;
 	if (o->service != NULL && schema_check_value(&schema_cases.cols[CASES_SERVICE],
