@@ -129,7 +129,8 @@ build_open(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *
 		f.repeat = a->repeat;
 		a->level = cp_level(&f);
 	}
-	id_format(a->w.id, "CP", id_key_site(ymd, seq + 1));
+	if (id_next(a->w.id, "CP", ymd, seq, e) == -1)
+		return -1;
 	snprintf(a->w.level, sizeof(a->w.level), "%d", a->level);
 	a->w.v[COMPLAINTS_TS] = time_format_iso(ctx->ts, a->w.ts);
 	a->w.v[COMPLAINTS_AT] = time_format_iso(at, a->w.at);

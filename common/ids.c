@@ -15,8 +15,11 @@
 #include <string.h>
 
 #include "ids.h"
+#include "timecal.h"
 
-#define SEQ_MAX_DIGITS 8	/* ID_SEQ_SCALE is 10^8 */
+#define SEQ_MAX_DIGITS 10	/* ID_SEQ_SCALE is 10^10 */
+#define YEAR_MIN 1000		/* ids have four-digit years */
+#define YEAR_MAX 9999
 
 /* is_leap: proleptic Gregorian. */
 static int
@@ -32,17 +35,25 @@ valid_ymd(int ymd)
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100, dim;
 
-	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1)
+	if (y < YEAR_MIN || y > YEAR_MAX || m < 1 || m > 12 || d < 1)
 		return 0;
 	dim = mdays[m - 1] + (m == 2 && is_leap(y));
 	return d <= dim;
 }
 
-/* The date of the last id id_parse accepted (per thread: no lock). */
+/* day_of returns the key's day number of a valid ymd: days since YEAR_MIN-01-01. */
+static uint64_t
+day_of(int ymd)
+{
+	return (uint64_t)(days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100) -
+	    days_from_civil(YEAR_MIN, 1, 1));
+}
+
+/* The date of the last id id_parse accepted, as a day number (per thread: no lock). */
 static _Thread_local struct {
 	int ok;
 	char text[8];
-	uint64_t ymd;
+	uint64_t day;
 } last_date;
 
 /*
@@ -155,7 +166,7 @@ int
 id_parse(const char *s, size_t n, const char *prefix, uint64_t *key)
 {
 	size_t plen = strlen(prefix), seqlen, clen;
-	uint64_t ymd, seq;
+	uint64_t ymd, day, seq;
 	unsigned code = 0;
 
 	if (n < plen + 1 || memcmp(s, prefix, plen) != 0 || s[plen] != '-')
@@ -182,12 +193,13 @@ id_parse(const char *s, size_t n, const char *prefix, uint64_t *key)
 	 * remembered, as a journal scan parses an id in every row.
 	 */
 	if (last_date.ok && memcmp(s, last_date.text, 8) == 0)
-		ymd = last_date.ymd;
+		day = last_date.day;
 	else {
 		if (digits(s, 8, &ymd) == -1 || !valid_ymd((int)ymd))
 			return -1;
+		day = day_of((int)ymd);
 		memcpy(last_date.text, s, 8);
-		last_date.ymd = ymd;
+		last_date.day = day;
 		last_date.ok = 1;
 	}
 	s += 9;
@@ -195,16 +207,16 @@ id_parse(const char *s, size_t n, const char *prefix, uint64_t *key)
 	/* More than 4 digits only once 9999 is passed: no "00001". */
 	if (seqlen > SEQ_MAX_DIGITS || (seqlen > 4 && s[0] == '0'))
 		return -1;
-	if (digits(s, seqlen, &seq) == -1 || seq == 0)
+	if (digits(s, seqlen, &seq) == -1 || seq == 0 || seq > ID_SEQ_MAX)
 		return -1;
-	*key = id_key((int)ymd, seq) | code;
+	*key = ((day * ID_SEQ_SCALE + seq) << ID_CODE_BITS) | code;
 	return 0;
 }
 
 uint64_t
 id_key(int ymd, uint64_t seq)
 {
-	return ((uint64_t)ymd * ID_SEQ_SCALE + seq) << ID_CODE_BITS;
+	return (day_of(ymd) * ID_SEQ_SCALE + seq) << ID_CODE_BITS;
 }
 
 uint64_t
@@ -216,7 +228,12 @@ id_key_site(int ymd, uint64_t seq)
 int
 id_date(uint64_t key)
 {
-	return (int)((key >> ID_CODE_BITS) / ID_SEQ_SCALE);
+	int64_t y;
+	int m, d;
+
+	civil_from_days((int64_t)((key >> ID_CODE_BITS) / ID_SEQ_SCALE) +
+	    days_from_civil(YEAR_MIN, 1, 1), &y, &m, &d);
+	return (int)y * 10000 + m * 100 + d;
 }
 
 uint64_t
@@ -243,6 +260,20 @@ id_format(char *buf, const char *prefix, uint64_t key)
 		snprintf(buf, ID_MAX, "%s-%08d-%04llu", prefix, id_date(key),
 		    (unsigned long long)id_seq(key));
 	return buf;
+}
+
+int
+id_next(char *buf, const char *prefix, int ymd, uint64_t last, struct rs_err *e)
+{
+	char day[ID_MAX];
+
+	if (last >= ID_SEQ_MAX) {
+		snprintf(day, sizeof(day), "%s-%08d", prefix, ymd);
+		return err_set(e, RS_EDATA, day, "no id left on this date: the "
+		    "sequence of a day ends at %llu", (unsigned long long)ID_SEQ_MAX);
+	}
+	id_format(buf, prefix, id_key_site(ymd, last + 1));
+	return 0;
 }
 
 int

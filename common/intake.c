@@ -80,7 +80,8 @@ build_cases(struct append_ctx *ctx, struct buf *rows, void *arg, struct rs_err *
 			for (j = i + 1; j < nc->n; j++)
 				if (ymd[j] == ymd[i])
 					max[j] = seq;
-			id_format(nc->ids[i], "RS", id_key_site(ymd[i], seq));
+			if (id_next(nc->ids[i], "RS", ymd[i], seq - 1, e) == -1)
+				goto out;
 			v[CASES_CASE_ID] = nc->ids[i];
 		}
 		if (rowbuild_finish(&schema_cases, v, rows, v[CASES_CASE_ID], e) == -1)

@@ -169,3 +169,56 @@ mkdir -p "$RS_DIR"
 printf '\357\273\277sla.file_min\t3\n' >"$RS_DIR/rules.tsv"
 tcase 'rules.tsv with a BOM: check clean' 0 '' "$NOZONE" rs-journal check
 tcase 'rules.tsv with a BOM: a writer reads it' 0 'RS-20261122-0001' '' rs-intake -q $NEW
+
+###########################################################################
+# Ids past sequence 99 999 999 a day (SPEC 4.1: more digits "without
+# limit"; the key holds ten). The rows at 99999999 are written by hand;
+# every later tool reads and writes the nine-digit ids, and both forms
+# (without and with a site code) share the day's sequence.
+jdir
+mkdir -p "$RS_DIR"
+rs-intake -q $NEW >/dev/null
+sed -n 2p "$RS_DIR/cases.tsv" | sed 's/RS-20261122-0001/RS-20261122-99999999/' >>"$RS_DIR/cases.tsv"
+tcase 'id 99999999 + 1: intake' 0 'RS-20261122-100000000' '' rs-intake -q $NEW
+tcase 'id 99999999 + 1: list' 0 $'RS-20261122-0001\nRS-20261122-99999999\nRS-20261122-100000000' '' \
+    sh -c 'rs-intake list -f tsv -H | cut -f1'
+tcase 'id 99999999 + 1: amend' 0 'RS-20261122-100000000' '' \
+    rs-intake amend -q RS-20261122-100000000 --note later
+tcase 'id 99999999 + 1: case report' 0 $'  "case_id": "RS-20261122-100000000",\n    {"time": "2026-11-22T10:00:00+08:00", "journal": "cases", "event": "amended", "agent": "tester", "details": "note=later"}' '' \
+    sh -c 'rs-report case RS-20261122-100000000 -f json | grep -E "case_id|amended"'
+tcase 'id 99999999 + 1: shift handover' 0 $'RS-20261122-0001\nRS-20261122-99999999\nRS-20261122-100000000' '' \
+    sh -c 'rs-report shift --since 09:00 --until 11:00 --section handover -f tsv -H | cut -f1'
+tcase 'id 99999999 + 1: cat -f csv' 0 $'case_id\nRS-20261122-0001\nRS-20261122-99999999\nRS-20261122-100000000\nRS-20261122-100000000' '' \
+    sh -c 'rs-journal cat cases -f csv | cut -d, -f3'
+rs-complain open -q --case RS-20261122-100000000 --category attitude --demand x >/dev/null
+sed -n 2p "$RS_DIR/complaints.tsv" | sed 's/CP-20261122-0001/CP-20261122-99999999/' >>"$RS_DIR/complaints.tsv"
+tcase 'id 99999999 + 1: complaint' 0 'CP-20261122-100000000' '' \
+    rs-complain open -q --case RS-20261122-100000000 --category late --demand y
+tcase 'id 99999999 + 1: complaint list' 0 $'CP-20261122-0001\nCP-20261122-99999999\nCP-20261122-100000000' '' \
+    sh -c 'rs-complain list -f tsv -H | cut -f1'
+tcase 'id 99999999 + 1: complaint contact' 0 'CP-20261122-100000000' '' rs-complain contact -q CP-20261122-100000000
+printf 'site.code\tSZ01\n' >"$RS_DIR/rules.tsv"
+tcase 'id 99999999 + 1: the coded form continues the sequence' 0 'RS-SZ01-20261122-100000001' '' rs-intake -q $NEW
+tcase 'id 99999999 + 1: check clean' 0 '' "$NOZONE" rs-journal check
+
+# The last sequence of a day: the next intake is a clean exit 1, no byte
+# written; an id with eleven digits is a bad id to check.
+jdir
+mkdir -p "$RS_DIR"
+rs-intake -q $NEW >/dev/null
+sed -n 2p "$RS_DIR/cases.tsv" | sed 's/RS-20261122-0001/RS-20261122-9999999999/' >>"$RS_DIR/cases.tsv"
+cp "$RS_DIR/cases.tsv" "$T/before.tsv"
+tcase 'id at the last sequence: read back' 0 'RS-20261122-9999999999' '' \
+    sh -c 'rs-intake list -f tsv -H | tail -n 1 | cut -f1'
+tcase 'id at the last sequence: intake is exit 1' 1 '' \
+    'rs-intake: RS-20261122: no id left on this date: the sequence of a day ends at 9999999999' rs-intake -q $NEW
+tsame 'id at the last sequence: nothing written' "$T/before.tsv" "$RS_DIR/cases.tsv"
+tcase 'id at the last sequence: another day still has ids' 0 'RS-20261123-0001' '' \
+    env RS_NOW=2026-11-23T10:00:00+08:00 rs-intake -q $NEW
+rs-complain open -q --case RS-20261122-9999999999 --category attitude --demand x >/dev/null
+sed -n 2p "$RS_DIR/complaints.tsv" | sed 's/CP-20261122-0001/CP-20261122-9999999999/' >>"$RS_DIR/complaints.tsv"
+cp "$RS_DIR/complaints.tsv" "$T/before.tsv"
+tcase 'complaint id at the last sequence: exit 1' 1 '' \
+    'rs-complain: CP-20261122: no id left on this date: the sequence of a day ends at 9999999999' \
+    rs-complain open -q --case RS-20261122-9999999999 --category late --demand y
+tsame 'complaint id at the last sequence: nothing written' "$T/before.tsv" "$RS_DIR/complaints.tsv"

@@ -38,6 +38,15 @@ t_parse_good(void)
 	T_INT(id_seq(key), 10000);
 	T_INT(parse("RS-20261122-9999999", "RS", &key), 0);
 	T_INT(id_seq(key), 9999999);
+	/* Past eight digits (SPEC 4.1: without limit, in practice ten). */
+	T_INT(parse("RS-20261122-100000000", "RS", &key), 0);
+	T_INT(id_seq(key), 100000000);
+	T_INT(id_date(key), 20261122);
+	T_INT(parse("RS-99991231-9999999999", "RS", &key), 0);
+	T_INT(id_seq(key), ID_SEQ_MAX);
+	T_INT(id_date(key), 99991231);
+	T_INT(parse("RS-10000101-0001", "RS", &key), 0);
+	T_INT(id_date(key), 10000101);
 	T_INT(parse("CP-20261122-0007", "CP", &key), 0);
 	T_INT(key, id_key(20261122, 7));
 	T_INT(parse("RS-20240229-0001", "RS", &key), 0);	/* leap day */
@@ -87,8 +96,9 @@ t_parse_bad(void)
 	T_OK(bad("RS-20261122-00000", "RS"));
 	T_OK(bad("RS-20261122-00001", "RS"));	/* 5 digits before 10000 */
 	T_OK(bad("RS-20261122-09999", "RS"));
-	T_OK(bad("RS-20261122-100000000", "RS"));	/* beyond the key */
-	T_OK(bad("RS-20261122-999999999", "RS"));
+	T_OK(bad("RS-20261122-10000000000", "RS"));	/* beyond the key */
+	T_OK(bad("RS-20261122-99999999999", "RS"));
+	T_OK(bad("RS-20261122-000100000000", "RS"));
 	T_OK(bad("RS-20261122-0001x", "RS"));	/* trailing garbage */
 	T_OK(bad("RS-20261122-0001 ", "RS"));
 	T_OK(bad("RS-20261122-0001\n", "RS"));
@@ -132,6 +142,9 @@ t_site_code(void)
 	T_STR(id_format(buf, "CP", k), "CP-SZ-20261122-12345");
 	T_INT(parse("RS-SZ-20261122-99999999", "RS", &k), 0);	/* 8 digits */
 	T_INT(id_seq(k), 99999999);
+	T_INT(parse("RS-SZ01ABCD-20261122-9999999999", "RS", &c), 0);	/* the longest */
+	T_STR(id_format(buf, "RS", c), "RS-SZ01ABCD-20261122-9999999999");
+	T_OK(k < c);
 	/* Keys sort by date, then sequence, whatever the form. */
 	T_INT(parse("RS-SZ-20261122-0003", "RS", &k), 0);
 	T_OK(b < a && a < k);
@@ -178,6 +191,9 @@ t_format(void)
 		"RS-20261122-0001", "RS-20261122-0042", "RS-20261122-9999",
 		"RS-20261122-10000", "RS-20261122-123456",
 		"RS-20261122-9999999", "RS-19991231-0100", "RS-20240229-0003",
+		"RS-20261122-99999999", "RS-20261122-100000000",
+		"RS-20261122-9999999999", "RS-10000101-0001", "RS-99991231-0001",
+		"RS-19700101-0001", "RS-19691231-0001", "RS-20000229-0001",
 	};
 	char buf[ID_MAX];
 	uint64_t key;
@@ -204,6 +220,42 @@ t_format(void)
 	T_OK(id_key(20261122, 9999999) < id_key(20261123, 1));
 	T_INT(id_date(id_key(20261122, 9999999)), 20261122);
 	T_INT(id_seq(id_key(20261122, 9999999)), 9999999);
+	T_OK(id_key(20261122, 99999999) < id_key(20261122, 100000000));
+	T_OK(id_key(20261122, ID_SEQ_MAX) < id_key(20261123, 1));
+	T_OK(id_key(20261231, ID_SEQ_MAX) < id_key(20270101, 1));
+	T_OK(id_key(20240228, 1) < id_key(20240229, 1));
+	T_OK(id_key(99991231, ID_SEQ_MAX) > id_key(10000101, 1));
+	/* The largest key still fits, code bits included. */
+	T_OK((id_key(99991231, ID_SEQ_MAX) | 255) >> ID_CODE_BITS ==
+	    id_key(99991231, ID_SEQ_MAX) >> ID_CODE_BITS);
+	T_INT(id_seq(id_key(99991231, ID_SEQ_MAX) | 255), ID_SEQ_MAX);
+	T_INT(id_date(id_key(99991231, ID_SEQ_MAX) | 255), 99991231);
+	T_INT(id_day(id_key(20261122, 100000000)), id_day(id_key(20261122, 1)));
+}
+
+/* id_next: the day's next id, and a clean error at the end of the sequence. */
+static void
+t_next(void)
+{
+	char buf[ID_MAX];
+	struct rs_err e;
+
+	err_clear(&e);
+	T_INT(id_next(buf, "RS", 20261122, 0, &e), 0);
+	T_STR(buf, "RS-20261122-0001");
+	T_INT(id_next(buf, "RS", 20261122, 99999999, &e), 0);
+	T_STR(buf, "RS-20261122-100000000");
+	T_INT(id_next(buf, "CP", 20261122, ID_SEQ_MAX - 1, &e), 0);
+	T_STR(buf, "CP-20261122-9999999999");
+	T_INT(id_set_site_code("SZ01ABCD"), 0);
+	T_INT(id_next(buf, "RS", 99991231, ID_SEQ_MAX - 1, &e), 0);
+	T_STR(buf, "RS-SZ01ABCD-99991231-9999999999");
+	T_INT(id_set_site_code(NULL), 0);
+	T_INT(e.code, 0);
+	T_INT(id_next(buf, "RS", 20261122, ID_SEQ_MAX, &e), -1);
+	T_INT(e.code, RS_EDATA);
+	T_STR(e.where, "RS-20261122");
+	T_STR(e.msg, "no id left on this date: the sequence of a day ends at 9999999999");
 }
 
 static void
@@ -233,6 +285,7 @@ t_ids(void)
 	t_parse_good();
 	t_parse_bad();
 	t_format();
+	t_next();
 	t_site_code();
 	t_provider();
 }
