@@ -82,6 +82,20 @@ struct jreader *jreader_open_journal(const char *dir, const struct schema *s,
     rs_time since, rs_time until, int flags, struct rs_err *e);
 
 /*
+ * jreader_snapshot opens the live file of s in dir, whose path is live
+ * (*fd, the caller's to close; -1 if there is none; *st its stat), and
+ * lists the archives into *ar (caller frees with archives_free), so that
+ * the two belong to one instant (SPEC 3): every row of the journal as it
+ * stood then is in exactly one of them. Returns the number of archives,
+ * or -1 with e set: RS_EBUSY when the live file kept being replaced
+ * (SNAPSHOT_TRIES tries, jreader.c), RS_EIO when it cannot be opened or is not a
+ * regular file.
+ */
+struct stat;
+int jreader_snapshot(const char *dir, const struct schema *s, const char *live, int *fd,
+    struct stat *st, struct archive **ar, struct rs_err *e);
+
+/*
  * jreader_open_file reads one file (path, "-" = stdin; TSV or CSV, plain
  * or gzip). With a schema, rows come in schema order (columns missing
  * from the header are empty; an unknown or repeated header column is an

@@ -241,16 +241,14 @@ close_part(struct jreader *jr)
 }
 
 /*
- * snapshot opens the live file of s in dir (*fd, -1 if there is none)
- * and lists the archives into *ar, so that the two belong to one instant:
- * after the listing the live path must still name the file opened
- * first. An archive (or migrate) that replaced the live file in between
- * could else give a month twice or not at all; the snapshot is then
- * taken again. Returns the number of archives, or -1 with e set.
+ * After the listing the live path must still name the file opened
+ * first: an archive (or migrate) that replaced the live file in between
+ * could else give a month twice or not at all, so the snapshot is then
+ * taken again.
  */
-static int
-snapshot(const char *dir, const struct schema *s, const char *live, int *fd, struct stat *st,
-    struct archive **ar, struct rs_err *e)
+int
+jreader_snapshot(const char *dir, const struct schema *s, const char *live, int *fd,
+    struct stat *st, struct archive **ar, struct rs_err *e)
 {
 	struct stat now;
 	int n, tries, same;
@@ -315,7 +313,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 		time_local_fields(until + 86400, &y, &mo, NULL, NULL, NULL, NULL);
 		month_until = (int)y * 100 + mo;
 	}
-	if ((n = snapshot(dir, s, live, &fd, &st, &ar, e)) < 0) {
+	if ((n = jreader_snapshot(dir, s, live, &fd, &st, &ar, e)) < 0) {
 		free(live);
 		jreader_free(jr);
 		return NULL;

@@ -110,6 +110,55 @@ if [ -n "$FI_SO" ]; then
 	done
 
 	###################################################################
+	# rs-journal check reads through the same snapshot as the readers:
+	# an archive that runs while check is stopped between opening the
+	# live file and listing the archives (opendir), between the listing
+	# and the first archive it reads (open of cases.2026-09), or before
+	# the live file's first read, never makes it see an October row
+	# twice or not at all (a missing case would be "unknown case" for
+	# its dispatch row, a doubled one "opened twice").
+	for win in opendir open read; do
+		d=$T/check-$win
+		rm -rf "$d" && cp -a "$base" "$d"
+		rs-journal -d "$d" -q archive --before 2026-10
+		case $win in
+		opendir) match=$d ;;
+		open) match=$d/cases.2026-09 ;;
+		read) match=$d/cases.tsv ;;
+		esac
+		env FI_FUNC=$win FI_NTH=1 FI_ACTION=stop FI_MATCH="$match" LD_PRELOAD="$FI_SO" \
+		    rs-journal -d "$d" check >"$T/c.out" 2>"$T/c.err" &
+		r=$!
+		tok "check ($win): stopped" stopped "$r"
+		tcase "check ($win): archive meanwhile" 0 '' '' rs-journal -d "$d" -q archive --before 2026-11
+		tok "check ($win): the archive moved October" test -s "$d/cases.2026-10.tsv.gz"
+		kill -CONT "$r"
+		wait "$r"
+		tcase "check ($win): clean, no row missed or doubled" 0 '' "$NOZONE" \
+		    sh -c "cat '$T/c.out'; cat '$T/c.err' >&2; exit $?"
+	done
+
+	# A live file replaced at every try: check gives up with exit 4
+	# (busy, try again) after its 20 snapshots, and reports no problem.
+	d=$T/check-busy
+	rm -rf "$d" && cp -a "$base" "$d"
+	env FI_FUNC=opendir FI_NTH=1+ FI_ACTION=stop FI_MATCH="$d" LD_PRELOAD="$FI_SO" \
+	    rs-journal -d "$d" check >"$T/c.out" 2>"$T/c.err" &
+	r=$!
+	replaced=0
+	for i in $(seq 1 20); do
+		stopped "$r" || break
+		cp "$d/cases.tsv" "$d/cases.new" && mv "$d/cases.new" "$d/cases.tsv"
+		replaced=$((replaced + 1))
+		kill -CONT "$r"
+	done
+	tcase 'check busy: the live file replaced 20 times' 0 20 '' echo "$replaced"
+	wait "$r"
+	tcase 'check busy: exit 4, one message' 4 '' \
+	    "$NOZONE"$'\n'"rs-journal: $d/cases.tsv: the journal keeps being replaced while it is read; try again" \
+	    sh -c "cat '$T/c.out'; cat '$T/c.err' >&2; exit $?"
+
+	###################################################################
 	# kill -9 at each step of archive: at every write, fsync and rename
 	# it makes (counted on a run without faults), before and after the
 	# call. Readers in between see each row once; a re-run finishes the

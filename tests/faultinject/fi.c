@@ -11,7 +11,8 @@
  *                    opendir (a reader listing the archives: stop pins
  *                    the moment between opening a live file and listing))
  *   FI_NTH=N         fault its Nth matching call (1-based); "N+" = the Nth
- *                    and every later one (a disk that stays full)
+ *                    and every later one (a disk that stays full; with
+ *                    stop, a stop before each of them)
  *   FI_ERRNO=E       the error: ENOSPC (default), EIO, EINTR, EAGAIN, EFBIG,
  *                    EDQUOT, EACCES, ENOENT, EROFS, EMFILE, or a number
  *   FI_SHORT=1       write/read: the Nth call moves only half the bytes
@@ -210,7 +211,7 @@ decide(int f, const char *path)
 	n = ++seen[f];
 	if (nth <= 0 || n < nth || (n > nth && !persistent))
 		return 0;
-	if (n == nth && action_stop) {
+	if (action_stop) {
 		raise(SIGSTOP);
 		return 0;
 	}
