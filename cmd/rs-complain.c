@@ -282,10 +282,8 @@ values_ok(const struct opts *o, int *level)
 		cli_error("--provider", "bad provider id '%s'", o->in.provider);
 		return RS_EDATA;
 	}
-	if (o->in.due != NULL && time_parse_date(o->in.due, strlen(o->in.due), &ymd) == -1) {
-		cli_error("--due", "bad date '%s' (want YYYY-MM-DD)", o->in.due);
+	if (o->in.due != NULL && cli_date_option("--due", o->in.due, &ymd) == -1)
 		return RS_EDATA;
-	}
 	return 0;
 }
 

@@ -145,11 +145,14 @@ run_shift(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err
 		next_to = to + (to - from);
 		snprintf(label, sizeof(label), "period");
 	} else if (o->date != NULL) {
-		if (time_parse_date(o->date, strlen(o->date), &ymd) == -1) {
-			cli_error("--date", "bad date '%s' (want YYYY-MM-DD)", o->date);
+		if (cli_date_option("--date", o->date, &ymd) == -1)
+			return RS_EDATA;
+		shift_window(&in->rules, ymd, night, &from, &to, &next_to);
+		if (to > time_range_end()) {
+			cli_error("--date", "the night shift of %s ends after the supported range %s",
+			    o->date, time_range_text());
 			return RS_EDATA;
 		}
-		shift_window(&in->rules, ymd, night, &from, &to, &next_to);
 	} else {
 		/* The last shift (of the kind asked, if any) finished at --as-of. */
 		from = to = next_to = RS_TIME_NONE;
@@ -178,11 +181,15 @@ run_shift(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err
 static int
 run_weekly(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *e)
 {
-	int y, w;
+	int y, w, rc;
 
 	if (o->week != NULL) {
-		if (time_parse_week(o->week, &y, &w) == -1) {
-			cli_error("--week", "bad week '%s' (want YYYY-Www, e.g. 2026-W47)", o->week);
+		if ((rc = time_parse_week(o->week, &y, &w)) != 0) {
+			if (rc == -2)
+				cli_error("--week", "%s is outside the supported range %s", o->week,
+				    time_range_text());
+			else
+				cli_error("--week", "bad week '%s' (want YYYY-Www, e.g. 2026-W47)", o->week);
 			return RS_EDATA;
 		}
 	} else {

@@ -157,22 +157,53 @@ cli_agent(const struct cli_global *g)
 	return "unknown";
 }
 
+enum { BAD_TIME, BAD_GAP, BAD_RANGE, BAD_DATE };
+
+/* value_error prints why an option's time or date value is refused (kind: BAD_*); returns -1. */
+static int
+value_error(const char *name, const char *value, int kind)
+{
+	struct buf b = BUF_INIT;
+	const char *v;
+
+	utf8_sanitize(&b, value, strlen(value));
+	v = b.p ? b.p : "";
+	switch (kind) {
+	case BAD_GAP:
+		cli_error(name, "%s does not exist in the site's zone "
+		    "(the clock skips it for daylight saving)", v);
+		break;
+	case BAD_RANGE:
+		cli_error(name, "%s is outside the supported range %s", v, time_range_text());
+		break;
+	case BAD_DATE:
+		cli_error(name, "bad date '%s' (want YYYY-MM-DD)", v);
+		break;
+	default:
+		cli_error(name, "bad time '%s'", v);
+	}
+	buf_free(&b);
+	return -1;
+}
+
 int
 cli_time_option(const char *name, const char *value, rs_time base, rs_time *t)
 {
-	struct buf b = BUF_INIT;
 	int rc;
 
 	if ((rc = time_parse_input(value, base, t)) == 0)
 		return 0;
-	utf8_sanitize(&b, value, strlen(value));
-	if (rc == -2)
-		cli_error(name, "%s does not exist in the site's zone "
-		    "(the clock skips it for daylight saving)", b.p ? b.p : "");
-	else
-		cli_error(name, "bad time '%s'", b.p ? b.p : "");
-	buf_free(&b);
-	return -1;
+	return value_error(name, value, rc == -2 ? BAD_GAP : rc == -3 ? BAD_RANGE : BAD_TIME);
+}
+
+int
+cli_date_option(const char *name, const char *value, int *ymd)
+{
+	int rc;
+
+	if ((rc = time_parse_date(value, strlen(value), ymd)) == 0)
+		return 0;
+	return value_error(name, value, rc == -2 ? BAD_RANGE : BAD_DATE);
 }
 
 int

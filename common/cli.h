@@ -49,9 +49,16 @@ const char *cli_agent(const struct cli_global *g);
 
 /*
  * cli_time_option parses a time option value (SPEC 5 forms) relative to
- * base; on failure prints "PROG: --NAME: bad time 'V'" and returns -1.
+ * base; on failure prints "PROG: --NAME: bad time 'V'" (or why: a clock
+ * skipped by the zone, a time outside the supported range) and returns -1.
  */
 int cli_time_option(const char *name, const char *value, rs_time base, rs_time *t);
+
+/*
+ * cli_date_option parses a YYYY-MM-DD option value into *ymd; on failure
+ * (not a date, or outside the supported range) prints why and returns -1.
+ */
+int cli_date_option(const char *name, const char *value, int *ymd);
 
 /* cli_as_of returns the --as-of time, or now; -1 on a bad value (message printed). */
 int cli_as_of(const struct cli_global *g, rs_time *t);

@@ -67,7 +67,7 @@ add_action(struct complaint_set *cs, struct complaint *c, const struct row *r, r
 	    r->len[COMPLAINTS_ACTION]);
 	a->owner = arena_strndup(&cs->f.arena, r->v[COMPLAINTS_OWNER],
 	    r->len[COMPLAINTS_OWNER]);
-	if (time_parse_date(r->v[COMPLAINTS_DUE], r->len[COMPLAINTS_DUE], &ymd) == -1)
+	if (time_parse_date(r->v[COMPLAINTS_DUE], r->len[COMPLAINTS_DUE], &ymd) != 0)
 		ymd = 0;
 	a->due = ymd;
 	a->at = at;

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "i18n.h"
 #include "import.h"
 #include "intake.h"
 #include "reader.h"
@@ -131,7 +132,7 @@ import_row(struct import *im, const struct row *r)
 	char msg[256], tbuf[TIME_ISO_MAX];
 	const char *why;
 	rs_time at = RS_TIME_NONE, t;
-	int i, col;
+	int i, col, trc;
 
 	if (r->n == 1 && r->len[0] == 0)
 		return;		/* a blank line */
@@ -151,8 +152,13 @@ import_row(struct import *im, const struct row *r)
 			why = utf8_text_problem(r->v[i], r->len[i]);
 		} else if (c->type == COL_TS) {
 			/* People's time forms are welcome; the journal gets one form. */
-			if (memchr(r->v[i], '\0', r->len[i]) != NULL ||
-			    time_parse_input(r->v[i], im->now, &t) != 0)
+			trc = memchr(r->v[i], '\0', r->len[i]) != NULL ? -1 :
+			    time_parse_input(r->v[i], im->now, &t);
+			if (trc == -3) {
+				snprintf(msg, sizeof(msg), _("%.*s is outside the supported range %s"),
+				    (int)r->len[i], r->v[i], time_range_text());
+				why = msg;
+			} else if (trc != 0)
 				why = schema_check_value(c, r->v[i], r->len[i], msg, sizeof(msg));
 			else if (col == CASES_AT && t > im->now + 300)
 				why = "more than 5 minutes in the future";

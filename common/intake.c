@@ -134,6 +134,9 @@ intake_check_value(const char *opt, int col, const char **v, rs_time base, char 
 			if (rc == -2)
 				err_set(e, RS_EDATA, opt, "%s does not exist in the site's zone "
 				    "(the clock skips it for daylight saving)", b.p ? b.p : "");
+			else if (rc == -3)
+				err_set(e, RS_EDATA, opt, "%s is outside the supported range %s",
+				    b.p ? b.p : "", time_range_text());
 			else
 				err_set(e, RS_EDATA, opt, "bad time '%s'", b.p ? b.p : "");
 			buf_free(&b);

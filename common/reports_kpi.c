@@ -300,6 +300,17 @@ report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
 		}
 		k.p[k.n].start = t;
 		k.p[k.n].end = kpi_period_next(t, by);
+		if (k.p[k.n].end >= time_range_end()) {
+			/* Its end could only be written with a five-digit year. */
+			char label[32];
+
+			kpi_period_label(t, by, label, sizeof(label));
+			free(k.p);
+			return err_set(e, RS_EDATA, NULL, "the %s %s runs to the end of the "
+			    "supported range %s (end the report earlier: --until, --as-of)",
+			    C_("value", byname[by]),
+			    label, time_range_text());
+		}
 		k.n++;
 	}
 	since = k.n ? k.p[0].start - RPT_SLACK_S : from;

@@ -16,6 +16,16 @@ typedef int64_t rs_time;
 
 #define RS_TIME_NONE INT64_MIN	/* "no time" */
 
+/*
+ * The supported range of times (SPEC 5): local dates 1970-01-01 to
+ * 9999-12-31. Before it a zone may have an offset of seconds (local mean
+ * time, +08:05:43 in Shanghai) that the journal form cannot write; after
+ * it a year has five digits. Times outside are refused on input, in
+ * journals and as period ends.
+ */
+#define TIME_FIRST_YMD 19700101
+#define TIME_LAST_YMD 99991231
+
 /* days_from_civil returns the days since 1970-01-01 of y-m-d (proleptic Gregorian; a month outside 1..12 carries into the year). */
 int64_t days_from_civil(int64_t y, int m, int d);
 

@@ -180,6 +180,33 @@ time_local_date(rs_time t)
 	return (int)y * 10000 + m * 100 + d;
 }
 
+int
+time_in_range(rs_time t)
+{
+	int ymd = time_local_date(t);
+
+	return ymd >= TIME_FIRST_YMD && ymd <= TIME_LAST_YMD;
+}
+
+rs_time
+time_range_end(void)
+{
+	int ymd = TIME_LAST_YMD;
+
+	return time_from_local(ymd / 10000, ymd / 100 % 100, ymd % 100 + 1, 0, 0, 0);
+}
+
+const char *
+time_range_text(void)
+{
+	static _Thread_local char text[32];
+	int a = TIME_FIRST_YMD, b = TIME_LAST_YMD;
+
+	snprintf(text, sizeof(text), "%04d-%02d-%02d..%04d-%02d-%02d", a / 10000,
+	    a / 100 % 100, a % 100, b / 10000, b / 100 % 100, b % 100);
+	return text;
+}
+
 /*
  * time_from_local solves t + offset(t) = local. Around one transition the
  * offsets in play are those a day before and a day after (every candidate

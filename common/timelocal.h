@@ -21,6 +21,15 @@ int time_local_offset(rs_time t);
 /* time_local_date returns the local calendar date of t as YYYYMMDD. */
 int time_local_date(rs_time t);
 
+/* time_in_range returns 1 if the local date of t is within TIME_FIRST_YMD..TIME_LAST_YMD (timecal.h), else 0. */
+int time_in_range(rs_time t);
+
+/* time_range_end returns the first instant after the supported range: local 00:00 after TIME_LAST_YMD. */
+rs_time time_range_end(void);
+
+/* time_range_text returns the supported range for messages, "1970-01-01..9999-12-31" (static storage). */
+const char *time_range_text(void);
+
 /* time_local_fields splits t into local calendar fields, stored into the caller's variables (any pointer may be NULL). */
 void time_local_fields(rs_time t, int64_t *y, int *mo, int *d, int *h, int *mi, int *s);
 

@@ -61,7 +61,7 @@ time_parse_date(const char *s, size_t n, int *ymd)
 	if (n != 10 || parse_ymd(s, &y, &m, &d) == -1)
 		return -1;
 	*ymd = y * 10000 + m * 100 + d;
-	return 0;
+	return *ymd < TIME_FIRST_YMD || *ymd > TIME_LAST_YMD ? -2 : 0;
 }
 
 int
@@ -77,7 +77,9 @@ time_parse_week(const char *s, int *year, int *week)
 		return -1;
 	*year = y;
 	*week = w;
-	return 0;
+	/* Its Monday and its Sunday are both in range. */
+	return time_in_range(time_week_start(y, w)) &&
+	    time_in_range(time_add_days(time_week_start(y, w), 6)) ? 0 : -2;
 }
 
 /*
@@ -121,6 +123,9 @@ parse_iso(const char *s, size_t n, int strict, rs_time *t)
 	}
 	c = s[10];
 	if (c != 'T' && (strict || (c != ' ' && c != 't')))
+		return -1;
+	/* A journal's times are written in the supported range's dates. */
+	if (strict && y * 10000 + mo * 100 + d < TIME_FIRST_YMD)
 		return -1;
 	h = dig2(s + 11);
 	mi = dig2(s + 14);
@@ -223,18 +228,22 @@ parse_relative(const char *s, rs_time base, rs_time *t)
 	default:
 		return -1;
 	}
-	if (p[1] != '\0' || v > (T_MAX - T_MIN) / unit)
+	if (p[1] != '\0')
 		return -1;
+	/* Well formed, but beyond years 1..9999: outside the supported range. */
+	if (v > (T_MAX - T_MIN) / unit)
+		return -3;
 	v *= unit;
 	v = s[0] == '-' ? base - v : base + v;
 	if (v < T_MIN || v > T_MAX)
-		return -1;
+		return -3;
 	*t = v;
 	return 0;
 }
 
-int
-time_parse_input(const char *s, rs_time base, rs_time *t)
+/* parse_input is time_parse_input but for the range check. */
+static int
+parse_input(const char *s, rs_time base, rs_time *t)
 {
 	int64_t y;
 	int yy, mo, d, h, mi, sec = 0;
@@ -281,6 +290,20 @@ time_parse_input(const char *s, rs_time base, rs_time *t)
 	    !time_local_exists(yy, mo, d, dig2(s + 11), dig2(s + 14),
 	    n == 19 ? dig2(s + 17) : 0))
 		return -2;
+	return 0;
+}
+
+int
+time_parse_input(const char *s, rs_time base, rs_time *t)
+{
+	rs_time v;
+	int rc;
+
+	if ((rc = parse_input(s, base, &v)) != 0)
+		return rc;
+	if (!time_in_range(v))
+		return -3;
+	*t = v;
 	return 0;
 }
 

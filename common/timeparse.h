@@ -25,7 +25,8 @@ int time_parse_iso(const char *s, size_t n, rs_time *t);
 
 /*
  * time_parse_ts is the strict journal check for a ts-typed value: the
- * full form with seconds and an explicit offset. Returns 0 or -1.
+ * full form with seconds and an explicit offset, its written date in the
+ * supported range (from TIME_FIRST_YMD, timecal.h). Returns 0 or -1.
  */
 int time_parse_ts(const char *s, size_t n, rs_time *t);
 
@@ -35,8 +36,10 @@ int time_parse_ts(const char *s, size_t n, rs_time *t);
  * "YYYY-MM-DD" (00:00 local), "HH:MM" (that time on the local day of
  * base), "now" (= base), relative "-15m", "-2h", "-3d" (from base; "+"
  * too). A local clock that exists twice (a DST change back) is the
- * earlier. Returns 0 and sets *t, -1 for text that is not a time, or -2
- * for a local clock that does not exist (skipped by a DST change).
+ * earlier. Returns 0 and sets *t, -1 for text that is not a time, -2
+ * for a local clock that does not exist (skipped by a DST change), or -3
+ * for a time whose local date is outside the supported range
+ * (time_in_range).
  */
 int time_parse_input(const char *s, rs_time base, rs_time *t);
 
@@ -52,10 +55,14 @@ rs_time time_now(void);
  */
 int time_written_date(const char *s, size_t n);
 
-/* time_parse_week parses "YYYY-Www" into year and week (checked against the year's 52 or 53 weeks); returns 0 or -1. */
+/*
+ * time_parse_week parses "YYYY-Www" into year and week (checked against
+ * the year's 52 or 53 weeks); returns 0, -1, or -2 (year and week set)
+ * for a week not wholly in the supported range.
+ */
 int time_parse_week(const char *s, int *year, int *week);
 
-/* time_parse_date parses "YYYY-MM-DD" (a real calendar date) into YYYYMMDD; returns 0 or -1. */
+/* time_parse_date parses "YYYY-MM-DD" (a real calendar date) into YYYYMMDD; returns 0, -1, or -2 (*ymd set) outside TIME_FIRST_YMD..TIME_LAST_YMD. */
 int time_parse_date(const char *s, size_t n, int *ymd);
 
 #endif

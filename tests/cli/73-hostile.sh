@@ -164,7 +164,7 @@ h 'at: 6 minutes ahead' 1 'rs-intake: --at: 2026-11-22T10:06:00+08:00 is more th
 h 'at: month 13' 1 $'rs-intake: --at: bad time \'2026-13-01\'' $NEW --at 2026-13-01
 h 'at: day 0' 1 $'rs-intake: --at: bad time \'2026-11-00\'' $NEW --at 2026-11-00
 h 'at: yesterday (a word)' 1 $'rs-intake: --at: bad time \'yesterday\'' $NEW --at yesterday
-h 'at: -99999999999d' 1 $'rs-intake: --at: bad time \'-99999999999d\'' $NEW --at -99999999999d
+h 'at: -99999999999d' 1 $'rs-intake: --at: -99999999999d is outside the supported range 1970-01-01..9999-12-31' $NEW --at -99999999999d
 h 'at: -9223372036854775808m' 1 $'rs-intake: --at: bad time \'-9223372036854775808m\'' $NEW --at -9223372036854775808m
 h 'at: year 99999' 1 $'rs-intake: --at: bad time \'99999-01-01\'' $NEW --at 99999-01-01
 h 'at: trailing garbage' 1 $'rs-intake: --at: bad time \'2026-11-22T09:00:00+08:00x\'' $NEW --at '2026-11-22T09:00:00+08:00x'

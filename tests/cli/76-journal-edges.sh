@@ -222,3 +222,80 @@ tcase 'complaint id at the last sequence: exit 1' 1 '' \
     'rs-complain: CP-20261122: no id left on this date: the sequence of a day ends at 9999999999' \
     rs-complain open -q --case RS-20261122-9999999999 --category late --demand y
 tsame 'complaint id at the last sequence: nothing written' "$T/before.tsv" "$RS_DIR/complaints.tsv"
+
+###########################################################################
+# The supported range of times (SPEC 5; man rs.7): local dates 1970-01-01
+# to 9999-12-31 in the site's zone. Before it Shanghai had local mean time
+# (+08:05:43, which the journal form cannot write); after it a year has
+# five digits. A time outside is a bad value: exit 1, one line naming the
+# option and the value, nothing written.
+jdir
+mkdir -p "$RS_DIR"
+rs-intake -q $NEW >/dev/null
+rs-complain open -q --case RS-20261122-0001 --category late --demand x >/dev/null
+cp "$RS_DIR/cases.tsv" "$T/before.tsv"
+cp "$RS_DIR/complaints.tsv" "$T/before-cp.tsv"
+R='is outside the supported range 1970-01-01..9999-12-31'
+while IFS='|' read -r name err cmd; do
+	# shellcheck disable=SC2086
+	tcase "range: $name" 1 '' "$err" $cmd
+done <<EOF
+--at 1899-12-31|rs-intake: --at: 1899-12-31 $R|rs-intake -q $NEW --at 1899-12-31
+--at the last second of 1969|rs-intake: --at: 1969-12-31T23:59:59 $R|rs-intake -q $NEW --at 1969-12-31T23:59:59
+--at 1970 at +14:00 is 1969 here|rs-intake: --at: 1970-01-01T00:00+14:00 $R|rs-intake -q $NEW --at 1970-01-01T00:00+14:00
+--call-at 1899|rs-intake: --call-at: 1899-12-31T08:00 $R|rs-intake -q $NEW --call-at 1899-12-31T08:00
+amend --call-at|rs-intake: --call-at: 1900-01-01 $R|rs-intake amend -q RS-20261122-0001 --call-at 1900-01-01
+relative --at|rs-intake: --at: -30000d $R|rs-intake -q $NEW --at -30000d
+complaint --at|rs-complain: --at: 1899-12-31 $R|rs-complain contact -q CP-20261122-0001 --at 1899-12-31
+--due 1969-12-31|rs-complain: --due: 1969-12-31 $R|rs-complain action CP-20261122-0001 --action a --owner b --due 1969-12-31
+report --as-of|rs-report: --as-of: 1899-12-31 $R|rs-report shift --as-of 1899-12-31
+report --since|rs-report: --since: 1969-12-31 $R|rs-report shift --since 1969-12-31 --until 2026-11-22
+list --since|rs-intake: --since: 1969-12-31 $R|rs-intake list --since 1969-12-31
+shift --date 1969-12-31|rs-report: --date: 1969-12-31 $R|rs-report shift --date 1969-12-31
+weekly --week 1970-W01 (from 1969-12-29)|rs-report: --week: 1970-W01 $R|rs-report weekly --week 1970-W01
+weekly --week 9999-W52 (to 10000-01-02)|rs-report: --week: 9999-W52 $R|rs-report weekly --week 9999-W52
+EOF
+tsame 'range: no case row written' "$T/before.tsv" "$RS_DIR/cases.tsv"
+tsame 'range: no complaint row written' "$T/before-cp.tsv" "$RS_DIR/complaints.tsv"
+tcase 'range: --at 1970-01-01 is its first day' 0 '1970-01-01T00:00:00+08:00	RS-19700101-0001' '' \
+    sh -c 'rs-intake -q $0 $1 $2 $3 $4 $5 --at 1970-01-01 >/dev/null && tail -n 1 "$RS_DIR/cases.tsv" | cut -f2,3' $NEW
+# The month, week or day that holds 9999-12-31 (or the night shift that
+# starts on it) ends at 10000-01-01 or later, which no four-digit year can
+# write: exit 1. The day shift of 9999-12-31 ends at 20:00 and is fine.
+while IFS='|' read -r name err cmd; do
+	# shellcheck disable=SC2086
+	tcase "range end: $name" 1 '' "$err" $cmd
+done <<EOF
+shift --date 9999-12-31 --shift night|rs-report: --date: the night shift of 9999-12-31 ends after the supported range 1970-01-01..9999-12-31|rs-report shift --date 9999-12-31 --shift night
+kpi --by day|rs-report: the day 9999-12-31 runs to the end of the supported range 1970-01-01..9999-12-31 (end the report earlier: --until, --as-of)|rs-report kpi --as-of 9999-12-31T23:00 --by day
+kpi --by week|rs-report: the week 9999-W52 runs to the end of the supported range 1970-01-01..9999-12-31 (end the report earlier: --until, --as-of)|rs-report kpi --as-of 9999-12-31T23:00 --by week
+kpi --by month|rs-report: the month 9999-12 runs to the end of the supported range 1970-01-01..9999-12-31 (end the report earlier: --until, --as-of)|rs-report kpi --until 9999-12-31T12:00 --by month
+EOF
+tcase 'range end: the day shift of 9999-12-31' 0 $'  "shift": "9999-12-31 day",\n  "from": "9999-12-31T08:00:00+08:00",\n  "to": "9999-12-31T20:00:00+08:00",' '' \
+    sh -c 'rs-report shift --date 9999-12-31 -f json | sed -n 2,4p'
+tcase 'range end: the last shift before --as-of 9999-12-31 23:00' 0 '9999-12-31 day' '' \
+    sh -c 'rs-report shift --as-of 9999-12-31T23:00 -f tsv --section summary -H | cut -f1'
+tcase 'range end: kpi by day to 9999-12-30' 0 '  "to": "9999-12-31T00:00:00+08:00",' '' \
+    sh -c 'rs-report kpi --as-of 9999-12-30T23:00 --by day -f json | grep "\"to\""'
+tcase 'range end: weekly 9999-W51' 0 '  "to": "9999-12-27T00:00:00+08:00",' '' \
+    sh -c 'rs-report weekly --week 9999-W51 -f json | grep "^  \"to\""'
+tcase 'range end: no five-digit year printed' 0 0 '' \
+    sh -c 'for f in text json tsv; do rs-report shift --date 9999-12-31 -f $f; rs-report shift --as-of 9999-12-31T23:59 -f $f; rs-report weekly --week 9999-W51 -f $f; done | { grep -c "10000-"; true; }'
+
+# Data: an import row outside the range is exit 1 naming its line and
+# column; a journal row written with local mean time (+08:05) is a bad
+# row to check and to readers.
+printf 'at\tphone\tlocation\tservice\n2026-11-22 09:00\t13800000000\tx\ttow\n1899-12-31 10:00\t13800000000\tx\ttow\n' >"$T/imp.tsv"
+cp "$RS_DIR/cases.tsv" "$T/before.tsv"
+tcase 'range: import row of 1899' 1 '' \
+    "rs-intake: $T/imp.tsv:3: column at: 1899-12-31 10:00 $R" rs-intake import "$T/imp.tsv"
+tsame 'range: import wrote nothing' "$T/before.tsv" "$RS_DIR/cases.tsv"
+{
+	head -n 1 "$RS_DIR/cases.tsv"
+	sed -n 2p "$RS_DIR/cases.tsv" | sed 's/^[^	]*	[^	]*	RS-20261122-0001/1899-12-31T10:00:00+08:05	1899-12-31T10:00:00+08:05	RS-18991231-0001/'
+} >"$T/j.tsv"
+cp "$T/j.tsv" "$RS_DIR/cases.tsv"
+tcase 'range: a journal row of 1899 is bad to check' 1 "cases.tsv:2: column ts: bad time '1899-12-31T10:00:00+08:05'" "$NOZONE" \
+    rs-journal check cases
+tcase 'range: and skipped by readers' 0 '' "rs-intake: $RS_DIR/cases.tsv: skipped 1 bad row, the first at line 2" \
+    rs-intake list -H

@@ -123,15 +123,25 @@ t_parse_ts(void)
 	T_INT(t, 1795306503);
 	T_OK(time_parse_ts("2026-11-21T19:15:03-05:00", 25, &t) == 0);
 	T_INT(t, 1795306503);
-	T_OK(time_parse_ts("1969-12-31T23:59:59Z", 20, &t) == 0);
+	/* Outside the supported range (1970-01-01 on) only time_parse_iso reads them. */
+	T_OK(time_parse_ts("1969-12-31T23:59:59Z", 20, &t) == -1);
+	T_OK(time_parse_iso("1969-12-31T23:59:59Z", 20, &t) == 0);
 	T_INT(t, -1);
-	T_OK(time_parse_ts("1900-01-01T08:00:00+08:00", 25, &t) == 0);
+	T_OK(time_parse_ts("1900-01-01T08:00:00+08:00", 25, &t) == -1);
+	T_OK(time_parse_iso("1900-01-01T08:00:00+08:00", 25, &t) == 0);
 	T_INT(t, -2208988800LL);
+	T_OK(time_parse_ts("1970-01-01T00:00:00Z", 20, &t) == 0);
+	T_INT(t, 0);
+	/* The written date counts: 1970-01-01 at +14:00 is still 1969 in UTC. */
+	T_OK(time_parse_ts("1970-01-01T00:00:00+14:00", 25, &t) == 0);
+	T_INT(t, -14 * 3600);
+	T_OK(time_parse_ts("1969-12-31T23:59:59-10:00", 25, &t) == -1);
 	T_OK(time_parse_ts("2038-01-19T03:14:08Z", 20, &t) == 0);
 	T_INT(t, 2147483648LL);
 	T_OK(time_parse_ts("2100-02-28T12:00:00Z", 20, &t) == 0);
 	T_INT(t, 4107499200LL);
-	T_OK(time_parse_ts("0001-01-01T00:00:00Z", 20, &t) == 0);
+	T_OK(time_parse_ts("0001-01-01T00:00:00Z", 20, &t) == -1);
+	T_OK(time_parse_iso("0001-01-01T00:00:00Z", 20, &t) == 0);
 	T_INT(t, -62135596800LL);
 	T_OK(time_parse_ts("9999-12-31T23:59:59Z", 20, &t) == 0);
 	T_INT(t, 253402300799LL);
@@ -225,7 +235,7 @@ t_parse_iso(void)
 static void
 t_parse_input(void)
 {
-	rs_time base = 1795306503;	/* 2026-11-22T08:15:03+08:00 */
+	rs_time base = 1795306503, t;	/* 2026-11-22T08:15:03+08:00 */
 
 	T_INT(input("now", base), base);
 	T_INT(input("-15m", base), base - 900);
@@ -248,7 +258,23 @@ t_parse_input(void)
 	T_INT(input("2026-11-22T08:15", base), 1795306500);
 	T_INT(input("2026-11-22T08:15:03+08:00", base), 1795306503);
 	T_INT(input("2026-11-22T00:15:03Z", base), 1795306503);
-	T_INT(input("1950-06-01", base), iso("1950-05-31T16:00:00Z"));
+	/* Outside the supported range, local dates 1970-01-01..9999-12-31: -3. */
+	T_INT(time_parse_input("1950-06-01", base, &t), -3);
+	T_INT(time_parse_input("1899-12-31", base, &t), -3);
+	T_INT(time_parse_input("1969-12-31T23:59", base, &t), -3);
+	T_INT(time_parse_input("1970-01-01T07:59:59+08:00", base, &t), 0);
+	T_INT(t, -1);
+	T_INT(time_parse_input("1970-01-01T00:00:00+14:00", base, &t), -3);	/* 1969 here */
+	T_INT(time_parse_input("1970-01-01", base, &t), 0);
+	T_INT(time_parse_input("9999-12-31T23:59:59", base, &t), 0);
+	T_INT(time_parse_input("9999-12-31T23:59:59-12:00", base, &t), -3);	/* 10000 here */
+	T_INT(time_parse_input("-20779d", base, &t), 0);	/* 1970-01-01 */
+	T_INT(time_parse_input("-20780d", base, &t), -3);
+	T_INT(time_parse_input("+2913000d", base, &t), -3);
+	T_INT(time_in_range(time_range_end() - 1), 1);
+	T_INT(time_in_range(time_range_end()), 0);
+	T_INT(time_range_end(), iso("9999-12-31T16:00:00Z"));
+	T_STR(time_range_text(), "1970-01-01..9999-12-31");
 
 	T_INT(input("", base), RS_TIME_NONE);
 	T_INT(input("yesterday", base), RS_TIME_NONE);
@@ -455,7 +481,7 @@ t_weeks(void)
 		int yy, ww, has53;
 
 		snprintf(name, sizeof(name), "%04d-W53", y);
-		has53 = time_parse_week(name, &yy, &ww) == 0;
+		has53 = time_parse_week(name, &yy, &ww) != -1;	/* -2: a real week out of range */
 		for (w = 1; w <= 53; w++) {
 			rs_time s0 = time_week_start(y, w);
 
@@ -486,6 +512,11 @@ t_weeks(void)
 	T_OK(time_parse_week("2026-W470", &y, &w) == -1);
 	T_OK(time_parse_week("2026W47", &y, &w) == -1);
 	T_OK(time_parse_week("0000-W01", &y, &w) == -1);
+	/* A week must lie in the supported range, its Monday and its Sunday. */
+	T_OK(time_parse_week("1970-W01", &y, &w) == -2);	/* from 1969-12-29 */
+	T_OK(time_parse_week("1970-W02", &y, &w) == 0);
+	T_OK(time_parse_week("9999-W51", &y, &w) == 0);
+	T_OK(time_parse_week("9999-W52", &y, &w) == -2);	/* to 10000-01-02 */
 	T_OK(time_parse_week("", &y, &w) == -1);
 }
 
@@ -496,7 +527,10 @@ t_parse_date(void)
 
 	T_OK(time_parse_date("2026-11-22", 10, &ymd) == 0 && ymd == 20261122);
 	T_OK(time_parse_date("2028-02-29", 10, &ymd) == 0 && ymd == 20280229);
-	T_OK(time_parse_date("0001-01-01", 10, &ymd) == 0 && ymd == 10101);
+	T_OK(time_parse_date("0001-01-01", 10, &ymd) == -2);	/* out of range */
+	T_OK(time_parse_date("1969-12-31", 10, &ymd) == -2);
+	T_OK(time_parse_date("1970-01-01", 10, &ymd) == 0 && ymd == 19700101);
+	T_OK(time_parse_date("9999-12-31", 10, &ymd) == 0 && ymd == 99991231);
 	T_OK(time_parse_date("2026-11-22T", 10, &ymd) == 0 && ymd == 20261122);
 	T_OK(time_parse_date("2026-02-29", 10, &ymd) == -1);
 	T_OK(time_parse_date("2100-02-29", 10, &ymd) == -1);
@@ -647,7 +681,8 @@ t_sweep(void)
 		t = -62135596800LL + 86400 +
 		    (rs_time)(rnd(&st) % (253402300799ULL + 62135596800ULL - 2 * 86400));
 		time_format_iso(t, buf);
-		if (time_parse_ts(buf, strlen(buf), &u) == -1 || u != t)
+		if ((t >= 0 ? time_parse_ts(buf, strlen(buf), &u) :
+		    time_parse_iso(buf, strlen(buf), &u)) == -1 || u != t)
 			bad++;
 		time_local_fields(t, &y, &mo, &d, &h, &mi, &s);
 		if (time_from_local(y, mo, d, h, mi, s) != t &&
