@@ -41,12 +41,16 @@ valid_ymd(int ymd)
 	return d <= dim;
 }
 
-/* day_of returns the key's day number of a valid ymd: days since YEAR_MIN-01-01. */
+/*
+ * day_of returns the key's day number of a valid ymd: 1 on YEAR_MIN-01-01.
+ * Never 0, so that no id_day is 0, which idmap and kindex take for
+ * "none".
+ */
 static uint64_t
 day_of(int ymd)
 {
 	return (uint64_t)(days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100) -
-	    days_from_civil(YEAR_MIN, 1, 1));
+	    days_from_civil(YEAR_MIN, 1, 1) + 1);
 }
 
 /* The date of the last id id_parse accepted, as a day number (per thread: no lock). */
@@ -231,7 +235,7 @@ id_date(uint64_t key)
 	int64_t y;
 	int m, d;
 
-	civil_from_days((int64_t)((key >> ID_CODE_BITS) / ID_SEQ_SCALE) +
+	civil_from_days((int64_t)((key >> ID_CODE_BITS) / ID_SEQ_SCALE) - 1 +
 	    days_from_civil(YEAR_MIN, 1, 1), &y, &m, &d);
 	return (int)y * 10000 + m * 100 + d;
 }

@@ -5,7 +5,7 @@
  * one, the site-zone date of the opening event, and a per-day sequence
  * from 0001 (more digits after 9999). In memory an id is a 64-bit key,
  * (day * ID_SEQ_SCALE + sequence) * 256 + code, where day counts days
- * since 1000-01-01 (the first date an id can carry) and code is the
+ * from 1 on 1000-01-01 (the first date an id can carry) and code is the
  * index of the site code in a process-wide table (0: no code), so that
  * tables hash integers, keys sort by date and sequence, and the two
  * forms of one site (which share the per-day sequence) never collide.

@@ -222,6 +222,10 @@ tcase 'complaint id at the last sequence: exit 1' 1 '' \
     'rs-complain: CP-20261122: no id left on this date: the sequence of a day ends at 9999999999' \
     rs-complain open -q --case RS-20261122-9999999999 --category late --demand y
 tsame 'complaint id at the last sequence: nothing written' "$T/before.tsv" "$RS_DIR/complaints.tsv"
+# The first date an id can carry has day number 1 in the key, never the
+# 0 that the id tables take for "none".
+tcase 'id of 1000-01-01: a lookup finds nothing' 1 '' 'rs-report: RS-10000101-0001: no such case' \
+    rs-report case RS-10000101-0001
 
 ###########################################################################
 # The supported range of times (SPEC 5; man rs.7): local dates 1970-01-01

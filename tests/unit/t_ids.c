@@ -231,6 +231,11 @@ t_format(void)
 	T_INT(id_seq(id_key(99991231, ID_SEQ_MAX) | 255), ID_SEQ_MAX);
 	T_INT(id_date(id_key(99991231, ID_SEQ_MAX) | 255), 99991231);
 	T_INT(id_day(id_key(20261122, 100000000)), id_day(id_key(20261122, 1)));
+	/* No key and no day is 0, the "none" of idmap and kindex. */
+	T_OK(id_day(id_key(10000101, 1)) != 0);
+	T_INT(id_date(id_key(10000101, 1)), 10000101);
+	T_INT(id_date(id_key(99991231, 1)), 99991231);
+	T_INT(id_date(id_key(20240229, 1)), 20240229);
 }
 
 /* id_next: the day's next id, and a clean error at the end of the sequence. */
