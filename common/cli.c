@@ -16,6 +16,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
+#include "ref.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -100,6 +101,8 @@ cli_site(const char *dir_option)
 int
 cli_global_option(int c, const char *arg, struct cli_global *g)
 {
+	struct rs_err e;
+
 	switch (c) {
 	case 'd':
 		/* An empty name would fall back to $RS_DIR: a script's unset variable must not pick another center. */
@@ -135,6 +138,14 @@ cli_global_option(int c, const char *arg, struct cli_global *g)
 		return 1;
 	case CLI_OPT_RAW:
 		g->raw = 1;
+		return 1;
+	case CLI_OPT_REF:
+		err_clear(&e);
+		if (ref_check(arg, "--ref", &e) < 0) {
+			cli_fail(&e);
+			return -1;
+		}
+		g->ref = arg;
 		return 1;
 	}
 	return 0;

@@ -23,6 +23,7 @@ struct cli_global {
 	const char *at;		/* --at TIME as given */
 	int quiet;		/* -q */
 	const char *as_of;	/* --as-of TIME as given */
+	const char *ref;	/* --ref KEY (checked by ref_check), NULL if none */
 };
 
 /* Long-option codes of the global options that have no short form. */
@@ -31,6 +32,7 @@ enum {
 	CLI_OPT_AT,
 	CLI_OPT_AS_OF,
 	CLI_OPT_RAW,
+	CLI_OPT_REF,
 	CLI_OPT_FIRST_FREE = 0x1100	/* cli_run numbers a tool's own long options from here */
 };
 

@@ -134,14 +134,14 @@ _rs_spec_rs_intake() {
 	case $1 in
 	subs) echo 'new amend import list' ;;
 	default) echo new ;;
-	argopts) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format --agent --at --as-of --since --until' ;;
+	argopts) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format --agent --at --as-of --ref --since --until' ;;
 	opts)
 		case $2 in
-		new) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		amend) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		import) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		list) echo '--since --until --open --service --priority -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
+		new) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		amend) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		import) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--since --until --open --service --priority -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -169,18 +169,18 @@ _rs_spec_rs_dispatch() {
 	case $1 in
 	subs) echo 'suggest assign notify enroute arrive complete cancel list' ;;
 	default) echo '' ;;
-	argopts) echo '-n -d --dir -f --format --agent --at --as-of --provider --technician --eta --note --outcome --fee --reason' ;;
+	argopts) echo '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason' ;;
 	opts)
 		case $2 in
-		suggest) echo '-n --include-busy -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		assign) echo '--provider --technician --eta --force --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		notify) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		enroute) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		arrive) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		complete) echo '--outcome --fee --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		cancel) echo '--reason -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		list) echo '--provider --all --overdue -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
+		suggest) echo '-n --include-busy -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		assign) echo '--provider --technician --eta --force --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		notify) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		enroute) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		arrive) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		complete) echo '--outcome --fee --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		cancel) echo '--reason -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--provider --all --overdue -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -210,20 +210,20 @@ _rs_spec_rs_complain() {
 	case $1 in
 	subs) echo 'open escalate contact investigate resolve close reopen action action-done list' ;;
 	default) echo '' ;;
-	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --remedy --amount --action --owner --due --since --until' ;;
+	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --since --until' ;;
 	opts)
 		case $2 in
-		open) echo '--case --category --demand --level --responsible --provider --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		escalate) echo '--level --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		contact) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		investigate) echo '--responsible --provider --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		resolve) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		close) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		reopen) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		action) echo '--note --action --owner --due -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		action-done) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		list) echo '--category --level --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
+		open) echo '--case --category --demand --level --responsible --provider --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		escalate) echo '--level --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		contact) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		investigate) echo '--responsible --provider --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		resolve) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		close) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		reopen) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		action) echo '--note --action --owner --due -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		action-done) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--category --level --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -255,13 +255,13 @@ _rs_spec_rs_callback() {
 	case $1 in
 	subs) echo 'due record list' ;;
 	default) echo '' ;;
-	argopts) echo '--kind -d --dir -f --format --agent --at --as-of --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' ;;
+	argopts) echo '--kind -d --dir -f --format --agent --at --as-of --ref --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' ;;
 	opts)
 		case $2 in
-		due) echo '--kind -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		record) echo '--kind --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		list) echo '--kind --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
+		due) echo '--kind -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		record) echo '--kind --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--kind --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
