@@ -316,16 +316,16 @@ hoist(const struct cli_tool *t, int argc, char **argv)
 	return 0;
 }
 
-/* site reads the site for the subcommand a->cmd unless it does so itself; returns 0 or an exit code. */
+/* site reads the site(s) for the subcommand a->cmd unless it does so itself; returns 0 or an exit code. */
 static int
-site(const struct cli_tool *t, const struct cli_args *a)
+site(const struct cli_tool *t, struct cli_args *a)
 {
 	const char *const *p;
 
 	for (p = t->site_self; p != NULL && *p != NULL; p++)
 		if (strcmp(*p, a->cmd->name) == 0)
 			return 0;
-	return cli_site(a->g.dir);
+	return cli_sites(&a->g, (t->globals & CLI_G_DIRS) != 0);
 }
 
 /* run_permuted is cli_run for CLI_PERMUTE: all options first, then the subcommand. */

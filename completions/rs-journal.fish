@@ -16,7 +16,7 @@ complete -c rs-journal -n '__rs_journal_is ""' -a cat -d 'print a journal (archi
 complete -c rs-journal -n '__rs_journal_is ""' -a archive -d 'move whole months before YYYY-MM to NAME.YYYY-MM.tsv.gz'
 complete -c rs-journal -n '__rs_journal_is ""' -a migrate -d 'rewrite live journals whose header is not the'
 complete -c rs-journal -n '__rs_journal_is ""' -a schema -d 'list the schemas, or print one'
-complete -c rs-journal -n '__rs_journal_is init ""' -l zone -x
+complete -c rs-journal -n '__rs_journal_is init ""' -l zone -x -d 'periods in ZONE, not the first directory\'s site.zone'
 complete -c rs-journal -n '__rs_journal_is init ""' -l site -x
 complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
 complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'

@@ -287,14 +287,14 @@ _rs_spec_rs_report() {
 	case $1 in
 	subs) echo 'shift weekly kpi case' ;;
 	default) echo '' ;;
-	argopts) echo '--section --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format --as-of --week --by' ;;
+	argopts) echo '--section --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format --as-of --week --by' ;;
 	opts)
 		case $2 in
-		shift) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		weekly) echo '--section --show-pii --cases --dispatch --complaints --callbacks --week -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		kpi) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --by -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		case) echo '--section --show-pii --cases --dispatch --complaints --callbacks -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		*) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version --week --by' ;;
+		shift) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		weekly) echo '--section --show-pii --cases --dispatch --complaints --callbacks --week --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		kpi) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --by --by-site --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		case) echo '--section --show-pii --cases --dispatch --complaints --callbacks --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		*) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version --week --by --by-site' ;;
 		esac ;;
 	operand)
 		case $2 in
