@@ -319,9 +319,9 @@ _rs_spec_rs_report() {
 # rs-journal: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_journal() {
 	case $1 in
-	subs) echo 'init check cat archive migrate schema' ;;
+	subs) echo 'init check cat archive migrate export schema' ;;
 	default) echo '' ;;
-	argopts) echo '--zone --site -d --dir -f --format --as-of --since --until --before' ;;
+	argopts) echo '--zone --site -d --dir -f --format --as-of --since --until --before --ddl' ;;
 	opts)
 		case $2 in
 		init) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
@@ -329,20 +329,23 @@ _rs_spec_rs_journal() {
 		cat) echo '--since --until -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		archive) echo '--before -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		migrate) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
-		schema) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
-		*) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before' ;;
+		export) echo '--since --until -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		schema) echo '--ddl -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		*) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before --ddl' ;;
 		esac ;;
 	operand)
 		case $2 in
 		check) echo journal+rules y ;;
 		cat) echo journal-file y ;;
 		migrate) echo journal y ;;
+		export) echo journal ;;
 		schema) echo journal ;;
 		esac ;;
 	value)
 		case $2:$3 in
 		*:-d|*:--dir) echo 'dir' ;;
 		*:-f|*:--format) echo 'words tsv csv json table' ;;
+		*:--ddl) echo 'words duckdb postgres clickhouse' ;;
 		*) echo none ;;
 		esac ;;
 	esac
