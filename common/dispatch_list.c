@@ -113,10 +113,8 @@ dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
 	struct sla_result steps[SLA_NSTEPS];
 	struct sla_case sc;
 	const struct dtimeline *t;
-	const char *call;
 	long ix = (long)i;
 	enum dstate st;
-	rs_time call_at;
 	int64_t mins;
 	int next;
 
@@ -128,12 +126,7 @@ dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
 		return 0;
 	if (f->provider != NULL && (t == NULL || strcmp(t->provider, f->provider) != 0))
 		return 0;
-	sc.opened_at = cs->opened_at[i];
-	sc.call_at = RS_TIME_NONE;
-	call = case_value(cs, ix, CASES_CALL_AT);
-	if (*call != '\0' && time_parse_ts(call, strlen(call), &call_at) == 0)
-		sc.call_at = call_at;
-	sc.road = case_value(cs, ix, CASES_ROAD);
+	case_sla_facts(cs, ix, &sc);
 	sla_steps(&sc, t != NULL ? &t->steps : NULL, ru, f->as_of, steps);
 	next = sla_next(steps, t);
 	if (f->overdue && (next == -1 || !(steps[next].due < f->as_of)))

@@ -30,9 +30,7 @@ case_sla(const struct shift *sh, long i, const struct dtimeline *t, rs_time at,
 {
 	struct sla_case sc;
 
-	sc.opened_at = sh->cs.opened_at[i];
-	sc.call_at = case_call_at(&sh->cs, i);
-	sc.road = case_value(&sh->cs, i, CASES_ROAD);
+	case_sla_facts(&sh->cs, i, &sc);
 	sla_steps(&sc, t != NULL ? &t->steps : NULL, &sh->in->rules, at, res);
 }
 

@@ -18,7 +18,7 @@
 static void
 steps(const struct dsteps *d, rs_time as_of, struct sla_result out[SLA_NSTEPS])
 {
-	struct sla_case c = { 0, RS_TIME_NONE, "city" };
+	struct sla_case c = { 0, RS_TIME_NONE, "city", RS_TIME_NONE };
 	struct rules r;
 
 	rules_default(&r);
