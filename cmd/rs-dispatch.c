@@ -417,6 +417,7 @@ fill_assign(const struct opts *o, struct drecord *rec, const struct cases *cs, l
 	rec->ev = DE_ASSIGNED;
 	rec->v[DISPATCH_EVENT] = "assigned";
 	rec->v[DISPATCH_TECHNICIAN] = o->technician;
+	dispatch_say_job(rec->id, cv);
 	return 0;
 }
 

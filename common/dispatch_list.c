@@ -82,6 +82,7 @@ dispatch_suggest(const char *dir, const char *id, int include_busy, struct dsugg
 			busy.ids[busy.n++] = t->provider;
 	}
 	s->n = providers_rank(&s->ro, &nd, include_busy, is_busy, &busy, &s->c);
+	dispatch_say_job(id, cv);
 	if (s->n == 0)
 		err_warn(id, "no provider fits (active, offers %s%s%s%s)", nd.service,
 		    nd.ev ? _(", EV-capable") : "", nd.highway ? _(", highway-capable") : "",
@@ -92,6 +93,23 @@ out:
 	dispatch_set_free(&ds);
 	cases_free(&cs);
 	return rc;
+}
+
+void
+dispatch_say_job(const char *id, const char *const *v)
+{
+	const char *dest = v[CASES_DESTINATION], *lat = v[CASES_DEST_LAT],
+	    *lon = v[CASES_DEST_LON], *sched = v[CASES_SCHEDULED_AT];
+
+	if (sched != NULL && *sched != '\0')
+		err_warn(id, "booked for %s", sched);
+	if (dest != NULL && *dest != '\0' && lat != NULL && *lat != '\0' && lon != NULL &&
+	    *lon != '\0')
+		err_warn(id, "destination: %s (%s, %s)", dest, lat, lon);
+	else if (dest != NULL && *dest != '\0')
+		err_warn(id, "destination: %s", dest);
+	else if (lat != NULL && *lat != '\0' && lon != NULL && *lon != '\0')
+		err_warn(id, "destination: %s, %s", lat, lon);
 }
 
 void
