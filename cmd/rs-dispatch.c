@@ -323,10 +323,18 @@ write_event(struct opts *o, fill_fn fill)
 	cases_init(&cs);
 	if ((r = begin(o, &rec, &cs, &ix)) == -1 && (r = fill(o, &rec, &cs, ix)) == 0) {
 		err_clear(&e);
-		if (drecord_append(o->dir, &rec, &e) == -1)
+		if (drecord_append(o->dir, &rec, &e) == -1) {
 			r = cli_fail(&e);
-		else
+		} else {
 			print_record(o, &rec);
+			/* Once the provider is sent, what he must know of the job. */
+			if (rec.ev == DE_ASSIGNED) {
+				const char *cv[CASES_NCOLS];
+
+				case_values(&cs, ix, cv);
+				dispatch_say_job(rec.id, cv);
+			}
+		}
 	}
 	buf_free(&rec.note);
 	cases_free(&cs);
@@ -417,7 +425,6 @@ fill_assign(const struct opts *o, struct drecord *rec, const struct cases *cs, l
 	rec->ev = DE_ASSIGNED;
 	rec->v[DISPATCH_EVENT] = "assigned";
 	rec->v[DISPATCH_TECHNICIAN] = o->technician;
-	dispatch_say_job(rec->id, cv);
 	return 0;
 }
 

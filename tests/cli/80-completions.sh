@@ -62,7 +62,7 @@ nl() { printf '%s\n' "$@"; }
 tcase "bash: complete -p for every tool" 0 \
     "$(for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do echo "complete -F _rs $t"; done)" '' \
     bash --norc --noprofile -c ". '$C/rs.bash'; for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do complete -p \$t; done"
-tcase "bash: subcommands" 0 "$(nl suggest assign notify enroute arrive complete cancel list)" '' \
+tcase "bash: subcommands" 0 "$(nl suggest assign notify enroute arrive complete cancel authorize list)" '' \
     bc rs-dispatch ''
 tcase "bash: subcommands by prefix" 0 "$(nl action action-done)" '' bc rs-complain ac
 tcase "bash: subcommand after a global option and its value" 0 "$(nl list)" '' \
