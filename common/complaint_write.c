@@ -172,7 +172,10 @@ cp_open_case(const char *dir, const struct rules *ru, struct cp_open *op, struct
 		cases_free(&cs);
 		return -1;
 	}
-	/* The arrival deadline is the arrive SLA step's: case at + 30/60 min by road, a booked job's time + grace. */
+	/*
+	 * The arrival deadline is the arrive SLA step's: case at + 30/60
+	 * min by road, a booked job's time + grace.
+	 */
 	sla_steps(&sc, &tl.steps, ru, sc.opened_at, steps);
 	cases_free(&cs);
 	op->arrive_due = steps[SLA_ARRIVE].due;

@@ -171,7 +171,8 @@ const char *sla_status_name(enum sla_status s);
 /* One step of one case. */
 struct sla_result {
 	enum sla_status status;
-	rs_time start;		/* the clock start: call_at (else case at) for desk steps, case at (booked: scheduled_at) for arrive */
+	/* the clock start: call_at (else case at) for desk steps, case at (booked: scheduled_at) for arrive */
+	rs_time start;
 	rs_time due;		/* start + limit; a booked job's dispatch and notify: SPEC 9 */
 	rs_time done;		/* when the step happened, RS_TIME_NONE if not (yet) */
 	int64_t secs;		/* done - start when done, else 0 */

@@ -14,8 +14,9 @@ struct schema;
  * columns, another order): the new file has the current header and
  * every row's values under their columns (a column the file lacks is
  * empty, but for a dispatch cancellation written before the reason
- * column, which gets reason other: its note said why). It works under the journal's lock (jfile_open_locked) and
- * replaces the file whole (jfile_replace), so that a crash leaves the old
+ * column, which gets reason other: its note said why). It works
+ * under the journal's lock (jfile_open_locked) and replaces the file
+ * whole (jfile_replace), so that a crash leaves the old
  * file or the new one. Rows with the wrong number of fields and a torn
  * last line are kept as they are (check reports them). Archives are not
  * touched: readers map their headers. Sets *rows to the number of rows
