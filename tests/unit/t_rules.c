@@ -32,7 +32,8 @@ static const char defaults_text[] =
     "shift.day\t08:00-20:00\n"
     "shift.night\t20:00-08:00\n"
     "sla.booking_dispatch_lead_min\t30\n"
-    "sla.booking_arrive_grace_min\t10\n";
+    "sla.booking_arrive_grace_min\t10\n"
+    "ref.window_d\t30\n";
 
 /* rp parses the C string text as "rules.tsv" into r, with e cleared first. */
 static int
