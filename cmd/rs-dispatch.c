@@ -34,7 +34,8 @@
 /* Which subcommands take an option. */
 enum {
 	S_SUGGEST = 1 << 0, S_ASSIGN = 1 << 1, S_NOTIFY = 1 << 2, S_ENROUTE = 1 << 3,
-	S_ARRIVE = 1 << 4, S_COMPLETE = 1 << 5, S_CANCEL = 1 << 6, S_LIST = 1 << 7
+	S_ARRIVE = 1 << 4, S_COMPLETE = 1 << 5, S_CANCEL = 1 << 6, S_LIST = 1 << 7,
+	S_AUTHORIZE = 1 << 8
 };
 #define S_STEP (S_NOTIFY | S_ENROUTE | S_ARRIVE)
 
@@ -54,9 +55,9 @@ static const struct cli_opt options[] = {
 	{ "eta", 0, 1, S_ASSIGN, OFF(eta), NULL },
 	{ "force", 0, 0, S_ASSIGN, OFF(force), NULL },
 	{ "outcome", 0, 1, S_COMPLETE, OFF(outcome), NULL },
-	{ "fee", 0, 1, S_COMPLETE, OFF(fee), NULL },
+	{ "fee", 0, 1, S_COMPLETE | S_AUTHORIZE, OFF(fee), NULL },
 	{ "reason", 0, 1, S_CANCEL, OFF(reason), NULL },
-	{ "note", 0, 1, S_ASSIGN | S_STEP | S_COMPLETE, OFF(note), NULL },
+	{ "note", 0, 1, S_ASSIGN | S_STEP | S_COMPLETE | S_CANCEL | S_AUTHORIZE, OFF(note), NULL },
 	{ "include-busy", 0, 0, S_SUGGEST, OFF(include_busy), NULL },
 	{ "all", 0, 0, S_LIST, OFF(all), NULL },
 	{ "overdue", 0, 0, S_LIST, OFF(overdue), NULL },
@@ -68,7 +69,8 @@ N_("usage: rs-dispatch suggest CASE [-n N] [--include-busy]\n"
 "       rs-dispatch assign CASE --provider ID [--technician NAME --eta MIN --force]\n"
 "       rs-dispatch notify|enroute|arrive CASE\n"
 "       rs-dispatch complete CASE --outcome O [--fee AMOUNT]\n"
-"       rs-dispatch cancel CASE --reason TEXT\n"
+"       rs-dispatch cancel CASE --reason CODE [--note TEXT]\n"
+"       rs-dispatch authorize CASE --fee AMOUNT [--note TEXT]\n"
 "       rs-dispatch list [--all] [--overdue] [--provider ID] [--as-of T]\n"
 "\n"
 "Sends providers to cases and tracks them in dispatch.tsv:\n"
@@ -157,14 +159,34 @@ N_("usage: rs-dispatch complete CASE --outcome O [--fee AMOUNT] [--note TEXT]\n"
 "  rs-dispatch complete RS-20261122-0043 --outcome remote\n");
 
 static const char help_cancel[] =
-N_("usage: rs-dispatch cancel CASE --reason TEXT [--at TIME] [-q]\n"
+N_("usage: rs-dispatch cancel CASE --reason CODE [--note TEXT] [--at TIME] [-q]\n"
 "\n"
-"Cancels a case that is not completed or cancelled; the reason goes in\n"
-"the note.\n"
+"Cancels a case that is not completed or cancelled. CODE says why:\n"
+"  customer          the customer cancelled\n"
+"  duplicate         another case is the same call\n"
+"  gone-on-arrival   the provider arrived and the customer was gone\n"
+"  no-provider       no provider could take the job\n"
+"  by-phone          solved by advice on the phone\n"
+"  other             anything else; --note says what (required then)\n"
+"The shift report counts cancellations by CODE. A missing --reason is a\n"
+"usage error (exit 2); other without --note is exit 1.\n"
 "\n"
 "examples:\n"
-"  rs-dispatch cancel RS-20261122-0042 --reason 'customer fixed it'\n"
-"  rs-dispatch cancel RS-20261122-0042 --reason 'duplicate of RS-20261122-0041'\n");
+"  rs-dispatch cancel RS-20261122-0042 --reason customer\n"
+"  rs-dispatch cancel RS-20261122-0042 --reason duplicate --note 'RS-20261122-0041'\n"
+"  rs-dispatch cancel RS-20261122-0042 --reason other --note 'vehicle towed by police'\n");
+
+static const char help_authorize[] =
+N_("usage: rs-dispatch authorize CASE --fee AMOUNT [--note TEXT] [--at TIME] [-q]\n"
+"\n"
+"Records that the customer agreed to the price (the rescue agreement):\n"
+"the amount agreed, and with --note what for (an extra charge, say).\n"
+"Allowed in any state but completed and cancelled, more than once. The\n"
+"weekly review lists fee complaints on cases without it.\n"
+"\n"
+"examples:\n"
+"  rs-dispatch authorize RS-20261122-0042 --fee 300 --note 'tow 25 km'\n"
+"  rs-dispatch authorize RS-20261122-0042 --fee 80 --note 'night surcharge'\n");
 
 static const char help_list[] =
 N_("usage: rs-dispatch list [--all] [--overdue] [--provider ID] [--as-of T]\n"
@@ -309,13 +331,20 @@ write_event(struct opts *o, fill_fn fill)
 		rw.id_col = -1;
 		rec.ref = &rw;
 		err_clear(&e);
-		if (drecord_append(o->dir, &rec, &e) == -1)
+		if (drecord_append(o->dir, &rec, &e) == -1) {
 			r = cli_fail(&e);
-		else {
+		} else {
 			/* A retry prints the row its key found. */
 			for (i = 0; rw.row != NULL && i < DISPATCH_NCOLS; i++)
 				rec.v[i] = rw.row[i];
 			print_record(o, &rec);
+			/* Once the provider is sent, what he must know of the job. */
+			if (rec.ev == DE_ASSIGNED) {
+				const char *cv[CASES_NCOLS];
+
+				case_values(&cs, ix, cv);
+				dispatch_say_job(rec.id, cv);
+			}
 		}
 		ref_row_free(rw.row, DISPATCH_NCOLS);
 	}
@@ -366,15 +395,27 @@ fill_complete(const struct opts *o, struct drecord *rec, const struct cases *cs,
 static int
 fill_cancel(const struct opts *o, struct drecord *rec, const struct cases *cs, long ix)
 {
-	if (cli_text_arg("--reason", o->reason) == -1)
+	struct rs_err e;
+
+	if (check_value("--reason", DISPATCH_REASON, o->reason) == -1)
 		return 1;
-	if (o->reason[0] == '\0') {
-		cli_error("--reason", "empty reason");
-		return 1;
-	}
+	err_clear(&e);
+	if (dispatch_reason_check("cancelled", o->reason, o->note, "--reason", &e) == -1)
+		return cli_fail(&e);
 	rec->ev = DE_CANCELLED;
 	rec->v[DISPATCH_EVENT] = "cancelled";
-	rec->v[DISPATCH_NOTE] = o->reason;
+	rec->v[DISPATCH_REASON] = o->reason;
+	return 0;
+}
+
+static int
+fill_authorize(const struct opts *o, struct drecord *rec, const struct cases *cs, long ix)
+{
+	if (check_value("--fee", DISPATCH_FEE, o->fee) == -1)
+		return 1;
+	rec->ev = DE_AUTHORIZED;
+	rec->v[DISPATCH_EVENT] = "authorized";
+	rec->v[DISPATCH_FEE] = o->fee;
 	return 0;
 }
 
@@ -435,6 +476,16 @@ run_cancel(void *p)
 	if (o->reason == NULL)
 		return cli_usage("cancel: --reason is required");
 	return write_event(o, fill_cancel);
+}
+
+static int
+run_authorize(void *p)
+{
+	struct opts *o = p;
+
+	if (o->fee == NULL)
+		return cli_usage("authorize: --fee is required");
+	return write_event(o, fill_authorize);
 }
 
 static int
@@ -569,6 +620,8 @@ static const struct cli_cmd cmds[] = {
 	{ "arrive", run_arrive, S_ARRIVE, "record the arrival on site", help_arrive },
 	{ "complete", run_complete, S_COMPLETE, "record the end of the job", help_complete },
 	{ "cancel", run_cancel, S_CANCEL, "cancel a case", help_cancel },
+	{ "authorize", run_authorize, S_AUTHORIZE, "record the customer's agreement to the price",
+	    help_authorize },
 	{ "list", run_list, S_LIST, "open cases with their SLA clocks", help_list },
 	{ NULL, NULL, 0, NULL, NULL }
 };

@@ -68,6 +68,10 @@ static const struct cli_opt options[] = {
 	{ "eta", 0, 1, S_NEW | S_AMEND, FIELD(CASES_ETA_PROMISED), NULL },
 	{ "priority", 0, 1, S_NEW | S_AMEND, FIELD(CASES_PRIORITY), NULL },
 	{ "note", 0, 1, S_NEW | S_AMEND, FIELD(CASES_NOTE), NULL },
+	{ "scheduled-at", 0, 1, S_NEW | S_AMEND, FIELD(CASES_SCHEDULED_AT), NULL },
+	{ "destination", 0, 1, S_NEW | S_AMEND, FIELD(CASES_DESTINATION), NULL },
+	{ "dest-lat", 0, 1, S_NEW | S_AMEND, FIELD(CASES_DEST_LAT), NULL },
+	{ "dest-lon", 0, 1, S_NEW | S_AMEND, FIELD(CASES_DEST_LON), NULL },
 	{ "since", 0, 1, S_LIST, OFF(since), NULL },
 	{ "until", 0, 1, S_LIST, OFF(until), NULL },
 	{ "open", 0, 0, S_LIST, OFF(open), NULL },
@@ -100,6 +104,10 @@ N_("usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
 "  --call-at TIME      when the call started (desk SLAs count from it)\n"
 "  --quote AMOUNT      --eta MIN (arrival promised)  --priority 1..4\n"
 "  --note TEXT\n"
+"  --scheduled-at TIME a booked job: when the customer wants the provider\n"
+"                      there (dispatch due 30 min before, arrival 10 min after)\n"
+"  --destination TEXT  where a tow, transfer or ride goes\n"
+"  --dest-lat DEG --dest-lon DEG   its WGS 84 position\n"
 "global options:\n"
 "  -d, --dir DIR       journal directory (else $RS_DIR, $XDG_DATA_HOME/rs)\n"
 "                      (a site: its rules.tsv site.zone is the zone of every time,\n"
@@ -116,7 +124,9 @@ N_("usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
 "  id=$(rs-intake -q --phone 13900000001 --location '深南大道 1 号' \\\n"
 "      --service jumpstart --energy ev --fault battery --lat 22.54 --lon 114.06)\n"
 "  rs-intake --phone 13700000002 --location 'S3 K10' --service tow \\\n"
-"      --fault accident --injuries 1 --police y --medical y --at 09:55\n");
+"      --fault accident --injuries 1 --police y --medical y --at 09:55\n"
+"  rs-intake --phone 13600000003 --location 'T3 航站楼' --service transfer \\\n"
+"      --scheduled-at 2026-11-23T09:00 --destination '福田香格里拉'\n");
 
 static const char help_amend[] =
 N_("usage: rs-intake amend CASE [case options] [global options]\n"

@@ -8,6 +8,7 @@
 #include "append.h"
 #include "buf.h"
 #include "cases.h"
+#include "dispatch.h"
 #include "err.h"
 #include "fold.h"
 #include "i18n.h"
@@ -153,6 +154,26 @@ case_value(const struct cases *cs, long i, int col)
 	const char *v = cs->f.items[i].v[col];
 
 	return v != NULL ? v : "";
+}
+
+rs_time
+case_time(const struct cases *cs, long i, int col)
+{
+	const char *v = case_value(cs, i, col);
+	rs_time t;
+
+	if (*v == '\0' || time_parse_ts(v, strlen(v), &t) == -1)
+		return RS_TIME_NONE;
+	return t;
+}
+
+void
+case_sla_facts(const struct cases *cs, long i, struct sla_case *sc)
+{
+	sc->opened_at = cs->opened_at[i];
+	sc->call_at = case_time(cs, i, CASES_CALL_AT);
+	sc->road = case_value(cs, i, CASES_ROAD);
+	sc->scheduled_at = case_time(cs, i, CASES_SCHEDULED_AT);
 }
 
 /* val returns v[col] or "" so that the rules read like the spec. */

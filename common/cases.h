@@ -77,6 +77,16 @@ int cases_load(const char *dir, rs_time since, rs_time until, struct cases *cs,
 /* case_value returns the current value of column col (CASES_*) of entity i, "" when none. */
 const char *case_value(const struct cases *cs, long i, int col);
 
+/* case_time returns the current time in ts column col (CASES_*) of entity i, RS_TIME_NONE when empty. */
+rs_time case_time(const struct cases *cs, long i, int col);
+
+/*
+ * case_sla_facts fills sc with what the SLA steps of entity i read (its
+ * opened at, call_at, road, scheduled_at); sc's road points into cs.
+ */
+struct sla_case;
+void case_sla_facts(const struct cases *cs, long i, struct sla_case *sc);
+
 /*
  * case_priority applies the priority rule of SPEC 6 to the values v
  * (indexed by CASES_* column; NULL or "" = empty): 1 if injuries > 0 or

@@ -71,7 +71,7 @@ check_case_ref(struct checker *c, const struct row *r, int col)
 }
 
 static void
-check_dispatch_row(struct checker *c, const struct row *r)
+check_dispatch_row(struct checker *c, const struct row *r, int live)
 {
 	struct rs_err e;
 	enum devent ev;
@@ -80,6 +80,14 @@ check_dispatch_row(struct checker *c, const struct row *r)
 	size_t st;
 
 	check_case_ref(c, r, DISPATCH_CASE_ID);
+	/*
+	 * An archive written before the reason column read its reasons from
+	 * the note; a live file holds the column (migrate fills it in).
+	 */
+	err_clear(&e);
+	if (live && dispatch_reason_check(r->v[DISPATCH_EVENT], r->v[DISPATCH_REASON],
+	    r->v[DISPATCH_NOTE], r->v[DISPATCH_CASE_ID], &e) < 0)
+		problem(c, r->line, "%s: %s", e.where, e.msg);
 	if (!check_row_key(r, DISPATCH_CASE_ID, "RS", &key) || devent_parse(r->v[DISPATCH_EVENT], &ev) < 0)
 		return;
 	if (idmap_get(&c->state, key, &st))
@@ -183,7 +191,7 @@ check_row(struct checker *c, const struct schema *s, const struct row *r, int li
 	if (s == &schema_cases)
 		check_case_row(c, r);
 	else if (s == &schema_dispatch)
-		check_dispatch_row(c, r);
+		check_dispatch_row(c, r, live);
 	else if (s == &schema_complaints)
 		check_complaint_row(c, r);
 	else if (s == &schema_callbacks)

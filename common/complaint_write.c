@@ -168,14 +168,17 @@ cp_open_case(const char *dir, const struct rules *ru, struct cp_open *op, struct
 	digits_of(case_value(&cs, ci, CASES_PHONE), op->phone, sizeof(op->phone));
 	inj = case_value(&cs, ci, CASES_INJURIES);
 	op->injuries = inj[0] ? strtoll(inj, NULL, 10) : 0;
-	sc.opened_at = cs.opened_at[ci];
+	/* The arrival deadline reads neither the desk clock nor the call. */
+	case_sla_facts(&cs, ci, &sc);
 	sc.call_at = RS_TIME_NONE;
-	sc.road = case_value(&cs, ci, CASES_ROAD);
 	if (dispatch_case(dir, op->case_key, RS_TIME_NONE, &tl, e) == -1) {
 		cases_free(&cs);
 		return -1;
 	}
-	/* The arrival deadline is the arrive SLA step's: case at + 30/60 min by road. */
+	/*
+	 * The arrival deadline is the arrive SLA step's: case at + 30/60
+	 * min by road, a booked job's time + grace.
+	 */
 	sla_steps(&sc, &tl.steps, ru, sc.opened_at, steps);
 	cases_free(&cs);
 	op->arrive_due = steps[SLA_ARRIVE].due;

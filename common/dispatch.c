@@ -24,13 +24,14 @@ static const char *const state_names[] = {
 };
 
 static const char *const event_names[] = {
-	"assigned", "notified", "enroute", "arrived", "completed", "cancelled"
+	"assigned", "notified", "enroute", "arrived", "completed", "cancelled", "authorized"
 };
+#define NEVENTS (sizeof(event_names) / sizeof(event_names[0]))
 
 /* What an event records, for "cannot record WHAT". */
 static const char *const event_what[] = {
 	"an assignment", "a progress call", "en route", "arrival", "completion",
-	"a cancellation"
+	"a cancellation", "the customer's agreement"
 };
 
 const char *
@@ -50,7 +51,7 @@ devent_parse(const char *s, enum devent *ev)
 {
 	int i;
 
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < (int)NEVENTS; i++)
 		if (s[0] == event_names[i][0] && strcmp(s, event_names[i]) == 0) {
 			*ev = (enum devent)i;
 			return 0;
@@ -72,6 +73,7 @@ dispatch_transition(enum dstate from, enum devent ev, int remote, enum dstate *t
 			*to = DS_ASSIGNED;
 			break;
 		case DE_NOTIFIED:
+		case DE_AUTHORIZED:
 			ok = 1;
 			*to = from;
 			break;
@@ -103,6 +105,25 @@ dispatch_transition(enum dstate from, enum devent ev, int remote, enum dstate *t
 	    dstate_name(from), event_what[ev]);
 }
 
+int
+dispatch_reason_check(const char *event, const char *reason, const char *note,
+    const char *where, struct rs_err *e)
+{
+	int cancelled = strcmp(event, "cancelled") == 0;
+
+	if (reason == NULL)
+		reason = "";
+	if (cancelled && *reason == '\0')
+		return err_set(e, RS_EDATA, where, "a cancellation needs a reason (%s)",
+		    schema_dispatch.cols[DISPATCH_REASON].values);
+	if (!cancelled && *reason != '\0')
+		return err_set(e, RS_EDATA, where, "a reason is only for a cancellation, "
+		    "not %s", event);
+	if (cancelled && strcmp(reason, "other") == 0 && (note == NULL || *note == '\0'))
+		return err_set(e, RS_EDATA, where, "reason other needs a note saying why");
+	return 0;
+}
+
 void
 dtimeline_init(struct dtimeline *t, uint64_t key)
 {
@@ -110,7 +131,7 @@ dtimeline_init(struct dtimeline *t, uint64_t key)
 	t->key = key;
 	t->state = DS_OPEN;
 	dsteps_init(&t->steps);
-	t->first_enroute = RS_TIME_NONE;
+	t->first_enroute = t->first_authorized = RS_TIME_NONE;
 }
 
 void
@@ -200,7 +221,20 @@ dtimeline_add(struct dtimeline *t, const struct row *r)
 		t->state = DS_COMPLETED;
 		break;
 	case DE_CANCELLED:
+		/*
+		 * A row written before the reason column gave its reason in
+		 * the note: what other means (migrate writes it so).
+		 */
+		if (r->len[DISPATCH_REASON] > 0)
+			copy(t->reason, sizeof(t->reason), r->v[DISPATCH_REASON],
+			    r->len[DISPATCH_REASON]);
+		else
+			copy(t->reason, sizeof(t->reason), DISPATCH_REASON_UNGIVEN,
+			    strlen(DISPATCH_REASON_UNGIVEN));
 		t->state = DS_CANCELLED;
+		break;
+	case DE_AUTHORIZED:
+		first(&t->first_authorized, at);
 		break;
 	}
 }
@@ -330,17 +364,25 @@ excluded(struct sla_result *res)
 	res->secs = 0;
 }
 
+/* by returns t, or RS_TIME_NONE when t is after as_of: it has not happened yet then. */
+static rs_time
+by(rs_time t, rs_time as_of)
+{
+	return t != RS_TIME_NONE && t > as_of ? RS_TIME_NONE : t;
+}
+
 /*
- * step fills one result: done is when it happened (NONE: not yet),
- * cancelled when the case was cancelled (NONE: not), both as of as_of.
+ * step fills one result due at due: done is when it happened (NONE: not
+ * yet), cancelled when the case was cancelled (NONE: not), both as of
+ * as_of.
  */
 static void
-step(struct sla_result *res, rs_time start, int limit_min, rs_time done,
+step_due(struct sla_result *res, rs_time start, int limit_min, rs_time due, rs_time done,
     rs_time cancelled, rs_time as_of)
 {
 	res->start = start;
 	res->limit_min = limit_min;
-	res->due = start + (rs_time)limit_min * 60;
+	res->due = due;
 	res->done = done;
 	res->secs = done != RS_TIME_NONE ? done - start : 0;
 	if (done != RS_TIME_NONE && (cancelled == RS_TIME_NONE || done <= cancelled))
@@ -351,11 +393,35 @@ step(struct sla_result *res, rs_time start, int limit_min, rs_time done,
 		res->status = res->due < as_of ? SLA_MISSED : SLA_PENDING;
 }
 
-/* by returns t, or RS_TIME_NONE when t is after as_of: it has not happened yet then. */
-static rs_time
-by(rs_time t, rs_time as_of)
+/* step is step_due with the deadline limit_min after start. */
+static void
+step(struct sla_result *res, rs_time start, int limit_min, rs_time done,
+    rs_time cancelled, rs_time as_of)
 {
-	return t != RS_TIME_NONE && t > as_of ? RS_TIME_NONE : t;
+	step_due(res, start, limit_min, start + (rs_time)limit_min * 60, done, cancelled, as_of);
+}
+
+/*
+ * booked moves the dispatch, notify and arrive steps of a job booked
+ * for sched to its time (SPEC 9): sending a provider at the call would
+ * leave him waiting for hours, and the customer wants him there at
+ * sched, not within the arrival limit of the call.
+ */
+static void
+booked(struct sla_result out[SLA_NSTEPS], rs_time sched, const struct dsteps *d,
+    const struct rules *r, rs_time cancelled, rs_time as_of)
+{
+	struct sla_result *dp = &out[SLA_DISPATCH];
+	rs_time due;
+
+	due = sched - (rs_time)r->sla_booking_dispatch_lead_min * 60;
+	if (due < dp->due)
+		due = dp->due;
+	step_due(dp, dp->start, dp->limit_min, due, by(d->assigned, as_of), cancelled, as_of);
+	step_due(&out[SLA_NOTIFY], out[SLA_NOTIFY].start, out[SLA_NOTIFY].limit_min,
+	    due + (rs_time)r->sla_notify_min * 60, by(d->notified, as_of), cancelled, as_of);
+	step(&out[SLA_ARRIVE], sched, r->sla_booking_arrive_grace_min, by(d->arrived, as_of),
+	    cancelled, as_of);
 }
 
 void
@@ -384,6 +450,8 @@ sla_steps(const struct sla_case *c, const struct dsteps *d, const struct rules *
 	    r->sla_arrive_highway_min : r->sla_arrive_city_min;
 	step(&out[SLA_ARRIVE], c->opened_at, arrive_min, by(d->arrived, as_of), cancelled,
 	    as_of);
+	if (c->scheduled_at != RS_TIME_NONE)
+		booked(out, c->scheduled_at, d, r, cancelled, as_of);
 	/*
 	 * An arrival measures the provider on jobs that ran to the end: a
 	 * cancelled case (whenever it was cancelled) or help given over

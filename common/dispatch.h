@@ -5,8 +5,9 @@
  * States: open -> assigned -> enroute -> arrived -> completed, or
  * cancelled from any non-final state. assigned may repeat before
  * arrived; enroute is optional; completed with outcome remote needs no
- * arrival; notified (the progress call) is allowed in any non-final
- * state and does not change it.
+ * arrival; notified (the progress call) and authorized (the customer
+ * agreed to the price) are allowed in any non-final state and do not
+ * change it.
  */
 #ifndef RS_DISPATCH_H
 #define RS_DISPATCH_H
@@ -29,7 +30,8 @@ enum dstate {
 
 /* The events, in the order of the schema's enum values. */
 enum devent {
-	DE_ASSIGNED, DE_NOTIFIED, DE_ENROUTE, DE_ARRIVED, DE_COMPLETED, DE_CANCELLED
+	DE_ASSIGNED, DE_NOTIFIED, DE_ENROUTE, DE_ARRIVED, DE_COMPLETED, DE_CANCELLED,
+	DE_AUTHORIZED
 };
 
 /* dstate_name returns "open", "assigned", "enroute", "arrived", "completed" or "cancelled". */
@@ -78,10 +80,27 @@ struct dtimeline {
 	enum dstate state;
 	struct dsteps steps;		/* what the SLA steps read */
 	rs_time first_enroute;
+	rs_time first_authorized;	/* the customer's first agreement to a price */
+	char reason[16];		/* the cancellation's reason code, "" if not cancelled */
 	char outcome[16];		/* outcome of the last completion, "" if none */
 	char provider[33];		/* last assigned provider, "" if none */
 	int rows;			/* dispatch rows seen */
 };
+
+/*
+ * The reason a cancellation written before the reason column is read
+ * with: its note said why, which is what other means.
+ */
+#define DISPATCH_REASON_UNGIVEN "other"
+
+/*
+ * dispatch_reason_check applies SPEC 4.2 to a dispatch row's event,
+ * reason and note (NULL or "" = empty): a cancellation needs a reason,
+ * other needs a note saying more, any other event takes no reason.
+ * Returns 0, or -1 with e set (RS_EDATA, where given).
+ */
+int dispatch_reason_check(const char *event, const char *reason, const char *note,
+    const char *where, struct rs_err *e);
 
 /* dtimeline_init resets t to an open case with no dispatch rows. */
 void dtimeline_init(struct dtimeline *t, uint64_t key);
@@ -152,8 +171,9 @@ const char *sla_status_name(enum sla_status s);
 /* One step of one case. */
 struct sla_result {
 	enum sla_status status;
-	rs_time start;		/* the clock start: call_at (else case at) for desk steps, case at for arrive */
-	rs_time due;		/* start + limit */
+	/* the clock start: call_at (else case at) for desk steps, case at (booked: scheduled_at) for arrive */
+	rs_time start;
+	rs_time due;		/* start + limit; a booked job's dispatch and notify: SPEC 9 */
 	rs_time done;		/* when the step happened, RS_TIME_NONE if not (yet) */
 	int64_t secs;		/* done - start when done, else 0 */
 	int limit_min;		/* the limit applied */
@@ -164,6 +184,7 @@ struct sla_case {
 	rs_time opened_at;	/* the opened row's at */
 	rs_time call_at;	/* RS_TIME_NONE when not given */
 	const char *road;	/* "city", "highway", "rural" or ""/NULL (city limits) */
+	rs_time scheduled_at;	/* a booked job's time, RS_TIME_NONE when not booked */
 };
 
 /*
@@ -174,7 +195,12 @@ struct sla_case {
  * case was cancelled before it happened (one done before the
  * cancellation counts); the arrival step is excluded when the case was
  * cancelled at all, even after an arrival, or completed remote without
- * arrival. Events after as_of count as not done.
+ * arrival. Events after as_of count as not done. A booked job (SPEC 9)
+ * is dispatched by sla.booking_dispatch_lead_min before scheduled_at
+ * (or by the desk limit, whichever is later), notified
+ * sla.notify_min after that, and arrives by
+ * sla.booking_arrive_grace_min after scheduled_at; its arrival minutes
+ * count from scheduled_at (negative when early).
  */
 void sla_steps(const struct sla_case *c, const struct dsteps *d, const struct rules *r,
     rs_time as_of, struct sla_result out[SLA_NSTEPS]);

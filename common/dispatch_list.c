@@ -82,6 +82,7 @@ dispatch_suggest(const char *dir, const char *id, int include_busy, struct dsugg
 			busy.ids[busy.n++] = t->provider;
 	}
 	s->n = providers_rank(&s->ro, &nd, include_busy, is_busy, &busy, &s->c);
+	dispatch_say_job(id, cv);
 	if (s->n == 0)
 		err_warn(id, "no provider fits (active, offers %s%s%s%s)", nd.service,
 		    nd.ev ? _(", EV-capable") : "", nd.highway ? _(", highway-capable") : "",
@@ -92,6 +93,23 @@ out:
 	dispatch_set_free(&ds);
 	cases_free(&cs);
 	return rc;
+}
+
+void
+dispatch_say_job(const char *id, const char *const *v)
+{
+	const char *dest = v[CASES_DESTINATION], *lat = v[CASES_DEST_LAT],
+	    *lon = v[CASES_DEST_LON], *sched = v[CASES_SCHEDULED_AT];
+
+	if (sched != NULL && *sched != '\0')
+		err_warn(id, "booked for %s", sched);
+	if (dest != NULL && *dest != '\0' && lat != NULL && *lat != '\0' && lon != NULL &&
+	    *lon != '\0')
+		err_warn(id, "destination: %s (%s, %s)", dest, lat, lon);
+	else if (dest != NULL && *dest != '\0')
+		err_warn(id, "destination: %s", dest);
+	else if (lat != NULL && *lat != '\0' && lon != NULL && *lon != '\0')
+		err_warn(id, "destination: %s, %s", lat, lon);
 }
 
 void
@@ -113,10 +131,8 @@ dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
 	struct sla_result steps[SLA_NSTEPS];
 	struct sla_case sc;
 	const struct dtimeline *t;
-	const char *call;
 	long ix = (long)i;
 	enum dstate st;
-	rs_time call_at;
 	int64_t mins;
 	int next;
 
@@ -128,12 +144,7 @@ dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
 		return 0;
 	if (f->provider != NULL && (t == NULL || strcmp(t->provider, f->provider) != 0))
 		return 0;
-	sc.opened_at = cs->opened_at[i];
-	sc.call_at = RS_TIME_NONE;
-	call = case_value(cs, ix, CASES_CALL_AT);
-	if (*call != '\0' && time_parse_ts(call, strlen(call), &call_at) == 0)
-		sc.call_at = call_at;
-	sc.road = case_value(cs, ix, CASES_ROAD);
+	case_sla_facts(cs, ix, &sc);
 	sla_steps(&sc, t != NULL ? &t->steps : NULL, ru, f->as_of, steps);
 	next = sla_next(steps, t);
 	if (f->overdue && (next == -1 || !(steps[next].due < f->as_of)))

@@ -33,6 +33,13 @@ struct dsuggest {
 int dispatch_suggest(const char *dir, const char *id, int include_busy, struct dsuggest *s,
     struct rs_err *e);
 
+/*
+ * dispatch_say_job tells the dispatcher on stderr what the provider
+ * must know beyond the place of case id (values v, CASES_* indexed):
+ * the booked time and the destination, where the case has them.
+ */
+void dispatch_say_job(const char *id, const char *const *v);
+
 /* dsuggest_free frees what dispatch_suggest filled. */
 void dsuggest_free(struct dsuggest *s);
 

@@ -155,4 +155,7 @@ static const char *const labels[] __attribute__((unused)) = {
 	NC_("value", "upgrade"), NC_("value", "voucher"), NC_("value", "walkin"),
 	NC_("value", "web"), NC_("value", "week"), NC_("value", "winch"),
 	NC_("value", "wrong-number"), NC_("value", "y"),
+	/* Booked jobs, the customer's agreement and cancellation reasons (SPEC 4.2). */
+	NC_("column", "reason"), NC_("value", "authorized"), NC_("value", "by-phone"),
+	NC_("value", "duplicate"), NC_("value", "gone-on-arrival"), NC_("value", "no-provider"),
 };

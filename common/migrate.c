@@ -8,12 +8,14 @@
 
 #include "append.h"
 #include "buf.h"
+#include "dispatch.h"
 #include "err.h"
 #include "gz.h"
 #include "jfile.h"
 #include "journal.h"
 #include "migrate.h"
 #include "schema.h"
+#include "schema_tables.h"
 
 /*
  * map_header sets map[i] to the schema column of the file's column i
@@ -75,6 +77,17 @@ migrate_row(const struct schema *s, const int *map, int nfile, const char *line,
 		v[map[i]] = p;
 		len[map[i]] = (size_t)(tab - p);
 		p = tab + 1;
+	}
+	/*
+	 * A cancellation written before the reason column gave its reason
+	 * in the note: that is reason other (SPEC 4.2), which the live
+	 * file must now hold.
+	 */
+	if (s == &schema_dispatch && v[DISPATCH_REASON] == NULL && v[DISPATCH_EVENT] != NULL &&
+	    len[DISPATCH_EVENT] == strlen("cancelled") &&
+	    memcmp(v[DISPATCH_EVENT], "cancelled", len[DISPATCH_EVENT]) == 0) {
+		v[DISPATCH_REASON] = DISPATCH_REASON_UNGIVEN;
+		len[DISPATCH_REASON] = strlen(DISPATCH_REASON_UNGIVEN);
 	}
 	/* The values stay escaped as they were: only their places change. */
 	for (i = 0; i < s->n; i++) {

@@ -13,8 +13,10 @@ struct schema;
  * header is not exactly the schema's current one (an older revision's
  * columns, another order): the new file has the current header and
  * every row's values under their columns (a column the file lacks is
- * empty). It works under the journal's lock (jfile_open_locked) and
- * replaces the file whole (jfile_replace), so that a crash leaves the old
+ * empty, but for a dispatch cancellation written before the reason
+ * column, which gets reason other: its note said why). It works
+ * under the journal's lock (jfile_open_locked) and replaces the file
+ * whole (jfile_replace), so that a crash leaves the old
  * file or the new one. Rows with the wrong number of fields and a torn
  * last line are kept as they are (check reports them). Archives are not
  * touched: readers map their headers. Sets *rows to the number of rows

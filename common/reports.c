@@ -84,12 +84,7 @@ rin_name(const struct rinputs *in, const char *v, char *out, size_t outsz)
 rs_time
 case_call_at(const struct cases *cs, long i)
 {
-	const char *v = case_value(cs, i, CASES_CALL_AT);
-	rs_time t;
-
-	if (*v == '\0' || time_parse_ts(v, strlen(v), &t) == -1)
-		return RS_TIME_NONE;
-	return t;
+	return case_time(cs, i, CASES_CALL_AT);
 }
 
 void

@@ -165,9 +165,7 @@ fill(struct timeline *tl, long ix, struct report *r)
 	rsec_set(r, s, 10, case_value(&tl->cs, ix, CASES_PRIORITY));
 	rsec_set(r, s, 11, tl->dt.provider);
 
-	sc.opened_at = tl->cs.opened_at[ix];
-	sc.call_at = case_call_at(&tl->cs, ix);
-	sc.road = case_value(&tl->cs, ix, CASES_ROAD);
+	case_sla_facts(&tl->cs, ix, &sc);
 	sla_steps(&sc, &tl->dt.steps, &tl->in->rules, tl->in->as_of, res);
 	s = report_section(r, "sla", "Desk SLA steps", RSH_KEYED, 5, lcols, ltypes);
 	for (st = 0; st < SLA_NSTEPS; st++) {

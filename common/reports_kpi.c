@@ -39,12 +39,12 @@ struct period {
  * of a case (every column as a string, struct cases) and a full
  * dispatch timeline cost 1.4 GB for a million cases and a quarter of
  * the time in page faults. The fields follow cases_add (opened row's
- * at; last non-empty call_at and road); of the dispatch rows only the
+ * at; last non-empty call_at, road and scheduled_at); of the dispatch rows only the
  * times the SLA steps read are kept (struct dsteps, filled as
  * dtimeline_add fills it), so that kpi measures as every other report.
  */
 struct kcase {
-	rs_time opened_at, call_at;
+	rs_time opened_at, call_at, scheduled_at;
 	signed char road;	/* CASES_ROAD enum index of the last non-empty road, -1 none */
 };
 
@@ -118,7 +118,7 @@ on_case(const struct row *r, void *arg)
 		if (grown)
 			k->c = xrealloc(k->c, k->ix.cap * sizeof(*k->c));
 		c = &k->c[i];
-		c->opened_at = c->call_at = RS_TIME_NONE;
+		c->opened_at = c->call_at = c->scheduled_at = RS_TIME_NONE;
 		c->road = -1;
 	}
 	c = &k->c[i];
@@ -127,6 +127,8 @@ on_case(const struct row *r, void *arg)
 		c->opened_at = jrow_at(r);
 	if (r->len[CASES_CALL_AT] > 0)
 		c->call_at = ts_or_none(r->v[CASES_CALL_AT], r->len[CASES_CALL_AT]);
+	if (r->len[CASES_SCHEDULED_AT] > 0)
+		c->scheduled_at = ts_or_none(r->v[CASES_SCHEDULED_AT], r->len[CASES_SCHEDULED_AT]);
 	if (r->len[CASES_ROAD] > 0 && (road = schema_enum_index(&schema_cases.cols[CASES_ROAD],
 	    r->v[CASES_ROAD], r->len[CASES_ROAD])) >= 0)
 		c->road = (signed char)road;
@@ -228,6 +230,7 @@ tally_cases(struct kpi *k)
 		sc.opened_at = c->opened_at;
 		sc.call_at = c->call_at;
 		sc.road = c->road >= 0 ? schema_cases.cols[CASES_ROAD].enums[(int)c->road] : "";
+		sc.scheduled_at = c->scheduled_at;
 		j = kindex_get(&k->kd.ix, k->ix.keys[i]);
 		sla_steps(&sc, j != -1 ? &k->kd.d[j] : NULL, &k->in->rules, k->in->as_of, res);
 		if (res[SLA_DISPATCH].status == SLA_MET || res[SLA_DISPATCH].status == SLA_MISSED)

@@ -167,6 +167,7 @@ report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to
 		nopen = shift_handover(&sh, r);
 		shift_complaints(&sh, r);
 		shift_callbacks_due(&sh, r);
+		shift_cancellations(&sh, r);
 		rsec_set(r, sum, 0, label);
 		rsec_time(r, sum, 1, from);
 		rsec_time(r, sum, 2, to);
@@ -174,6 +175,7 @@ report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to
 		rsec_int(r, sum, 4, ncases);
 		rsec_int(r, sum, 5, (long long)nopen);
 		move_last(r, "late_providers");
+		move_last(r, "cancellations");
 		*out = r;
 	}
 	cb_schedule_free(&sh.sched);

@@ -36,11 +36,14 @@ struct shift {
  * by_channel, sla and late_providers and returns the number of cases
  * opened in the period; shift_handover adds the cases open at the end of
  * the shift and returns their number; shift_complaints the complaints
- * opened; shift_callbacks_due the callbacks due in the next shift.
+ * opened; shift_callbacks_due the callbacks due in the next shift;
+ * shift_cancellations the period's cases cancelled at --as-of, by
+ * reason.
  */
 long long shift_volume_and_sla(struct shift *sh, struct report *r);
 size_t shift_handover(struct shift *sh, struct report *r);
 void shift_complaints(struct shift *sh, struct report *r);
 void shift_callbacks_due(struct shift *sh, struct report *r);
+void shift_cancellations(struct shift *sh, struct report *r);
 
 #endif

@@ -21,6 +21,7 @@
 #include "reports.h"
 #include "reports_shift.h"
 #include "row.h"
+#include "schema.h"
 #include "schema_tables.h"
 #include "timefmt.h"
 
@@ -30,9 +31,7 @@ case_sla(const struct shift *sh, long i, const struct dtimeline *t, rs_time at,
 {
 	struct sla_case sc;
 
-	sc.opened_at = sh->cs.opened_at[i];
-	sc.call_at = case_call_at(&sh->cs, i);
-	sc.road = case_value(&sh->cs, i, CASES_ROAD);
+	case_sla_facts(&sh->cs, i, &sc);
 	sla_steps(&sc, t != NULL ? &t->steps : NULL, &sh->in->rules, at, res);
 }
 
@@ -348,4 +347,33 @@ shift_callbacks_due(struct shift *sh, struct report *r)
 		rsec_time(r, s, 6, d->due_by);
 		rsec_int(r, s, 7, d->attempts);
 	}
+}
+
+void
+shift_cancellations(struct shift *sh, struct report *r)
+{
+	static const char *const cols[] = { "reason", "cases" };
+	static const enum rtype types[] = { RT_ENUM, RT_INT };
+	const struct column *rc = &schema_dispatch.cols[DISPATCH_REASON];
+	const struct dtimeline *t;
+	struct tally tl = { 0 };
+	struct rsection *s;
+	size_t i;
+	int k;
+
+	/* Every reason always listed, in the schema's order: the table keeps its shape. */
+	for (k = 0; k < rc->n_enums; k++)
+		tally_add(&tl, rc->enums[k], 0);
+	for (i = 0; i < sh->cs.f.n; i++) {
+		if (sh->cs.opened_at[i] == RS_TIME_NONE || sh->cs.opened_at[i] < sh->from ||
+		    sh->cs.opened_at[i] >= sh->to)
+			continue;
+		t = dispatch_get(&sh->all, sh->cs.f.items[i].key);
+		if (t != NULL && t->state == DS_CANCELLED)
+			tally_add(&tl, t->reason, 1);
+	}
+	s = report_section(r, "cancellations", "Cancellations by reason (the shift's cases)",
+	    RSH_MAP, 2, cols, types);
+	tally_section(r, s, &tl, 0);
+	tally_free(&tl);
 }

@@ -129,6 +129,41 @@ overdue(struct weekly *w, struct report *r)
 	free(v);
 }
 
+/*
+ * fee_unauthorized lists the week's fee complaints on cases where the
+ * customer had not agreed to a price (no authorized event before the
+ * complaint's at): the ones the desk cannot answer with an agreement.
+ */
+static void
+fee_unauthorized(struct weekly *w, struct report *r)
+{
+	static const char *const cols[] = { "complaint_id", "case_id", "level", "state",
+	    "opened_at" };
+	static const enum rtype types[] = { RT_ID, RT_ID, RT_INT, RT_ENUM, RT_TIME };
+	const struct dtimeline *t;
+	struct rsection *s;
+	size_t i;
+
+	s = report_section(r, "fee_unauthorized", "Fee complaints without the customer's "
+	    "agreement to the price", RSH_IDS, 5, cols, types);
+	for (i = 0; i < w->nwk; i++) {
+		const struct complaint *c = w->wk[i];
+
+		if (strcmp(cp_value(&w->cps, c, COMPLAINTS_CATEGORY), "fee") != 0)
+			continue;
+		t = dispatch_get(&w->ds, c->case_key);
+		if (t != NULL && t->first_authorized != RS_TIME_NONE &&
+		    t->first_authorized < c->opened_at)
+			continue;
+		rsec_row(s);
+		rsec_set(r, s, 0, cp_value(&w->cps, c, COMPLAINTS_COMPLAINT_ID));
+		rsec_set(r, s, 1, cp_value(&w->cps, c, COMPLAINTS_CASE_ID));
+		rsec_int(r, s, 2, c->level);
+		rsec_set(r, s, 3, cp_state_name(c->state));
+		rsec_time(r, s, 4, c->opened_at);
+	}
+}
+
 static void
 actions(struct weekly *w, struct report *r)
 {
@@ -388,6 +423,7 @@ report_weekly(const struct rinputs *in, int year, int week, struct report **out,
 		red_list(&w, r);
 		overdue(&w, r);
 		actions(&w, r);
+		fee_unauthorized(&w, r);
 		*out = r;
 	}
 	free(w.wk);

@@ -48,6 +48,8 @@ const struct rule_key rules_keys[] = {
 	    R(target_complainant_satisfaction), 0 },
 	{ "shift.day", K_SHIFT, R(shift_day_start), R(shift_day_end) },
 	{ "shift.night", K_SHIFT, R(shift_night_start), R(shift_night_end) },
+	{ "sla.booking_dispatch_lead_min", K_MIN, R(sla_booking_dispatch_lead_min), 0 },
+	{ "sla.booking_arrive_grace_min", K_MIN, R(sla_booking_arrive_grace_min), 0 },
 	{ "ref.window_d", K_DAY, R(ref_window_d), 0 },
 	{ "site.zone", K_ZONE, R(site_zone), 0 },
 	{ "site.code", K_CODE, R(site_code), 0 },
@@ -89,6 +91,8 @@ rules_default(struct rules *r)
 	r->shift_day_end = 20 * 60;
 	r->shift_night_start = 20 * 60;
 	r->shift_night_end = 8 * 60;
+	r->sla_booking_dispatch_lead_min = 30;
+	r->sla_booking_arrive_grace_min = 10;
 }
 
 /*

@@ -22,6 +22,8 @@ struct rules {
 	double target_complainant_satisfaction;
 	int shift_day_start, shift_day_end;	/* minutes after midnight */
 	int shift_night_start, shift_night_end;
+	/* Booked jobs (a scheduled_at): dispatch due this long before it, arrival this long after. */
+	int sla_booking_dispatch_lead_min, sla_booking_arrive_grace_min;
 	int ref_window_d;	/* how far back a --ref key is looked up (SPEC 5) */
 	/* The site (SPEC 3.0); "" when unset. */
 	char site_zone[RULES_TEXT_MAX];	/* an IANA zone name */

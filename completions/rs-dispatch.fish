@@ -6,7 +6,7 @@
 
 # __rs_dispatch_is SUB...: __rs_is for rs-dispatch.
 function __rs_dispatch_is
-    __rs_is rs-dispatch 'suggest assign notify enroute arrive complete cancel list' '' '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason' 'suggest:1 assign:1 notify:1 enroute:1 arrive:1 complete:1 cancel:1' $argv
+    __rs_is rs-dispatch 'suggest assign notify enroute arrive complete cancel authorize list' '' '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason' 'suggest:1 assign:1 notify:1 enroute:1 arrive:1 complete:1 cancel:1 authorize:1' $argv
 end
 
 complete -c rs-dispatch -f
@@ -17,27 +17,28 @@ complete -c rs-dispatch -n '__rs_dispatch_is ""' -a enroute -d 'record that the 
 complete -c rs-dispatch -n '__rs_dispatch_is ""' -a arrive -d 'record the arrival on site'
 complete -c rs-dispatch -n '__rs_dispatch_is ""' -a complete -d 'record the end of the job'
 complete -c rs-dispatch -n '__rs_dispatch_is ""' -a cancel -d 'cancel a case'
+complete -c rs-dispatch -n '__rs_dispatch_is ""' -a authorize -d 'record the customer\'s agreement to the price'
 complete -c rs-dispatch -n '__rs_dispatch_is ""' -a list -d 'open cases with their SLA clocks'
 complete -c rs-dispatch -n '__rs_dispatch_is suggest' -s n -x -d 'how many (default 5)'
 complete -c rs-dispatch -n '__rs_dispatch_is suggest' -l include-busy -d 'busy providers too (busy = y)'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s H -l no-header -d 'no header line'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -l agent -x -d 'agent name (else $RS_AGENT, else the login)'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -l at -x -d 'when the event happened (default now)'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -l raw -d 'CSV without the spreadsheet formula guard'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s q -l quiet -d 'print only the new id'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -l ref -x -d 'idempotency key given with --ref (at most 64 characters, no white space)'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s h -l help -d 'this help'
-complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s V -l version -d 'print the version'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -s H -l no-header -d 'no header line'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -l agent -x -d 'agent name (else $RS_AGENT, else the login)'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -l at -x -d 'when the event happened (default now)'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -l raw -d 'CSV without the spreadsheet formula guard'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -s q -l quiet -d 'print only the new id'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -l ref -x -d 'idempotency key given with --ref (at most 64 characters, no white space)'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -s h -l help -d 'this help'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel authorize list ""' -s V -l version -d 'print the version'
 complete -c rs-dispatch -n '__rs_dispatch_is assign' -l provider -x -k -a '(__rs_live provider-for-case)' -d 'only cases whose last assigned provider is ID'
 complete -c rs-dispatch -n '__rs_dispatch_is assign' -l technician -x -d 'technician or driver sent'
 complete -c rs-dispatch -n '__rs_dispatch_is assign' -l eta -x -d 'estimated minutes to arrival given at assignment'
 complete -c rs-dispatch -n '__rs_dispatch_is assign' -l force
-complete -c rs-dispatch -n '__rs_dispatch_is assign notify enroute arrive complete' -l note -x -d 'free note; the reason of a cancellation'
+complete -c rs-dispatch -n '__rs_dispatch_is assign notify enroute arrive complete cancel authorize' -l note -x -d 'free note; the reason of a cancellation'
 complete -c rs-dispatch -n '__rs_dispatch_is complete' -l outcome -x -a 'repaired towed jumpstarted tyre-changed refuelled unlocked transported remote unresolved' -d 'result of a completed case'
-complete -c rs-dispatch -n '__rs_dispatch_is complete' -l fee -x -d 'fee charged on completion'
+complete -c rs-dispatch -n '__rs_dispatch_is complete authorize' -l fee -x -d 'fee charged on completion'
 complete -c rs-dispatch -n '__rs_dispatch_is cancel' -l reason -x -a 'customer duplicate gone-on-arrival no-provider by-phone other' -d 'why a case was cancelled'
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l provider -x -k -a '(__rs_live provider)' -d 'only cases whose last assigned provider is ID'
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l all
@@ -49,3 +50,4 @@ complete -c rs-dispatch -n '__rs_dispatch_is enroute; and __rs_dispatch_is opera
 complete -c rs-dispatch -n '__rs_dispatch_is arrive; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
 complete -c rs-dispatch -n '__rs_dispatch_is complete; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
 complete -c rs-dispatch -n '__rs_dispatch_is cancel; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
+complete -c rs-dispatch -n '__rs_dispatch_is authorize; and __rs_dispatch_is operand' -k -a '(__rs_live case)'

@@ -6,7 +6,7 @@
 
 # __rs_intake_is SUB...: __rs_is for rs-intake.
 function __rs_intake_is
-    __rs_is rs-intake 'new amend import list' 'new' '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format --agent --at --as-of --ref --since --until' 'amend:1 import:1' $argv
+    __rs_is rs-intake 'new amend import list' 'new' '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format --agent --at --as-of --ref --since --until' 'amend:1 import:1' $argv
 end
 
 complete -c rs-intake -f
@@ -37,6 +37,10 @@ complete -c rs-intake -n '__rs_intake_is new amend ""' -l quote -x -d 'price quo
 complete -c rs-intake -n '__rs_intake_is new amend ""' -l eta -x -d 'arrival time promised to the customer, minutes'
 complete -c rs-intake -n '__rs_intake_is new amend list ""' -l priority -x -a '1 2 3 4' -d '1 highest (safety) to 4 (comfort)'
 complete -c rs-intake -n '__rs_intake_is new amend ""' -l note -x -d 'free note'
+complete -c rs-intake -n '__rs_intake_is new amend ""' -l scheduled-at -x -d 'booked job: when the customer wants the provider there'
+complete -c rs-intake -n '__rs_intake_is new amend ""' -l destination -x -d 'where a tow, transfer or ride goes'
+complete -c rs-intake -n '__rs_intake_is new amend ""' -l dest-lat -x -d 'destination latitude (WGS 84 degrees)'
+complete -c rs-intake -n '__rs_intake_is new amend ""' -l dest-lon -x -d 'destination longitude (WGS 84 degrees)'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s H -l no-header -d 'no header line'

@@ -14,7 +14,7 @@ complete -c rs-report -n '__rs_report_is ""' -a shift -d ''
 complete -c rs-report -n '__rs_report_is ""' -a weekly -d ''
 complete -c rs-report -n '__rs_report_is ""' -a kpi -d 'network, each with its own site.code; --by-site: a row'
 complete -c rs-report -n '__rs_report_is ""' -a case -d ''
-complete -c rs-report -n '__rs_report_is shift ""' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is shift ""' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l show-pii -d 'show customer names and phone numbers unmasked'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l cases -r -F
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l dispatch -r -F
@@ -32,7 +32,7 @@ complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l raw -d 'CS
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s h -l help -d 'this help'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s V -l version -d 'print the version'
-complete -c rs-report -n '__rs_report_is weekly ""' -l section -x -a 'summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is weekly ""' -l section -x -a 'summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is weekly ""' -l week -x
 complete -c rs-report -n '__rs_report_is kpi ""' -l section -x -a 'summary periods' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is kpi ""' -l by -x -a 'day week month'

@@ -134,11 +134,11 @@ _rs_spec_rs_intake() {
 	case $1 in
 	subs) echo 'new amend import list' ;;
 	default) echo new ;;
-	argopts) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format --agent --at --as-of --ref --since --until' ;;
+	argopts) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format --agent --at --as-of --ref --since --until' ;;
 	opts)
 		case $2 in
-		new) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
-		amend) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		new) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		amend) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		import) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		list) echo '--since --until --open --service --priority -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
@@ -167,7 +167,7 @@ _rs_spec_rs_intake() {
 # rs-dispatch: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_dispatch() {
 	case $1 in
-	subs) echo 'suggest assign notify enroute arrive complete cancel list' ;;
+	subs) echo 'suggest assign notify enroute arrive complete cancel authorize list' ;;
 	default) echo '' ;;
 	argopts) echo '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason' ;;
 	opts)
@@ -178,7 +178,8 @@ _rs_spec_rs_dispatch() {
 		enroute) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		arrive) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		complete) echo '--outcome --fee --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
-		cancel) echo '--reason -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		cancel) echo '--reason --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		authorize) echo '--fee --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		list) echo '--provider --all --overdue -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
@@ -191,6 +192,7 @@ _rs_spec_rs_dispatch() {
 		arrive) echo case ;;
 		complete) echo case ;;
 		cancel) echo case ;;
+		authorize) echo case ;;
 		esac ;;
 	value)
 		case $2:$3 in
@@ -302,8 +304,8 @@ _rs_spec_rs_report() {
 		esac ;;
 	value)
 		case $2:$3 in
-		shift:--section|:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' ;;
-		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions' ;;
+		shift:--section|:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' ;;
+		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized' ;;
 		kpi:--section) echo 'words summary periods' ;;
 		case:--section) echo 'words summary sla timeline' ;;
 		*:--cases|*:--dispatch|*:--complaints|*:--callbacks) echo 'file' ;;

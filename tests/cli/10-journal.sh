@@ -330,6 +330,11 @@ complaints | event=action-done | CP-20261004-0001: complaint has no open action
 complaints | event=closed | CP-20261004-0001: complaint is closed; cannot close
 # scores need a reached callback
 callbacks | result=no-answer | column overall: a score needs result reached
+# a cancellation's reason (SPEC 4.2)
+dispatch | case_id=RS-20261121-0003;event=cancelled | RS-20261121-0003: a cancellation needs a reason (customer|duplicate|gone-on-arrival|no-provider|by-phone|other)
+dispatch | case_id=RS-20261121-0003;event=cancelled;reason=other;note= | RS-20261121-0003: reason other needs a note saying why
+dispatch | case_id=RS-20261121-0003;event=cancelled;reason=gone | column reason: unknown value 'gone' (want customer|duplicate|gone-on-arrival|no-provider|by-phone|other)
+dispatch | case_id=RS-20261121-0002;event=enroute;reason=customer | RS-20261121-0002: a reason is only for a cancellation, not enroute
 EOF
 
 # Legal rows that look odd: check stays quiet.
@@ -347,7 +352,8 @@ cases | note=a\tb\nc\\d 😀 中文
 dispatch | case_id=RS-20261121-0002;event=completed;outcome=remote
 dispatch | case_id=RS-20261121-0002;event=enroute
 dispatch | case_id=RS-20261121-0002;event=assigned;provider=P002
-dispatch | case_id=RS-20261121-0003;event=cancelled
+dispatch | case_id=RS-20261121-0003;event=cancelled;reason=no-provider
+dispatch | case_id=RS-20261121-0003;event=authorized;fee=300.00;note=tow
 complaints | event=reopened;note=again
 callbacks | result=refused;overall=;timeliness=;professionalism=;attitude=;nps=
 EOF

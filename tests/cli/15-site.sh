@@ -141,7 +141,7 @@ EOF
 # Ids whose date is not the UTC date (opened 00:00-07:59 in Shanghai),
 # and the first and last of a day, are found under every TZ.
 for id in RS-SZ-20261101-0001 RS-SZ-20261101-0002 RS-SZ-20261122-0001 \
-    RS-SZ-20261122-0003 RS-SZ-20261105-0243 RS-SZ-20261103-0199 \
+    RS-SZ-20261122-0003 RS-SZ-20261105-0239 RS-SZ-20261103-0195 \
     "$(awk -F'\t' '$4 == "opened" { id = $3 } END { print id }' "$S/cases.tsv")"; do
 	for z in $ZONES; do
 		tcase "samples: case $id found under TZ=$z" 0 '*' '' \

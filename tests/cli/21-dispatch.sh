@@ -139,8 +139,8 @@ tcase "assign: --at in the future" 1 '' 'rs-dispatch: --at: 2026-11-22T10:10:00+
 	rs-dispatch assign RS-20261122-0001 --provider P02 --at +10m
 tcase "cancel: --reason missing" 2 '' 'rs-dispatch: cancel: --reason is required (see rs-dispatch --help)' \
 	rs-dispatch cancel RS-20261122-0001
-tcase "cancel: ANSI in --reason" 1 '' 'rs-dispatch: --reason: bad text: control character U+001B' \
-	rs-dispatch cancel RS-20261122-0001 --reason "$(printf '\033[2J')"
+tcase "cancel: ANSI in --note" 1 '' 'rs-dispatch: --note: bad text: control character U+001B' \
+	rs-dispatch cancel RS-20261122-0001 --reason other --note "$(printf '\033[2J')"
 tcase "complete: --outcome missing" 2 '' 'rs-dispatch: complete: --outcome is required (see rs-dispatch --help)' \
 	rs-dispatch complete RS-20261122-0001
 tcase "complete: bad --outcome" 1 '' "rs-dispatch: --outcome: unknown value 'fixed' (want repaired|towed|jumpstarted|tyre-changed|refuelled|unlocked|transported|remote|unresolved)" \
@@ -175,7 +175,7 @@ into() {
 	completed) rs-dispatch -q assign "$id" --provider P01
 		rs-dispatch -q arrive "$id"
 		rs-dispatch -q complete "$id" --outcome repaired; rows=$((rows + 3)) ;;
-	cancelled) rs-dispatch -q cancel "$id" --reason test; rows=$((rows + 1)) ;;
+	cancelled) rs-dispatch -q cancel "$id" --reason customer; rows=$((rows + 1)) ;;
 	esac >/dev/null
 }
 # try STATE EVENT RESULT: RESULT is the state after a legal event, or
@@ -187,7 +187,8 @@ try() {
 	assign) set -- assign "$id" --provider P02 ;;
 	complete) set -- complete "$id" --outcome tyre-changed ;;
 	remote) set -- complete "$id" --outcome remote ;;
-	cancel) set -- cancel "$id" --reason "客户取消" ;;
+	cancel) set -- cancel "$id" --reason other --note "客户取消" ;;
+	authorize) set -- authorize "$id" --fee 300 ;;
 	*) set -- "$_ev" "$id" ;;
 	esac
 	case $_res in
@@ -210,6 +211,7 @@ try open       arrive    "x:arrival"
 try open       complete  "x:$C"
 try open       remote    completed
 try open       cancel    cancelled
+try open       authorize open
 try assigned   assign    assigned
 try assigned   notify    assigned
 try assigned   enroute   enroute
@@ -217,6 +219,7 @@ try assigned   arrive    arrived
 try assigned   complete  "x:$C"
 try assigned   remote    completed
 try assigned   cancel    cancelled
+try assigned   authorize assigned
 try enroute    assign    assigned
 try enroute    notify    enroute
 try enroute    enroute   "x:en route"
@@ -224,6 +227,7 @@ try enroute    arrive    arrived
 try enroute    complete  "x:$C"
 try enroute    remote    completed
 try enroute    cancel    cancelled
+try enroute    authorize enroute
 try arrived    assign    "x:an assignment"
 try arrived    notify    arrived
 try arrived    enroute   "x:en route"
@@ -231,6 +235,7 @@ try arrived    arrive    "x:arrival"
 try arrived    complete  completed
 try arrived    remote    completed
 try arrived    cancel    cancelled
+try arrived    authorize arrived
 for s in completed cancelled; do
 	try $s assign   "x:an assignment"
 	try $s notify   "x:a progress call"
@@ -239,10 +244,11 @@ for s in completed cancelled; do
 	try $s complete "x:completion"
 	try $s remote   "x:completion"
 	try $s cancel   "x:a cancellation"
+	try $s authorize "x:the customer's agreement"
 done
 tcase "illegal transitions wrote nothing" 0 "$rows" '' sh -c 'wc -l <"$RS_DIR/dispatch.tsv"'
-tcase "cancel keeps the reason in the note" 0 "客户取消" '' \
-	sh -c 'grep cancelled "$RS_DIR/dispatch.tsv" | grep -v "	test$" | head -1 | cut -f12'
+tcase "cancel records the reason code and the note" 0 "客户取消	other" '' \
+	sh -c 'grep "	cancelled	.*客户取消" "$RS_DIR/dispatch.tsv" | head -1 | cut -f12,13'
 
 # --- list: SLA clocks around every deadline --------------------------------------
 #
@@ -265,7 +271,7 @@ rs-intake -q $BASE --service fuel --road city >/dev/null
 rs-intake -q $BASE --service fuel --road city >/dev/null
 at 09:00:30; rs-dispatch -q notify RS-20261122-0002 >/dev/null
 at 09:01:00; rs-dispatch -q assign RS-20261122-0003 --provider P01 >/dev/null
-at 09:02:00; rs-dispatch -q cancel RS-20261122-0004 --reason dup >/dev/null
+at 09:02:00; rs-dispatch -q cancel RS-20261122-0004 --reason duplicate >/dev/null
 rs-dispatch -q complete RS-20261122-0005 --outcome remote >/dev/null
 at 09:04:00; rs-dispatch -q assign RS-20261122-0001 --provider P01 >/dev/null
 at 09:05:30; rs-dispatch -q assign RS-20261122-0002 --provider P02 >/dev/null
@@ -335,6 +341,6 @@ tcase "rules.tsv: highway arrival 90 min" 0 "RS-20261122-0002	arrive	2026-11-22T
 	sh -c "rs-dispatch -d $T/rules list -H | cut -f1,8-10 | grep 0002"
 
 # --- help ---------------------------------------------------------------------------
-for s in suggest assign notify enroute arrive complete cancel list; do
+for s in suggest assign notify enroute arrive complete cancel authorize list; do
 	tcase "$s -h" 0 '*' '' sh -c "rs-dispatch $s -h | grep -q '^usage: rs-dispatch $s' && rs-dispatch $s -h | grep -q '^examples:'"
 done

@@ -82,7 +82,7 @@ tcase 'dispatch: retrying arrive after the case moved on' 0 "$A" '' rs-dispatch 
 same 'dispatch complete --ref' dispatch rs-dispatch -q complete "$A" --outcome towed --ref D4
 tcase 'dispatch: a key of another event: exit 1' 1 '' \
     "rs-dispatch: $A: ref D4 was given to this row with event 'completed', not 'cancelled': a key retries the same command, it is not for another one" \
-    rs-dispatch -q cancel "$A" --reason other --ref D4
+    rs-dispatch -q cancel "$A" --reason customer --ref D4
 same 'complain open --ref' complaints rs-complain open --case "$A" --category late --demand sorry --ref C1
 CP=$(tail -n 1 "$RS_DIR/complaints.tsv" | cut -f3)
 same 'complain contact --ref' complaints rs-complain -q contact "$CP" --note called --ref C2

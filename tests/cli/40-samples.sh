@@ -50,11 +50,11 @@ tsame "samples/providers.tsv = journal's" "$SAMPLES/providers.tsv" \
     "$SAMPLES/journal/providers.tsv"
 
 # the two cases of seed 001 are in the samples
-tcase "story: 50 min late (京A12345)" 0 "RS-SZ-20261105-0243" "" \
+tcase "story: 50 min late (京A12345)" 0 "RS-SZ-20261105-0239" "" \
     sh -c "grep -F 京A12345 '$SAMPLES/journal/cases.tsv' | cut -f3"
 tcase "story: highway tyre, missed flight" 0 \
-    "CP-SZ-20261103-0008	3	late	platform" "" \
-    sh -c "grep -F RS-SZ-20261103-0199 '$SAMPLES/journal/complaints.tsv' |
+    "CP-SZ-20261103-0009	3	late	platform" "" \
+    sh -c "grep -F RS-SZ-20261103-0195 '$SAMPLES/journal/complaints.tsv' |
 	awk -F '\t' '\$5 == \"opened\" { l = \$7; c = \$8 }
 	    \$5 == \"investigated\" { print \$3 \"\t\" l \"\t\" c \"\t\" \$9 }'"
 

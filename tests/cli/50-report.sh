@@ -15,7 +15,8 @@
 #      file 10.0 missed; dispatch 13.0 missed; notify not done, due
 #      20:28 < as-of: missed; arrive 75.0 > 60: missed (late provider P003)
 #   C3 RS-20261121-0003 no call_at, opened 22:00, city, jumpstart, phone
-#      cancelled 22:03: file 0.0 met; dispatch, notify, arrive excluded
+#      cancelled 22:03 (reason customer): file 0.0 met; dispatch, notify,
+#      arrive excluded; the only cancellation: customer 1, the rest 0
 #   C4 RS-20261122-0001 call 07:49:00, opened 07:50:03, city, tow, phone
 #      assigned 07:53 P001, arrived 08:15 (after the shift), not completed
 #      file 63 s = 1.05 -> 1.1 (half away from zero); dispatch 4.0 met;
@@ -108,6 +109,15 @@ complaint  RS-20261121-0002  CP-20261121-0001  李*       139****5678    2026-11
 == late_providers: Late providers (arrival SLA missed) ==
 provider  name          late  cases
 P003      高速救援三队     1  RS-20261121-0002
+
+== cancellations: Cancellations by reason (the shift's cases) ==
+reason           cases
+customer             1
+duplicate            0
+gone-on-arrival      0
+no-provider          0
+by-phone             0
+other                0
 EOF
 )
 tcase "shift: text, default period" 0 "$SHIFT_TEXT" "" rs-report -d "$D" shift
@@ -174,7 +184,8 @@ tcase "shift: tsv has every section after # NAME" 0 \
 # handover
 # complaints
 # callbacks_due
-# late_providers" "" sh -c "rs-report -d '$D' shift -f tsv | grep '^#'"
+# late_providers
+# cancellations" "" sh -c "rs-report -d '$D' shift -f tsv | grep '^#'"
 tcase "shift: late providers with names" 0 "P003	高速救援三队	1	RS-20261121-0002" "" \
 	sh -c "rs-report -d '$D' shift --section late_providers -f tsv -H"
 tcase "shift: --show-pii shows customers" 0 "周杰	13700000000" "" \
@@ -198,7 +209,7 @@ STDIN=$D/complaints.tsv
 tcase "shift: --complaints - (stdin)" 0 "$SHIFT_TEXT" "" rs-report -d "$D" shift --complaints -
 tcase "shift: missing input file" 3 "" "*" rs-report -d "$D" shift --cases "$T/nope.tsv"
 tcase "shift: unknown section" 2 "" \
-	"rs-report: --section: no section 'nope' in the shift report (have: summary, by_service, by_priority, by_channel, sla, handover, complaints, callbacks_due, late_providers) (see rs-report --help)" \
+	"rs-report: --section: no section 'nope' in the shift report (have: summary, by_service, by_priority, by_channel, sla, handover, complaints, callbacks_due, late_providers, cancellations) (see rs-report --help)" \
 	rs-report -d "$D" shift --section nope
 tcase "shift: --week is weekly's" 2 "" "*" rs-report -d "$D" shift --week 2026-W46
 tcase "shift: bad --shift" 2 "" "*" rs-report -d "$D" shift --date 2026-11-21 --shift evening

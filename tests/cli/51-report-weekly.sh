@@ -16,7 +16,8 @@
 #   CP3 CP-20261112-0001 level 2 fee, responsible empty (undetermined),
 #       case provider P003; never contacted, due 11-13 09:00 (missed);
 #       not resolved, due 11-14 09:00 (missed, overdue); action
-#       "=更新报价说明模板" due 11-20 open and overdue
+#       "=更新报价说明模板" due 11-20 open and overdue; its case has no
+#       authorized row: the week's one fee_unauthorized
 #   CP4 CP-20261114-0001 level 1 late provider P001; resolved 11-15 08:00
 #       without a contact: first contact at the resolution (+10 h, met);
 #       reopened 11-16: no resolution, due 11-15 22:00 (missed, overdue);
@@ -127,6 +128,10 @@ overdue  1
 complaint_id      action             owner   due         overdue
 CP-20261110-0001  司机服务话术培训   救援部  2026-11-25  n
 CP-20261112-0001  =更新报价说明模板  客服部  2026-11-20  y
+
+== fee_unauthorized: Fee complaints without the customer's agreement to the price ==
+complaint_id      case_id           level  state  opened_at
+CP-20261112-0001  RS-20261112-0001      2  open   2026-11-12 09:00
 EOF
 )
 tcase "weekly: text, default week" 0 "$WEEK_TEXT" "" rs-report -d "$D" weekly
@@ -169,7 +174,7 @@ tcase "weekly: csv guards text, not ids" 0 "$WEEK_ACT" "" \
 tcase "weekly: --raw drops the guard" 0 "CP-20261112-0001,=更新报价说明模板,客服部,2026-11-20,y" "" \
 	sh -c "rs-report -d '$D' weekly --section open_actions -f csv --raw -H | tr -d '\r' | tail -1"
 tcase "weekly: by_level md" 0 "$WEEK_LVL" "" rs-report -d "$D" weekly --section by_level -f md
-tcase "weekly: every section in tsv" 0 "11" "" sh -c "rs-report -d '$D' weekly -f tsv | grep -c '^# '"
+tcase "weekly: every section in tsv" 0 "12" "" sh -c "rs-report -d '$D' weekly -f tsv | grep -c '^# '"
 rs-report -d "$D" weekly -f html >"$T/w.html"
 tok "weekly: html is well-formed XML" xmllint --noout "$T/w.html"
 tok "weekly: html parses (python)" python3 -c "import html.parser,sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())" "$T/w.html"

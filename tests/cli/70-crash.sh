@@ -155,7 +155,7 @@ step_cmd() {
 	enroute) J=dispatch CMD="rs-dispatch -q $a enroute $ID" ;;
 	arrive) J=dispatch CMD="rs-dispatch -q $a arrive $ID" ;;
 	complete) J=dispatch CMD="rs-dispatch -q $a complete $ID --outcome towed --fee 120" ;;
-	cancel) J=dispatch CMD="rs-dispatch -q $a cancel $ID2 --reason gone" ;;
+	cancel) J=dispatch CMD="rs-dispatch -q $a cancel $ID2 --reason customer" ;;
 	cbservice) J=callbacks CMD="rs-callback -q $a record $ID --kind service --result reached --overall 5 --nps 9" ;;
 	cpopen) J=complaints CMD="rs-complain -q $a open --case $ID --category late --demand sorry" ;;
 	contact) J=complaints CMD="rs-complain -q $a contact $CP --note called" ;;

@@ -88,7 +88,7 @@ CMDS=(
 	"rs-dispatch -q enroute $A2"
 	"rs-dispatch -q arrive $B"
 	"rs-dispatch -q complete $C --outcome towed --fee 80"
-	"rs-dispatch -q cancel $A --reason gone"
+	"rs-dispatch -q cancel $A --reason customer"
 	"rs-complain -q open --case $D --category damage --demand pay"
 	"rs-complain -q escalate $CP1 --level 3"
 	"rs-complain -q contact $CP1"

@@ -55,7 +55,7 @@ busy 'dispatch assign' dispatch rs-dispatch -q assign "$A" --provider P002
 busy 'dispatch notify' dispatch rs-dispatch -q notify "$A"
 busy 'dispatch enroute' dispatch rs-dispatch -q enroute "$A"
 busy 'dispatch arrive' dispatch rs-dispatch -q arrive "$A"
-busy 'dispatch cancel' dispatch rs-dispatch -q cancel "$A" --reason x
+busy 'dispatch cancel' dispatch rs-dispatch -q cancel "$A" --reason customer
 busy 'complain open' complaints rs-complain -q open --case "$A" --category fee --demand x
 busy 'complain escalate' complaints rs-complain -q escalate "$CP" --level 3
 busy 'complain contact' complaints rs-complain -q contact "$CP"

@@ -222,9 +222,10 @@ h 'complete: bad outcome' 1 $'rs-dispatch: --outcome: unknown value \'exploded\'
 h 'complete: fee NaN' 1 $'rs-dispatch: --fee: bad amount \'NaN\'' rs-dispatch complete "$D" --outcome towed --fee NaN
 h 'complete: fee -5' 1 $'rs-dispatch: --fee: bad amount \'-5\'' rs-dispatch complete "$D" --outcome towed --fee -5
 h 'complete: fee 1e999' 1 $'rs-dispatch: --fee: bad amount \'1e999\'' rs-dispatch complete "$D" --outcome towed --fee 1e999
-h 'cancel: reason ANSI' 1 'rs-dispatch: --reason: bad text: control character U+001B' rs-dispatch cancel "$A" --reason "${ESC}[31mno"
-h 'cancel: reason bidi' 1 'rs-dispatch: --reason: bad text: bidi control character U+202E' rs-dispatch cancel "$A" --reason "x${BIDI}y"
-h 'cancel: reason empty' 1 'rs-dispatch: --reason: empty reason' rs-dispatch cancel "$A" --reason ''
+h 'cancel: note ANSI' 1 'rs-dispatch: --note: bad text: control character U+001B' rs-dispatch cancel "$A" --reason other --note "${ESC}[31mno"
+h 'cancel: note bidi' 1 'rs-dispatch: --note: bad text: bidi control character U+202E' rs-dispatch cancel "$A" --reason other --note "x${BIDI}y"
+h 'cancel: reason ANSI' 1 "rs-dispatch: --reason: unknown value '\\x1b[31mno' (want customer|duplicate|gone-on-arrival|no-provider|by-phone|other)" rs-dispatch cancel "$A" --reason "${ESC}[31mno"
+h 'cancel: reason empty' 1 "rs-dispatch: --reason: unknown value '' (want customer|duplicate|gone-on-arrival|no-provider|by-phone|other)" rs-dispatch cancel "$A" --reason ''
 h 'suggest: -n -1' 2 $'rs-dispatch: -n: want a count of 1 or more, not \'-1\' (see rs-dispatch --help)' rs-dispatch suggest "$A" -n -1
 h 'suggest: -n abc' 2 $'rs-dispatch: -n: want a count of 1 or more, not \'abc\' (see rs-dispatch --help)' rs-dispatch suggest "$A" -n abc
 h 'list: --as-of 24:00' 1 $'rs-dispatch: --as-of: bad time \'2026-11-22T24:00\'' rs-dispatch list --as-of 2026-11-22T24:00

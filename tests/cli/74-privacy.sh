@@ -105,7 +105,7 @@ err_clean() {
 	fi
 }
 err_clean 'error: arrive on a completed case' 1 rs-dispatch arrive "$A"
-err_clean 'error: cancel a completed case' 1 rs-dispatch cancel "$A" --reason x
+err_clean 'error: cancel a completed case' 1 rs-dispatch cancel "$A" --reason customer
 err_clean 'error: unknown provider' 1 rs-dispatch assign "$A" --provider P999
 err_clean 'error: suggest without a position' 1 rs-dispatch suggest "$B"
 err_clean 'error: complaint level out of range' 1 rs-complain open --case "$A" --category late --demand x --level 9

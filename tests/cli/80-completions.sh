@@ -62,7 +62,7 @@ nl() { printf '%s\n' "$@"; }
 tcase "bash: complete -p for every tool" 0 \
     "$(for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do echo "complete -F _rs $t"; done)" '' \
     bash --norc --noprofile -c ". '$C/rs.bash'; for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do complete -p \$t; done"
-tcase "bash: subcommands" 0 "$(nl suggest assign notify enroute arrive complete cancel list)" '' \
+tcase "bash: subcommands" 0 "$(nl suggest assign notify enroute arrive complete cancel authorize list)" '' \
     bc rs-dispatch ''
 tcase "bash: subcommands by prefix" 0 "$(nl action action-done)" '' bc rs-complain ac
 tcase "bash: subcommand after a global option and its value" 0 "$(nl list)" '' \
@@ -182,7 +182,7 @@ EOF
 if command -v zsh >/dev/null 2>&1 && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; then
 	zc() { timeout 120 zsh -f "$T/comp.zsh" "$C" "$1"; }
 	zcs() { zc "$1" | sort; }
-	tcase "zsh: subcommands" 0 "$(nl arrive assign cancel complete enroute list notify suggest)" '' \
+	tcase "zsh: subcommands" 0 "$(nl arrive assign authorize cancel complete enroute list notify suggest)" '' \
 	    zcs 'rs-dispatch '
 	tcase "zsh: options" 0 "$(nl --provider)" '' zc 'rs-dispatch assign X --pro'
 	tcase "zsh: rs-intake defaults to new" 0 "$(nl --call-at --can-start --channel --customer)" '' zcs 'rs-intake --c'
@@ -204,7 +204,7 @@ fi
 # helper functions they share autoloaded from completions/functions
 if command -v fish >/dev/null 2>&1; then
 	fc() { fish --no-config -c "set fish_complete_path '$C' \$fish_complete_path; set fish_function_path '$C/functions' \$fish_function_path; complete -C '$1'" | cut -f1; }
-	tcase "fish: subcommands" 0 "$(nl arrive assign cancel complete enroute list notify suggest)" '' fc 'rs-dispatch '
+	tcase "fish: subcommands" 0 "$(nl arrive assign authorize cancel complete enroute list notify suggest)" '' fc 'rs-dispatch '
 	tcase "fish: options" 0 "$(nl --provider)" '' fc 'rs-dispatch assign X --pro'
 	tcase "fish: rs-intake defaults to new" 0 "$(nl --call-at --can-start --channel --customer)" '' fc 'rs-intake --c'
 	tcase "fish: rs-intake subcommands" 0 "$(nl amend import list new)" '' fc 'rs-intake '

@@ -79,8 +79,8 @@ rank(const struct gcase *c, int *best, int *second)
 
 /* one dispatch.tsv row; returns its at (kept after the case's last row) */
 static int64_t
-drow(struct gcase *c, int64_t at, const char *ev, int prov, int eta,
-    double km, long long fee, int outcome, const char *note)
+drow_r(struct gcase *c, int64_t at, const char *ev, int prov, int eta,
+    double km, long long fee, int outcome, const char *note, const char *reason)
 {
 	struct row *r;
 
@@ -101,8 +101,17 @@ drow(struct gcase *c, int64_t at, const char *ev, int prov, int eta,
 	row_money(r, fee);
 	row_s(r, outcome >= 0 ? outcomes[outcome] : "");
 	row_s(r, note);
+	row_s(r, reason);
 	push(J_DISPATCH, r);
 	return at;
+}
+
+/* drow writes a dispatch row that is not a cancellation. */
+static int64_t
+drow(struct gcase *c, int64_t at, const char *ev, int prov, int eta,
+    double km, long long fee, int outcome, const char *note)
+{
+	return drow_r(c, at, ev, prov, eta, km, fee, outcome, note, NULL);
 }
 
 static int
@@ -134,7 +143,7 @@ dispatch_case(struct gcase *c)
 {
 	int p2, eta, limit = c->road == ROAD_CITY ? 30 : 60, travel, cancel;
 	double km, pl;
-	int64_t t, arr, tn;
+	int64_t t, arr, tn, base;
 	struct provider *p;
 	char nb[64];
 
@@ -142,14 +151,29 @@ dispatch_case(struct gcase *c)
 	if (c->f_prov >= 0)
 		c->prov = p2 = c->f_prov;
 	if (c->prov < 0 || (c->f_prov < 0 && chance(0.011))) {
+		static const int rw[] = { 45, 15, 20, 20 };
+		static const char *const rc[] = { "customer", "duplicate",
+		    "by-phone", "no-provider" };
+		static const char *const rn[] = { NULL, "重复来电,已有案件处理",
+		    "电话指导客户自行解决", "附近服务商都在忙,无法接单" };
+		int k = rpickw(rw, 4);
+
 		c->cancelled = 1;	/* cancelled before dispatch */
 		t = c->at + rint_in(60, 420);	/* one RNG call per statement */
-		c->cancel_at = drow(c, t, "cancelled", -1, -1, 0, -1, -1,
-		    cancel_reason(0));
+		if (c->prov < 0)
+			c->cancel_at = drow_r(c, t, "cancelled", -1, -1, 0, -1, -1,
+			    "附近没有可派的服务商", "no-provider");
+		else
+			c->cancel_at = drow_r(c, t, "cancelled", -1, -1, 0, -1, -1,
+			    rn[k] != NULL ? rn[k] : cancel_reason(0), rc[k]);
 		return;
 	}
 	c->dispatch_late = c->f_prov < 0 && chance(0.06);
-	t = c->at + (c->dispatch_late ? rint_in(300, 720) : rint_in(30, 150));
+	/* A booked job is dispatched 15-55 min before its time, not at the call. */
+	base = c->at;
+	if (c->sched != 0 && c->sched - rint_in(15, 55) * 60 > base)
+		base = c->sched - rint_in(15, 55) * 60;
+	t = base + (c->dispatch_late ? rint_in(300, 720) : rint_in(30, 150));
 	p = &g_prov[c->prov];
 	c->tech = c->f_tech ? c->f_tech : p->tech[rint_in(0, p->ntech - 1)];
 	eta = eta_of(c, c->prov, &km);
@@ -191,6 +215,10 @@ dispatch_case(struct gcase *c)
 	if (c->f_arrive_min > 0) {
 		arr = c->at + c->f_arrive_min * 60;
 		c->why = c->f_why;
+	} else if (c->sched != 0 && arr < c->sched) {
+		/* mostly there a few minutes early, now and then late */
+		arr = c->sched + (chance(0.85) ? -rint_in(0, 10) :
+		    rint_in(3, 25)) * 60;
 	} else if (chance(pl)) {
 		static const int ww[] = { 0, 45, 15, 12, 8, 20 };
 
@@ -199,13 +227,17 @@ dispatch_case(struct gcase *c)
 	}
 	if (arr < c->last + 10 * MIN)
 		arr = c->last + rint_in(10 * MIN, 15 * MIN);
+	if (c->sched != 0) {	/* its arrival runs to the booked time */
+		limit = 10;
+		base = c->sched;
+	}
 	if (chance(0.8))
 		drow(c, c->last + rint_in(20, 200), "enroute", -1, -1, 0, -1,
 		    -1, NULL);
-	c->late_min = (int)((arr - c->at) / 60) - limit;
+	c->late_min = (int)((arr - base) / 60) - limit;
 	if (c->why != LR_NONE && c->late_min > 0 &&
-	    c->at + (limit - 3) * 60 < arr - 5 * MIN)
-		drow(c, c->at + (limit - 3) * 60, "notified", -1, -1, 0, -1,
+	    base + (limit - 3) * 60 < arr - 5 * MIN)
+		drow(c, base + (limit - 3) * 60, "notified", -1, -1, 0, -1,
 		    -1, late_notify_note(c->why));
 	cancel = c->f_prov < 0 && (c->late_min > 10 ? chance(0.25) :
 	    chance(c->road == ROAD_HIGHWAY ? 0.022 : 0.012));
@@ -216,13 +248,24 @@ dispatch_case(struct gcase *c)
 		    rint_in(20, 80) / 100;
 		if (c->cancel_at > arr - 60)
 			c->cancel_at = arr - 60;
-		c->cancel_at = drow(c, c->cancel_at, "cancelled", -1, -1, 0,
-		    -1, -1, cancel_reason(c->late_min > 10 ? 1 : c->road ==
-		    ROAD_HIGHWAY ? 2 : 0));
+		if (c->late_min <= 10 && c->road == ROAD_HIGHWAY && chance(0.5))
+			c->cancel_at = drow_r(c, c->cancel_at, "cancelled", -1,
+			    -1, 0, -1, -1, cancel_reason(2), "other");
+		else
+			c->cancel_at = drow_r(c, c->cancel_at, "cancelled", -1,
+			    -1, 0, -1, -1, cancel_reason(c->late_min > 10 ? 1 : 0),
+			    "customer");
 		return;
 	}
 	c->arrived_at = drow(c, arr, "arrived", -1, -1, 0, -1, -1, NULL);
-	c->late_min = (int)((c->arrived_at - c->at) / 60) - limit;
+	c->late_min = (int)((c->arrived_at - base) / 60) - limit;
+	if (c->f_prov < 0 && chance(0.006)) {
+		c->cancelled = 1;	/* nobody there */
+		c->cancel_at = drow_r(c, c->arrived_at + rint_in(300, 900),
+		    "cancelled", -1, -1, 0, -1, -1, "到场后客户已离开,电话无人接听",
+		    "gone-on-arrival");
+		return;
+	}
 	c->outcome = c->f_prov >= 0 ? (c->service == S_TYRE ? O_TYRE :
 	    O_TOWED) : outcome_of(c);
 	if (!c->covered && c->service == S_TOW && c->f_prov < 0 &&
@@ -233,6 +276,14 @@ dispatch_case(struct gcase *c)
 		c->fee = 0;
 	if (c->outcome == O_UNRES)
 		c->fee = c->covered ? 0 : c->fee / 2;
+	/*
+	 * The customer signs the rescue agreement for most paid jobs, but
+	 * seldom for the extra distance that fee complaints are about.
+	 */
+	if (c->fee > 0 && chance(c->fee_over ? 0.2 : 0.7))
+		drow(c, c->arrived_at + rint_in(60, 300), "authorized", -1, -1, 0,
+		    c->fee, -1, c->fee_over ? "客户确认超出里程加收费用" :
+		    "客户签署救援协议,确认费用");
 	c->done_at = drow(c, c->arrived_at + worktime(c) * 60, "completed",
 	    -1, -1, 0, c->fee, c->outcome, c->outcome == O_UNRES ?
 	    "现场无法修复,建议拖到4S店" : NULL);

@@ -112,6 +112,9 @@ struct gcase {
 	double		 lat, lon;
 	long long	 quote, fee;
 	int		 eta_promised, covered;
+	int64_t		 sched;		/* a booked job's time, 0 if not booked */
+	const char	*dest;		/* where a tow or ride goes, NULL if nowhere */
+	double		 dlat, dlon;
 	/* dispatch */
 	int		 prov, prov2, eta, why, late_min, reassigned;
 	int		 cancelled, remote, outcome, dispatch_late, notify_late;
@@ -226,6 +229,7 @@ extern const int nfirmwords;
 
 const char	*symptom_for(int, int);
 const char	*cancel_reason(int);
+const char	*destination(const struct gcase *, double *, double *);
 const char	*reassign_note(void);
 const char	*late_notify_note(int);
 const char	*demand_for(int);

@@ -232,6 +232,19 @@ make_case(struct gcase *c, int64_t at)
 	    c->service == S_TOW || c->service == S_WINCH ? 3 : 4;
 	c->fee = price(c->service, c->road);
 	c->quote = c->covered ? 0 : c->fee;
+	/*
+	 * Transfers and chauffeurs are mostly booked ahead, bookings always:
+	 * for a quarter hour 1.5 to 20 hours after the call.
+	 */
+	if (c->service == S_BOOKING || ((c->service == S_TRANSFER ||
+	    c->service == S_CHAUFFEUR) && chance(0.8))) {
+		int64_t s = at + rint_in(90, 20 * 60) * 60;
+
+		c->sched = s - s % (15 * 60);
+	}
+	if (c->service == S_TOW || c->service == S_TRANSFER ||
+	    c->service == S_CHAUFFEUR || c->service == S_BOOKING)
+		c->dest = destination(c, &c->dlat, &c->dlon);
 	rank(c, &c->prov, &p2);
 	c->eta_promised = 20;
 	if (c->prov >= 0) {
@@ -281,6 +294,13 @@ case_rows(struct gcase *c)
 	row_money(r, c->quote);
 	row_i(r, c->eta_promised);
 	row_s(r, c->note);
+	row_t(r, c->sched);
+	row_s(r, c->dest);
+	if (c->dest != NULL && (c->dlat != 0 || c->dlon != 0)) {
+		row_f(r, "%.5f", c->dlat);
+		row_f(r, "%.5f", c->dlon);
+	} else
+		row_e(r, 2);
 	push(J_CASES, r);
 	if (chance(0.05)) {	/* the customer calls again with more */
 		int64_t at = c->at + rint_in(60, 600);
@@ -291,6 +311,7 @@ case_rows(struct gcase *c)
 		row_s(r, agent_at(c, at));
 		row_e(r, 22);
 		row_s(r, amend_note());
+		row_e(r, 4);
 		push(J_CASES, r);
 	}
 }

@@ -111,6 +111,35 @@ cancel_reason(int kind)
 	return PICK(cr_wait);
 }
 
+/* destination: where a tow goes (a garage) or a ride (a place in town) */
+const char *
+destination(const struct gcase *c, double *lat, double *lon)
+{
+	static const struct { const char *name; double lat, lon; } tow[] = {
+		{ "比亚迪4S店(福田)", 22.5386, 114.0312 },
+		{ "广汽丰田4S店(南山)", 22.5329, 113.9304 },
+		{ "宝安汽修城", 22.5708, 113.8645 },
+		{ "龙岗汽车维修中心", 22.7204, 114.2468 },
+		{ "车主指定修理厂", 0, 0 },
+	}, ride[] = {
+		{ "宝安国际机场T3", 22.6253, 113.8108 },
+		{ "深圳北站", 22.6095, 114.0292 },
+		{ "福田高铁站", 22.5393, 114.0551 },
+		{ "会展中心", 22.5311, 114.0577 },
+		{ "客户家中", 0, 0 },
+	};
+	int i;
+
+	if (c->service == S_TOW) {
+		i = rint_in(0, 4);
+		*lat = tow[i].lat, *lon = tow[i].lon;
+		return tow[i].name;
+	}
+	i = rint_in(0, 4);
+	*lat = ride[i].lat, *lon = ride[i].lon;
+	return ride[i].name;
+}
+
 const char *
 reassign_note(void)
 {

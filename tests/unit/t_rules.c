@@ -31,6 +31,8 @@ static const char defaults_text[] =
     "target.complainant_satisfaction\t0.85\n"
     "shift.day\t08:00-20:00\n"
     "shift.night\t20:00-08:00\n"
+    "sla.booking_dispatch_lead_min\t30\n"
+    "sla.booking_arrive_grace_min\t10\n"
     "ref.window_d\t30\n";
 
 /* rp parses the C string text as "rules.tsv" into r, with e cleared first. */
@@ -67,7 +69,9 @@ same(const struct rules *a, const struct rules *b)
 	    a->shift_day_start == b->shift_day_start &&
 	    a->shift_day_end == b->shift_day_end &&
 	    a->shift_night_start == b->shift_night_start &&
-	    a->shift_night_end == b->shift_night_end;
+	    a->shift_night_end == b->shift_night_end &&
+	    a->sla_booking_dispatch_lead_min == b->sla_booking_dispatch_lead_min &&
+	    a->sla_booking_arrive_grace_min == b->sla_booking_arrive_grace_min;
 }
 
 /* round_trip returns 1 if rules_parse(rules_format(r)) over defaults gives r back. */
@@ -116,6 +120,8 @@ t_defaults(void)
 	T_INT(r.shift_day_end, 20 * 60);
 	T_INT(r.shift_night_start, 20 * 60);
 	T_INT(r.shift_night_end, 8 * 60);
+	T_INT(r.sla_booking_dispatch_lead_min, 30);
+	T_INT(r.sla_booking_arrive_grace_min, 10);
 
 	rules_format(&r, &b);
 	T_MEM(b.p, b.len, defaults_text, sizeof(defaults_text) - 1);

@@ -18,7 +18,7 @@
 static void
 steps(const struct dsteps *d, rs_time as_of, struct sla_result out[SLA_NSTEPS])
 {
-	struct sla_case c = { 0, RS_TIME_NONE, "city" };
+	struct sla_case c = { 0, RS_TIME_NONE, "city", RS_TIME_NONE };
 	struct rules r;
 
 	rules_default(&r);
@@ -53,6 +53,72 @@ static const struct scase cases[] = {
 	{ "the last completion decides", { { DE_ASSIGNED, 5, 0 }, { DE_COMPLETED, 20, 1 },
 	    { DE_COMPLETED, 21, 0 } }, 1000, { M, M, X, X } },
 };
+
+/*
+ * booked_steps: a job opened at 0 (call at 0) for scheduled minutes
+ * later (SPEC 9, defaults lead 30, grace 10, dispatch 5, notify 8).
+ */
+static void
+booked(rs_time sched, const struct dsteps *d, rs_time as_of, struct sla_result out[SLA_NSTEPS])
+{
+	struct sla_case c = { 0, RS_TIME_NONE, "highway", RS_TIME_NONE };
+	struct rules r;
+
+	c.scheduled_at = sched;
+	rules_default(&r);
+	sla_steps(&c, d, &r, as_of, out);
+}
+
+static void
+booked_steps(void)
+{
+	struct sla_result res[SLA_NSTEPS];
+	struct dsteps d;
+
+	/* Booked 15 h ahead: dispatch due 30 min before, notify 8 min after that. */
+	booked(900 * MIN, NULL, 10 * MIN, res);
+	T_INT(res[SLA_DISPATCH].due, 870 * MIN);
+	T_INT(res[SLA_DISPATCH].status, SLA_PENDING);
+	T_INT(res[SLA_NOTIFY].due, 878 * MIN);
+	T_INT(res[SLA_NOTIFY].status, SLA_PENDING);
+	T_INT(res[SLA_ARRIVE].due, 910 * MIN);
+	T_INT(res[SLA_ARRIVE].status, SLA_PENDING);
+	T_INT(res[SLA_FILE].status, SLA_MET);
+	/* Booked 10 min ahead: the desk limit (5 min) is later than 30 min before. */
+	booked(10 * MIN, NULL, 1 * MIN, res);
+	T_INT(res[SLA_DISPATCH].due, 5 * MIN);
+	T_INT(res[SLA_NOTIFY].due, 13 * MIN);
+	T_INT(res[SLA_ARRIVE].due, 20 * MIN);
+	/* Early, on the grace's edge, past it: minutes from scheduled_at, whatever the road. */
+	dsteps_init(&d);
+	dsteps_add(&d, DE_ASSIGNED, 860 * MIN, 0);
+	dsteps_add(&d, DE_ARRIVED, 890 * MIN, 0);
+	booked(900 * MIN, &d, 2000 * MIN, res);
+	T_INT(res[SLA_DISPATCH].status, SLA_MET);
+	T_INT(res[SLA_NOTIFY].status, SLA_MISSED);
+	T_INT(res[SLA_ARRIVE].status, SLA_MET);
+	T_INT(res[SLA_ARRIVE].secs, -10 * MIN);
+	T_INT(res[SLA_ARRIVE].start, 900 * MIN);
+	dsteps_init(&d);
+	dsteps_add(&d, DE_ASSIGNED, 870 * MIN, 0);
+	dsteps_add(&d, DE_NOTIFIED, 878 * MIN, 0);
+	dsteps_add(&d, DE_ARRIVED, 910 * MIN, 0);
+	booked(900 * MIN, &d, 2000 * MIN, res);
+	T_INT(res[SLA_DISPATCH].status, SLA_MET);
+	T_INT(res[SLA_NOTIFY].status, SLA_MET);
+	T_INT(res[SLA_ARRIVE].status, SLA_MET);
+	T_INT(res[SLA_ARRIVE].secs, 10 * MIN);
+	dsteps_init(&d);
+	dsteps_add(&d, DE_ASSIGNED, 871 * MIN, 0);
+	dsteps_add(&d, DE_ARRIVED, 911 * MIN, 0);
+	booked(900 * MIN, &d, 2000 * MIN, res);
+	T_INT(res[SLA_DISPATCH].status, SLA_MISSED);
+	T_INT(res[SLA_ARRIVE].status, SLA_MISSED);
+	/* Cancelled: the booking's arrival is excluded like any other. */
+	dsteps_add(&d, DE_CANCELLED, 950 * MIN, 0);
+	booked(900 * MIN, &d, 2000 * MIN, res);
+	T_INT(res[SLA_ARRIVE].status, SLA_EXCLUDED);
+}
 
 void
 t_sla(void)
@@ -95,6 +161,8 @@ t_sla(void)
 	}
 	steps(NULL, 1 * MIN, res);
 	T_INT(res[SLA_DISPATCH].status, SLA_PENDING);
+
+	booked_steps();
 
 	/* Halves away from zero on the exact fraction. */
 	T_INT(round_div(5, 2), 3);
