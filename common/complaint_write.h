@@ -21,14 +21,14 @@ struct rules;
 struct cp_input {
 	const char *case_id, *category, *demand, *responsible, *provider;
 	const char *note, *remedy, *amount, *action, *owner, *due;
-	const char *agent;
+	const char *agent, *handler;
 	int safety, media, legal;
 };
 
-/* A row being written, and the buffers of its formatted times, id and level. */
+/* A row being written, and the buffers of its formatted times, id, level and flags. */
 struct cp_row {
 	const char *v[COMPLAINTS_NCOLS];
-	char ts[TIME_ISO_MAX], at[TIME_ISO_MAX], id[ID_MAX], level[8];
+	char ts[TIME_ISO_MAX], at[TIME_ISO_MAX], id[ID_MAX], level[8], flags[48];
 };
 
 /* A new complaint: the input, the facts of its case the level rule needs, and the row written. */
@@ -42,6 +42,8 @@ struct cp_open {
 	rs_time arrive_due, first_arrived;
 	char provider[40];		/* the case's last assigned provider */
 	int repeat;			/* set: a repeat complainant */
+	char repeat_id[ID_MAX];		/* the earlier complaint that made it one */
+	char why[256];			/* a computed level's explanation (SPEC 6), else "" */
 	struct cp_row w;		/* the row appended */
 };
 
@@ -53,7 +55,10 @@ struct cp_open {
  */
 int cp_open_case(const char *dir, const struct rules *ru, struct cp_open *op, struct rs_err *e);
 
-/* cp_open_append appends op's "opened" row to dir's complaints journal; returns 0, or -1 with e set. */
+/*
+ * cp_open_append appends op's "opened" row, with its flags (the options,
+ * the case's injuries, a repeat complainant) and, when the level was
+ * computed, op->why set to dir's complaints journal; returns 0, or -1 with e set. */
 int cp_open_append(const char *dir, struct cp_open *op, struct rs_err *e);
 
 /* An event on an existing complaint, and the row written. */
@@ -72,6 +77,7 @@ struct cp_change {
 /*
  * cp_change_append checks ch's event against the complaint's state and
  * appends its row to dir's complaints journal, in one locked write.
+ * An escalation stores the complaint's flags with those given added.
  * Returns 0, or -1 with e set; either way free ch with cp_change_free
  * once done with ch->w (its values may point into ch->set).
  */

@@ -208,13 +208,13 @@ _rs_spec_rs_dispatch() {
 # rs-complain: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_complain() {
 	case $1 in
-	subs) echo 'open escalate contact investigate resolve close reopen action action-done list' ;;
+	subs) echo 'open escalate contact investigate resolve close reopen action action-done assign remedy list' ;;
 	default) echo '' ;;
-	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --remedy --amount --action --owner --due --since --until' ;;
+	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --remedy --amount --action --owner --due --handler --since --until' ;;
 	opts)
 		case $2 in
 		open) echo '--case --category --demand --level --responsible --provider --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		escalate) echo '--level --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
+		escalate) echo '--level --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
 		contact) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
 		investigate) echo '--responsible --provider --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
 		resolve) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
@@ -222,7 +222,9 @@ _rs_spec_rs_complain() {
 		reopen) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
 		action) echo '--note --action --owner --due -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
 		action-done) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		list) echo '--category --level --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
+		assign) echo '--note --handler -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
+		remedy) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
+		list) echo '--category --level --handler --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
 		esac ;;
 	operand)
@@ -234,6 +236,7 @@ _rs_spec_rs_complain() {
 		close) echo complaint ;;
 		reopen) echo complaint ;;
 		action-done) echo complaint ;;
+		assign) echo complaint ;;
 		esac ;;
 	value)
 		case $2:$3 in
