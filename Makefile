@@ -13,6 +13,7 @@ COMMON_SRCS = \
 	common/linescan.c common/out.c common/providers.c common/reader.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
 	common/reports.c common/reports_case.c common/reports_kpi.c \
+	common/reports_scorecard.c \
 	common/reports_shift.c common/reports_shift_sections.c \
 	common/reports_weekly.c common/rowbuild.c common/rowcheck.c common/rules.c \
 	common/rules_parse.c common/schema.c common/schema_value.c common/site.c common/timecal.c \
