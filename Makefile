@@ -15,7 +15,7 @@ COMMON_SRCS = \
 	common/reports.c common/reports_case.c common/reports_kpi.c \
 	common/reports_scorecard.c \
 	common/reports_shift.c common/reports_shift_sections.c \
-	common/reports_weekly.c common/rowbuild.c common/rowcheck.c common/rules.c \
+	common/reports_weekly.c common/reports_weekly_team.c common/rowbuild.c common/rowcheck.c common/rules.c \
 	common/rules_parse.c common/schema.c common/schema_value.c common/site.c common/timecal.c \
 	common/timefmt.c common/timelocal.c common/timeparse.c common/tsv.c \
 	common/utf8.c common/utf8_text.c common/utf8_width.c common/weekly_load.c
