@@ -448,6 +448,11 @@ run_event(struct opts *o, enum cp_event ev)
 	case CPE_ASSIGNED:
 		if (o->in.handler == NULL)
 			return cli_usage("assign: --handler is required");
+		/* A complaint given to nobody would drop out of every desk. */
+		if (o->in.handler[0] == '\0') {
+			cli_error("--handler", "empty name");
+			return RS_EDATA;
+		}
 		break;
 	case CPE_REMEDY:
 		if (o->in.remedy == NULL)
