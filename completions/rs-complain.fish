@@ -47,7 +47,7 @@ complete -c rs-complain -n '__rs_complain_is resolve remedy' -l amount -x -d 'am
 complete -c rs-complain -n '__rs_complain_is action' -l action -x -d 'corrective action'
 complete -c rs-complain -n '__rs_complain_is action' -l owner -x -d 'owner of the corrective action'
 complete -c rs-complain -n '__rs_complain_is action' -l due -x -d 'due date of the corrective action'
-complete -c rs-complain -n '__rs_complain_is assign list' -l handler -x -d 'who owns the complaint now (set by assigned)'
+complete -c rs-complain -n '__rs_complain_is assign list' -l handler -x -k -a '(__rs_live handler)' -d 'who owns the complaint now (set by assigned)'
 complete -c rs-complain -n '__rs_complain_is list' -l open -d 'only cases not completed or cancelled'
 complete -c rs-complain -n '__rs_complain_is list' -l overdue -d 'only overdue rows'
 complete -c rs-complain -n '__rs_complain_is list' -l since -x

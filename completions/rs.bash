@@ -31,6 +31,9 @@ _rs_live() {
 			_rs_live provider ;;
 		provider)
 			"${b}rs-journal" cat providers -H "${d[@]}" | cut -f1 ;;
+		handler)
+			"${b}rs-complain" list --open -H "${d[@]}" | cut -f12
+			"${b}rs-complain" list -H "${d[@]}" | cut -f12 ;;
 		esac
 	} 2>/dev/null | awk -v p="$cur" '$0 != "" && index($0, p) == 1 && !seen[$0]++'
 }
@@ -248,6 +251,7 @@ _rs_spec_rs_complain() {
 		*:-d|*:--dir) echo 'dir' ;;
 		*:-f|*:--format) echo 'words tsv csv json table' ;;
 		*:--remedy) echo 'words apology refund partial-refund voucher upgrade compensation repair none' ;;
+		*:--handler) echo 'handler' ;;
 		*) echo none ;;
 		esac ;;
 	esac
@@ -288,7 +292,7 @@ _rs_spec_rs_callback() {
 # rs-report: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_report() {
 	case $1 in
-	subs) echo 'shift weekly kpi case' ;;
+	subs) echo 'shift weekly kpi case providers agents' ;;
 	default) echo '' ;;
 	argopts) echo '--section --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format --as-of --week --by' ;;
 	opts)
@@ -297,6 +301,8 @@ _rs_spec_rs_report() {
 		weekly) echo '--section --show-pii --cases --dispatch --complaints --callbacks --week -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		kpi) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --by -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		case) echo '--section --show-pii --cases --dispatch --complaints --callbacks -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		providers) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		agents) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		*) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version --week --by' ;;
 		esac ;;
 	operand)
@@ -306,9 +312,11 @@ _rs_spec_rs_report() {
 	value)
 		case $2:$3 in
 		shift:--section|:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' ;;
-		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions' ;;
+		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions crisis compensation compensation_by_remedy compensation_by_responsible compensation_items suggestions' ;;
 		kpi:--section) echo 'words summary periods' ;;
 		case:--section) echo 'words summary sla timeline' ;;
+		providers:--section) echo 'words providers' ;;
+		agents:--section) echo 'words agents' ;;
 		*:--cases|*:--dispatch|*:--complaints|*:--callbacks) echo 'file' ;;
 		*:--shift) echo 'words day night' ;;
 		*:-d|*:--dir) echo 'dir' ;;
