@@ -22,7 +22,7 @@ COMMON_SRCS = \
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv
 TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback rs-report
-UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_csvio.c \
+UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_complaint.c tests/unit/t_csvio.c \
 	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_out.c \
 	tests/unit/t_reader.c tests/unit/t_report.c tests/unit/t_rowcheck.c tests/unit/t_rules.c tests/unit/t_schema.c tests/unit/t_sla.c \
 	tests/unit/t_timefmt.c tests/unit/t_tsv.c tests/unit/t_utf8.c
