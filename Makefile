@@ -14,15 +14,16 @@ COMMON_SRCS = \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
 	common/ref.c common/ddl.c \
 	common/reports.c common/reports_case.c common/reports_kpi.c \
+	common/reports_scorecard.c \
 	common/reports_shift.c common/reports_shift_sections.c \
-	common/reports_weekly.c common/rowbuild.c common/rowcheck.c common/rules.c \
+	common/reports_weekly.c common/reports_weekly_team.c common/rowbuild.c common/rowcheck.c common/rules.c \
 	common/rules_parse.c common/schema.c common/schema_value.c common/site.c common/timecal.c \
 	common/timefmt.c common/timelocal.c common/timeparse.c common/tsv.c \
 	common/utf8.c common/utf8_text.c common/utf8_width.c common/weekly_load.c
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv
 TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback rs-report
-UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_csvio.c \
+UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_complaint.c tests/unit/t_csvio.c \
 	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_out.c \
 	tests/unit/t_reader.c tests/unit/t_report.c tests/unit/t_rowcheck.c tests/unit/t_rules.c tests/unit/t_schema.c tests/unit/t_sla.c \
 	tests/unit/t_timefmt.c tests/unit/t_tsv.c tests/unit/t_utf8.c

@@ -34,9 +34,9 @@ enum {
 	S_OPEN = 1 << 0, S_ESCALATE = 1 << 1, S_CONTACT = 1 << 2,
 	S_INVESTIGATE = 1 << 3, S_RESOLVE = 1 << 4, S_CLOSE = 1 << 5,
 	S_REOPEN = 1 << 6, S_ACTION = 1 << 7, S_ACTION_DONE = 1 << 8,
-	S_LIST = 1 << 9,
+	S_LIST = 1 << 9, S_ASSIGN = 1 << 10, S_REMEDY = 1 << 11,
 	S_WRITE = S_OPEN | S_ESCALATE | S_CONTACT | S_INVESTIGATE | S_RESOLVE |
-	    S_CLOSE | S_REOPEN | S_ACTION | S_ACTION_DONE
+	    S_CLOSE | S_REOPEN | S_ACTION | S_ACTION_DONE | S_ASSIGN | S_REMEDY
 };
 
 struct opts {
@@ -56,12 +56,13 @@ static const struct cli_opt options[] = {
 	{ "level", 0, 1, S_OPEN | S_ESCALATE | S_LIST, OFF(level), NULL },
 	{ "responsible", 0, 1, S_OPEN | S_INVESTIGATE, OFF(in.responsible), NULL },
 	{ "provider", 0, 1, S_OPEN | S_INVESTIGATE, OFF(in.provider), NULL },
-	{ "safety", 0, 0, S_OPEN, OFF(in.safety), NULL },
-	{ "media", 0, 0, S_OPEN, OFF(in.media), NULL },
-	{ "legal", 0, 0, S_OPEN, OFF(in.legal), NULL },
+	{ "safety", 0, 0, S_OPEN | S_ESCALATE, OFF(in.safety), NULL },
+	{ "media", 0, 0, S_OPEN | S_ESCALATE, OFF(in.media), NULL },
+	{ "legal", 0, 0, S_OPEN | S_ESCALATE, OFF(in.legal), NULL },
 	{ "note", 0, 1, S_WRITE, OFF(in.note), NULL },
-	{ "remedy", 0, 1, S_RESOLVE, OFF(in.remedy), NULL },
-	{ "amount", 0, 1, S_RESOLVE, OFF(in.amount), NULL },
+	{ "remedy", 0, 1, S_RESOLVE | S_REMEDY, OFF(in.remedy), NULL },
+	{ "amount", 0, 1, S_RESOLVE | S_REMEDY, OFF(in.amount), NULL },
+	{ "handler", 0, 1, S_ASSIGN | S_LIST, OFF(in.handler), NULL },
 	{ "action", 0, 1, S_ACTION, OFF(in.action), NULL },
 	{ "owner", 0, 1, S_ACTION, OFF(in.owner), NULL },
 	{ "due", 0, 1, S_ACTION, OFF(in.due), NULL },
@@ -80,7 +81,7 @@ N_("usage: rs-complain COMMAND [options]\n"
 "commands:\n"
 "  open --case CASE --category C --demand TEXT [--level N --responsible R\n"
 "       --provider ID --safety --media --legal --note TEXT]\n"
-"  escalate CP --level N [--note TEXT]\n"
+"  escalate CP --level N [--safety --media --legal --note TEXT]\n"
 "  contact CP [--note TEXT]\n"
 "  investigate CP --responsible R [--provider ID --note TEXT]\n"
 "  resolve CP --remedy R [--amount X --note TEXT]\n"
@@ -88,7 +89,10 @@ N_("usage: rs-complain COMMAND [options]\n"
 "  reopen CP --note TEXT\n"
 "  action CP --action TEXT --owner NAME --due YYYY-MM-DD [--note TEXT]\n"
 "  action-done CP [--note TEXT]\n"
-"  list [--open --overdue --level N --category C --since T --until T --as-of T]\n"
+"  assign CP --handler NAME [--note TEXT]\n"
+"  remedy CP --remedy R --amount X [--note TEXT]\n"
+"  list [--open --overdue --level N --category C --handler NAME --since T\n"
+"       --until T --as-of T]\n"
 "\n"
 "global options:\n"
 "  -d, --dir DIR      journal directory (else $RS_DIR, else ~/.local/share/rs)\n"
@@ -121,7 +125,10 @@ N_("usage: rs-complain open --case CASE --category C --demand TEXT [--level N]\n
 "arrival deadline (case at + 30 min city, 60 min highway/rural; no arrival\n"
 "yet: measured to the complaint), 2 if < 60, else 3; no-show 3; attitude 1;\n"
 "others 2. Then +1 (at most 4) if the same phone complained in the previous\n"
-"90 days. --provider defaults to the case's last assigned provider.\n"
+"90 days. A computed level is explained in one line on stderr. The facts\n"
+"(--safety, --media, --legal, the case's injuries, a repeat complainant)\n"
+"are stored in flags, with --level too. --provider defaults to the case's\n"
+"last assigned provider.\n"
 "\n"
 "categories: late no-show attitude technical fee damage location dispatch\n"
 "            agent other\n"
@@ -132,11 +139,13 @@ N_("usage: rs-complain open --case CASE --category C --demand TEXT [--level N]\n
 "      --demand 'refund the towing fee' --media\n");
 
 static const char help_escalate[] =
-N_("usage: rs-complain escalate CP --level N [--note TEXT]\n"
+N_("usage: rs-complain escalate CP --level N [--safety] [--media] [--legal]\n"
+"           [--note TEXT]\n"
 "\n"
 "Raises the level of a complaint that is not resolved or closed; the\n"
 "resolution deadline becomes opened at + the new level's time\n"
-"(24/48/72/24 h). A level can only go up.\n"
+"(24/48/72/24 h). A level can only go up. --safety, --media and --legal\n"
+"add to the complaint's flags (flags are never removed).\n"
 "\n"
 "example:\n"
 "  rs-complain escalate CP-20261122-0001 --level 4 --note '客户扬言曝光'\n");
@@ -207,18 +216,41 @@ N_("usage: rs-complain action-done CP [--note TEXT]\n"
 "example:\n"
 "  rs-complain action-done CP-20261122-0001 --note '已培训'\n");
 
+static const char help_assign[] =
+N_("usage: rs-complain assign CP --handler NAME [--note TEXT]\n"
+"\n"
+"Gives the complaint to a handler of the complaint team, who owns it from\n"
+"now on; legal in any state but closed.\n"
+"\n"
+"example:\n"
+"  rs-complain assign CP-20261122-0001 --handler 王芳\n");
+
+static const char help_remedy[] =
+N_("usage: rs-complain remedy CP --remedy R --amount X [--note TEXT]\n"
+"\n"
+"Records one item of what the customer is given (the service fee, a\n"
+"ticket, a hotel night); a complaint may have several, and resolve with\n"
+"--amount records one too. Legal in any state but closed. Remedies:\n"
+"apology refund partial-refund voucher upgrade compensation repair none.\n"
+"\n"
+"example:\n"
+"  rs-complain remedy CP-20261122-0001 --remedy compensation --amount 1280 \\\n"
+"      --note '改签机票'\n");
+
 static const char help_list[] =
 N_("usage: rs-complain list [--open] [--overdue] [--level N] [--category C]\n"
-"           [--since T] [--until T] [--as-of T]\n"
+"           [--handler NAME] [--since T] [--until T] [--as-of T]\n"
 "\n"
 "One row per complaint: complaint_id case_id state level category\n"
-"responsible provider opened_at contact_due resolve_due overdue.\n"
+"responsible provider opened_at contact_due resolve_due overdue handler\n"
+"compensation (the sum of its remedy items).\n"
 "--open: not resolved or closed; --overdue: not contacted past contact_due\n"
-"or not resolved past resolve_due at --as-of; --since/--until select by\n"
-"the opening time, [since, until).\n"
+"or not resolved past resolve_due at --as-of; --handler: owned by NAME;\n"
+"--since/--until select by the opening time, [since, until).\n"
 "\n"
 "examples:\n"
 "  rs-complain list --open --overdue\n"
+"  rs-complain list --handler 王芳 --open -f table\n"
 "  rs-complain list --level 4 --as-of 2026-11-22T08:00 -f table\n");
 
 /* text_ok checks the text options given; returns 0 or exit 1. */
@@ -230,6 +262,7 @@ text_ok(const struct opts *o)
 	} t[] = {
 		{ "--demand", o->in.demand }, { "--note", o->in.note },
 		{ "--action", o->in.action }, { "--owner", o->in.owner },
+		{ "--handler", o->in.handler },
 	};
 	size_t i;
 
@@ -368,8 +401,12 @@ cmd_open(void *p)
 	if (cp_open_case(o->dir, &o->rules, &a, &e) == -1 ||
 	    cp_open_append(o->dir, &a, &e) == -1)
 		rc = cli_fail(&e);
-	else
+	else {
 		rc = print_row(o, &a.w);
+		/* Why the level is what it is, for the agent who did not choose it; -q: only the id. */
+		if (a.why[0] != '\0' && !o->cli.g.quiet)
+			err_warn(a.w.id, "%s", a.why);
+	}
 	ref_row_free(a.w.ref_row, COMPLAINTS_NCOLS);
 out:
 	free(o->dir);
@@ -410,6 +447,21 @@ run_event(struct opts *o, enum cp_event ev)
 	case CPE_REOPENED:
 		if (o->in.note == NULL)
 			return cli_usage("reopen: --note is required (why it is reopened)");
+		break;
+	case CPE_ASSIGNED:
+		if (o->in.handler == NULL)
+			return cli_usage("assign: --handler is required");
+		/* A complaint given to nobody would drop out of every desk. */
+		if (o->in.handler[0] == '\0') {
+			cli_error("--handler", "empty name");
+			return RS_EDATA;
+		}
+		break;
+	case CPE_REMEDY:
+		if (o->in.remedy == NULL)
+			return cli_usage("remedy: --remedy is required");
+		if (o->in.amount == NULL)
+			return cli_usage("remedy: --amount is required");
 		break;
 	case CPE_ACTION:
 		if (o->in.action == NULL)
@@ -493,6 +545,18 @@ cmd_action_done(void *p)
 }
 
 static int
+cmd_assign(void *p)
+{
+	return run_event(p, CPE_ASSIGNED);
+}
+
+static int
+cmd_remedy(void *p)
+{
+	return run_event(p, CPE_REMEDY);
+}
+
+static int
 cmd_list(void *p)
 {
 	struct opts *o = p;
@@ -521,6 +585,7 @@ cmd_list(void *p)
 	f.open = o->open;
 	f.overdue = o->overdue;
 	f.category = o->in.category;
+	f.handler = o->in.handler;
 	if ((rc = setup(o)) != 0 || (rc = cli_read_dir(o->dir)) != 0)
 		goto done;
 	err_clear(&e);
@@ -557,6 +622,8 @@ static const struct cli_cmd cmds[] = {
 	{ "action", cmd_action, S_ACTION, "add a corrective action", help_action },
 	{ "action-done", cmd_action_done, S_ACTION_DONE, "close the latest open action",
 	    help_action_done },
+	{ "assign", cmd_assign, S_ASSIGN, "give the complaint to a handler", help_assign },
+	{ "remedy", cmd_remedy, S_REMEDY, "record an item of compensation", help_remedy },
 	{ "list", cmd_list, S_LIST, "list complaints with their deadlines", help_list },
 	{ NULL, NULL, 0, NULL, NULL }
 };

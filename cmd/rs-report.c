@@ -1,6 +1,6 @@
 /*
- * rs-report - shift handover, weekly complaint review, KPI table and one
- * case's timeline (SPEC 6, 10). Options and periods here; the figures
+ * rs-report - shift handover, weekly complaint review, KPI table, one
+ * case's timeline and the provider and agent scorecards (SPEC 6, 10). Options and periods here; the figures
  * are in common/reports_*.c, the formats in common/render*.c.
  */
 #include <stddef.h>
@@ -24,6 +24,8 @@ N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\
 "       rs-report weekly [--week YYYY-Www]\n"
 "       rs-report kpi [--since T] [--until T] [--by day|week|month] [--by-site]\n"
 "       rs-report case CASE\n"
+"       rs-report providers [--since T --until T]\n"
+"       rs-report agents [--since T --until T]\n"
 "\n"
 "Options:\n"
 "  -d, --dir DIR        journal directory (default $RS_DIR, else $XDG_DATA_HOME/rs)\n"
@@ -47,9 +49,11 @@ N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\
 "  rs-report shift                       # the shift that ended last\n"
 "  rs-report weekly -f html > review.html\n"
 "  rs-report kpi --by week -f tsv | mlr --itsv --opprint cat\n"
+"  rs-report providers --since 2026-11-01 --until 2026-12-01 -f html > p.html\n"
 "  zcat old/complaints.2026-09.tsv.gz | rs-report weekly --complaints - --week 2026-W38\n");
 
-enum { S_SHIFT = 1 << 0, S_WEEKLY = 1 << 1, S_KPI = 1 << 2, S_CASE = 1 << 3 };
+enum { S_SHIFT = 1 << 0, S_WEEKLY = 1 << 1, S_KPI = 1 << 2, S_CASE = 1 << 3,
+	S_PROVIDERS = 1 << 4, S_AGENTS = 1 << 5 };
 
 struct opts {
 	struct cli_args cli;
@@ -86,8 +90,8 @@ static const struct cli_opt options[] = {
 	{ "callbacks", 0, 1, CLI_EVERY, OFF(file[RJ_CALLBACKS]), NULL },
 	{ "date", 0, 1, S_SHIFT, OFF(date), NULL },
 	{ "shift", 0, 1, S_SHIFT, OFF(shift), NULL },
-	{ "since", 0, 1, S_SHIFT | S_KPI, OFF(since), NULL },
-	{ "until", 0, 1, S_SHIFT | S_KPI, OFF(until), NULL },
+	{ "since", 0, 1, S_SHIFT | S_KPI | S_PROVIDERS | S_AGENTS, OFF(since), NULL },
+	{ "until", 0, 1, S_SHIFT | S_KPI | S_PROVIDERS | S_AGENTS, OFF(until), NULL },
 	{ "week", 0, 1, S_WEEKLY, OFF(week), NULL },
 	{ "by", 0, 1, S_KPI, OFF(by), NULL },
 	{ "by-site", 0, 0, S_KPI, OFF(by_site), NULL },
@@ -258,6 +262,44 @@ run_case(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err 
 	return 0;
 }
 
+/* run_scorecard is providers and agents: [--since, --until), else the last finished ISO week. */
+static int
+run_scorecard(struct opts *o, struct rinputs *in, enum scorecard_kind kind,
+    struct report **rep, struct rs_err *e)
+{
+	rs_time from, to;
+	int y, w;
+
+	if ((o->since != NULL) != (o->until != NULL))
+		return cli_usage("--since and --until go together");
+	if (o->since != NULL) {
+		if (cli_time_option("--since", o->since, in->as_of, &from) == -1 ||
+		    cli_time_option("--until", o->until, in->as_of, &to) == -1)
+			return RS_EDATA;
+		if (to <= from)
+			return cli_usage("--until must be after --since");
+	} else {
+		time_iso_week(in->as_of, &y, &w);
+		to = time_week_start(y, w);
+		from = time_add_days(to, -7);
+	}
+	if (report_scorecard(in, kind, from, to, rep, e) == -1)
+		return cli_fail(e);
+	return 0;
+}
+
+static int
+run_providers(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *e)
+{
+	return run_scorecard(o, in, SC_PROVIDERS, rep, e);
+}
+
+static int
+run_agents(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *e)
+{
+	return run_scorecard(o, in, SC_AGENTS, rep, e);
+}
+
 /* render prints rep as -f and --section say; returns the exit code. */
 static int
 render(const struct opts *o, const struct report *rep)
@@ -373,11 +415,25 @@ cmd_case(void *p)
 	return run_report(p, run_case);
 }
 
+static int
+cmd_providers(void *p)
+{
+	return run_report(p, run_providers);
+}
+
+static int
+cmd_agents(void *p)
+{
+	return run_report(p, run_agents);
+}
+
 static const struct cli_cmd cmds[] = {
 	{ "shift", cmd_shift, S_SHIFT, NULL, NULL },
 	{ "weekly", cmd_weekly, S_WEEKLY, NULL, NULL },
 	{ "kpi", cmd_kpi, S_KPI, NULL, NULL },
 	{ "case", cmd_case, S_CASE, NULL, NULL },
+	{ "providers", cmd_providers, S_PROVIDERS, NULL, NULL },
+	{ "agents", cmd_agents, S_AGENTS, NULL, NULL },
 	{ NULL, NULL, 0, NULL, NULL }
 };
 
@@ -388,7 +444,7 @@ static const struct cli_tool tool = {
 	    CLI_G_DIRS,
 	.help = usage_text,
 	/* xgettext:c-format */
-	.missing = N_("missing command (shift, weekly, kpi or case)"),
+	.missing = N_("missing command (shift, weekly, kpi, case, providers or agents)"),
 	.maxargs = 4,
 	.flags = CLI_PERMUTE,
 	.size = sizeof(struct opts),

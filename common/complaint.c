@@ -2,10 +2,12 @@
  * complaint.c - the complaint rules of SPEC 6 and 10: level rule, state
  * machine and deadlines (the fold of the journal is complaint_set.c).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "complaint.h"
 #include "err.h"
+#include "i18n.h"
 #include "rules.h"
 
 static const char *const state_names[] = {
@@ -19,13 +21,92 @@ static const char *const state_names[] = {
 
 static const char *const event_names[CPE_N] = {
 	"opened", "escalated", "contacted", "investigated", "resolved",
-	"closed", "reopened", "action", "action-done"
+	"closed", "reopened", "action", "action-done", "assigned", "remedy"
 };
 
 static const char *const event_verbs[CPE_N] = {
 	"open", "escalate", "contact", "investigate", "resolve",
-	"close", "reopen", "add an action", "close an action"
+	"close", "reopen", "add an action", "close an action", "assign",
+	"record a remedy"
 };
+
+/* The flag words, in the order of the CPF_* bits and of the schema's values. */
+static const char *const flag_names[] = { "safety", "media", "legal", "injuries", "repeat" };
+#define NFLAGS (sizeof(flag_names) / sizeof(flag_names[0]))
+
+unsigned
+cp_flags_parse(const char *v, size_t n)
+{
+	const char *end = v + n, *q;
+	unsigned f = 0;
+	size_t i;
+
+	for (; v < end; v = q + 1) {
+		for (q = v; q < end && *q != ','; q++)
+			;
+		for (i = 0; i < NFLAGS; i++)
+			if ((size_t)(q - v) == strlen(flag_names[i]) &&
+			    memcmp(v, flag_names[i], (size_t)(q - v)) == 0)
+				f |= 1u << i;
+		if (q == end)
+			break;
+	}
+	return f;
+}
+
+char *
+cp_flags_format(unsigned flags, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < NFLAGS; i++)
+		if (flags & (1u << i))
+			n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
+			    n ? "," : "", flag_names[i]);
+	return buf;
+}
+
+int
+cp_money_cents(const char *v, size_t n, long long *cents)
+{
+	long long x = 0;
+	size_t i = 0;
+	int neg = 0, frac = -1;
+
+	if (n > 0 && (v[0] == '-' || v[0] == '+'))
+		neg = v[i++] == '-';
+	if (i == n)
+		return -1;
+	for (; i < n; i++) {
+		if (v[i] == '.' && frac == -1) {
+			frac = 0;
+			continue;
+		}
+		if (v[i] < '0' || v[i] > '9' || frac == 2 || x > 1000000000000000LL)
+			return -1;
+		x = x * 10 + (v[i] - '0');
+		if (frac >= 0)
+			frac++;
+	}
+	if (frac == 0)
+		return -1;
+	if (frac == -1)
+		frac = 0;
+	for (; frac < 2; frac++)
+		x *= 10;
+	*cents = neg ? -x : x;
+	return 0;
+}
+
+char *
+cp_money_format(long long cents, char *buf)
+{
+	long long a = cents < 0 ? -cents : cents;
+
+	snprintf(buf, 32, "%s%lld.%02lld", cents < 0 ? "-" : "", a / 100, a % 100);
+	return buf;
+}
 
 const char *
 cp_event_name(enum cp_event ev)
@@ -97,6 +178,80 @@ cp_level(const struct cp_level_facts *f)
 	return level;
 }
 
+/* cat_is says whether category c is name. */
+static int
+cat_is(const struct cp_level_facts *f, const char *name)
+{
+	return f->category != NULL && strcmp(f->category, name) == 0;
+}
+
+/* add_reason appends ", reason" (or the first reason) to buf at *n. */
+static void
+add_reason(char *buf, size_t size, size_t *n, int *first, const char *reason)
+{
+	if (*n < size)
+		*n += (size_t)snprintf(buf + *n, size - *n, "%s%s", *first ? "" : ", ", reason);
+	*first = 0;
+}
+
+char *
+cp_level_explain(const struct cp_level_facts *f, const char *repeat_id, char *buf,
+    size_t size)
+{
+	int base = cp_level_base(f), first = 1;
+	long long min = (long long)(f->late_s / 60);
+	char t[96];
+	size_t n;
+
+	n = (size_t)snprintf(buf, size, _("level %d: "), base);
+	/* Every rule of the level that won, in the order of SPEC 6. */
+	if (base == 4) {
+		if (f->media)
+			add_reason(buf, size, &n, &first, "--media");
+		if (f->legal)
+			add_reason(buf, size, &n, &first, "--legal");
+		if (f->injuries > 0) {
+			snprintf(t, sizeof(t), _("%lld injured on the case"), f->injuries);
+			add_reason(buf, size, &n, &first, t);
+		}
+	} else if (f->safety || cat_is(f, "damage") || cat_is(f, "no-show")) {
+		if (f->safety)
+			add_reason(buf, size, &n, &first, "--safety");
+		if (cat_is(f, "damage"))
+			add_reason(buf, size, &n, &first, _("category damage"));
+		if (cat_is(f, "no-show"))
+			add_reason(buf, size, &n, &first, _("category no-show"));
+	} else if (cat_is(f, "late")) {
+		if (!f->arrived)
+			snprintf(t, sizeof(t), _("no arrival yet, %lld min past its deadline"), min);
+		else if (f->late_s < 0)
+			snprintf(t, sizeof(t), _("arrival %lld min before its deadline"), -min);
+		else
+			snprintf(t, sizeof(t), _("arrival %lld min past its deadline"), min);
+		add_reason(buf, size, &n, &first, t);
+	} else {
+		snprintf(t, sizeof(t), _("category %s"), f->category != NULL ? f->category : "");
+		add_reason(buf, size, &n, &first, t);
+	}
+	if (f->repeat && n < size) {
+		const char *id = repeat_id != NULL && *repeat_id ? repeat_id : "?";
+
+		if (base < 4)
+			snprintf(buf + n, size - n, _("; +1: repeat complainant (%s)"), id);
+		else
+			snprintf(buf + n, size - n, _("; repeat complainant (%s), already 4"), id);
+	}
+	return buf;
+}
+
+unsigned
+cp_level_flags(const struct cp_level_facts *f)
+{
+	return (f->safety ? CPF_SAFETY : 0) | (f->media ? CPF_MEDIA : 0) |
+	    (f->legal ? CPF_LEGAL : 0) | (f->injuries > 0 ? CPF_INJURIES : 0) |
+	    (f->repeat ? CPF_REPEAT : 0);
+}
+
 int64_t
 cp_lateness(rs_time arrive_due, rs_time first_arrived, rs_time at)
 {
@@ -157,6 +312,11 @@ cp_transition(const struct complaint *c, enum cp_event ev, int level, int has_no
 	case CPE_ACTION:
 	case CPE_ACTION_DONE:
 		ok = st != CP_NONE;
+		break;
+	case CPE_ASSIGNED:
+	case CPE_REMEDY:
+		/* Who owns it and what it cost may change until it is closed. */
+		ok = st != CP_NONE && st != CP_CLOSED;
 		break;
 	default:
 		ok = 0;

@@ -32,8 +32,30 @@ enum cp_state {
 /* The events, in the order of the complaints schema's event values. */
 enum cp_event {
 	CPE_OPENED, CPE_ESCALATED, CPE_CONTACTED, CPE_INVESTIGATED, CPE_RESOLVED,
-	CPE_CLOSED, CPE_REOPENED, CPE_ACTION, CPE_ACTION_DONE, CPE_N
+	CPE_CLOSED, CPE_REOPENED, CPE_ACTION, CPE_ACTION_DONE, CPE_ASSIGNED, CPE_REMEDY,
+	CPE_N
 };
+
+/* The flags (facts that set the level), as bits in the order of the schema's values. */
+enum {
+	CPF_SAFETY = 1 << 0, CPF_MEDIA = 1 << 1, CPF_LEGAL = 1 << 2,
+	CPF_INJURIES = 1 << 3, CPF_REPEAT = 1 << 4
+};
+
+/* cp_flags_parse ORs the bits of the ","-list v (n bytes; unknown words ignored) into 0 and returns them. */
+unsigned cp_flags_parse(const char *v, size_t n);
+
+/* cp_flags_format writes the ","-list of the bits in flags into buf (>= 48 bytes), schema order; returns buf ("" for none). */
+char *cp_flags_format(unsigned flags, char *buf, size_t size);
+
+/* cp_crisis_flags are the flags that make a complaint a crisis in the weekly review (SPEC 10). */
+#define CP_CRISIS_FLAGS (CPF_MEDIA | CPF_LEGAL | CPF_SAFETY)
+
+/* cp_money_cents parses a money value (decimal, at most 2 places) into cents; returns 0 or -1. */
+int cp_money_cents(const char *v, size_t n, long long *cents);
+
+/* cp_money_format writes cents as "123.45" ("-0.50" when negative) into buf (>= 32 bytes); returns buf. */
+char *cp_money_format(long long cents, char *buf);
 
 /* The window of the repeat-complainant rule, in days before the new complaint's at. */
 #define CP_REPEAT_DAYS 90
@@ -61,6 +83,7 @@ struct cp_level_facts {
 	long long injuries;	/* the case's injuries, 0 when empty */
 	int64_t late_s;
 	int repeat;		/* a complaint in the previous 90 days on a case with the same phone */
+	int arrived;		/* late_s is measured to an arrival (else to the complaint) */
 };
 
 /* cp_level_base applies the level rule of SPEC 6 without the repeat bump. */
@@ -68,6 +91,18 @@ int cp_level_base(const struct cp_level_facts *f);
 
 /* cp_level applies the whole level rule: the base level plus 1 for a repeat complainant, at most 4. */
 int cp_level(const struct cp_level_facts *f);
+
+/*
+ * cp_level_explain writes into buf the one line naming every rule that
+ * set level (cp_level of f): "level 3: arrival 75 min past its deadline;
+ * +1: repeat complainant (CP-20261101-0007)"; repeat_id names the earlier
+ * complaint (may be NULL or ""). Returns buf.
+ */
+char *cp_level_explain(const struct cp_level_facts *f, const char *repeat_id, char *buf,
+    size_t size);
+
+/* cp_level_flags returns the CPF_* bits of the facts in f (the options, the case's injuries, a repeat). */
+unsigned cp_level_flags(const struct cp_level_facts *f);
 
 /* cp_lateness returns the seconds from the arrival deadline to the first arrival, or to at when there was none. */
 int64_t cp_lateness(rs_time arrive_due, rs_time first_arrived, rs_time at);
@@ -77,6 +112,13 @@ struct cp_action {
 	const char *action, *owner;	/* owned by the set's fold arena */
 	int due;			/* YYYYMMDD, 0 if unreadable */
 	rs_time at, done_at;		/* done_at RS_TIME_NONE while open */
+};
+
+/* One remedy item: a remedy row, or a resolved row with an amount. */
+struct cp_item {
+	const char *remedy;		/* owned by the set's fold arena */
+	long long cents;
+	rs_time at;
 };
 
 /* The folded state of one complaint. */
@@ -92,6 +134,10 @@ struct complaint {
 	int contacted;			/* a contacted row was seen */
 	struct cp_action *actions;	/* in the order recorded */
 	size_t nactions;
+	struct cp_item *items;		/* remedy items, in the order recorded */
+	size_t nitems;
+	long long comp_cents;		/* the sum of the items' amounts */
+	unsigned flags;			/* CPF_* of every row: flags only accumulate */
 };
 
 /*
@@ -131,7 +177,8 @@ rs_time cp_since(uint64_t key);
 /*
  * cp_transition checks event ev on complaint c (its state before the
  * event). Returns 0, or -1 with e set (RS_EDATA, where = id) to
- * "complaint is STATE; cannot VERB". An escalation must raise the level
+ * "complaint is STATE; cannot VERB". assigned and remedy are legal in
+ * any state but closed. An escalation must raise the level
  * in force to level; a resolve of a complaint never contacted needs a
  * note (has_note) saying why; action-done needs an open action.
  */

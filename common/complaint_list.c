@@ -10,11 +10,11 @@
 const char *const cp_list_names[CP_LIST_NCOLS] = {
 	"complaint_id", "case_id", "state", "level", "category",
 	"responsible", "provider", "opened_at", "contact_due",
-	"resolve_due", "overdue"
+	"resolve_due", "overdue", "handler", "compensation"
 };
 const enum coltype cp_list_types[CP_LIST_NCOLS] = {
 	COL_ID, COL_ID, COL_ENUM, COL_INT, COL_ENUM, COL_ENUM, COL_ID,
-	COL_TS, COL_TS, COL_TS, COL_YN
+	COL_TS, COL_TS, COL_TS, COL_YN, COL_TEXT, COL_MONEY
 };
 
 int
@@ -62,6 +62,8 @@ cp_list_row(const struct cp_list *l, size_t i, const struct rules *ru,
 	    (f->level != 0 && c->level != f->level) ||
 	    (f->category != NULL && strcmp(f->category,
 	    cp_value(set, c, COMPLAINTS_CATEGORY)) != 0) ||
+	    (f->handler != NULL && strcmp(f->handler,
+	    cp_value(set, c, COMPLAINTS_HANDLER)) != 0) ||
 	    (f->since != RS_TIME_NONE && c->opened_at < f->since) ||
 	    (f->until != RS_TIME_NONE && c->opened_at >= f->until))
 		return 0;
@@ -80,5 +82,7 @@ cp_list_row(const struct cp_list *l, size_t i, const struct rules *ru,
 	row->v[8] = time_format_iso(cp_contact_due(c, ru), row->contact_due);
 	row->v[9] = time_format_iso(cp_resolve_due(c, ru), row->resolve_due);
 	row->v[10] = od ? "y" : "n";
+	row->v[11] = cp_value(set, c, COMPLAINTS_HANDLER);
+	row->v[12] = c->nitems > 0 ? cp_money_format(c->comp_cents, row->comp) : "";
 	return 1;
 }

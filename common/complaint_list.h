@@ -1,7 +1,8 @@
 /*
  * complaint_list.h - the rows of rs-complain list: one per complaint,
  * with its state, level, deadlines and whether it is overdue, the
- * provider falling back to the case's last assigned one.
+ * provider falling back to the case's last assigned one, its handler and
+ * the sum of its remedy items (empty when it has none).
  */
 #ifndef RS_COMPLAINT_LIST_H
 #define RS_COMPLAINT_LIST_H
@@ -34,9 +35,10 @@ struct cp_list_filter {
 	int open, overdue;		/* only open ones, only overdue ones */
 	int level;			/* 0: any */
 	const char *category;		/* NULL: any */
+	const char *handler;		/* NULL: any; else only the complaints it owns now */
 };
 
-#define CP_LIST_NCOLS 11
+#define CP_LIST_NCOLS 13
 extern const char *const cp_list_names[CP_LIST_NCOLS];
 extern const enum coltype cp_list_types[CP_LIST_NCOLS];
 
@@ -44,6 +46,7 @@ extern const enum coltype cp_list_types[CP_LIST_NCOLS];
 struct cp_list_row {
 	const char *v[CP_LIST_NCOLS];
 	char level[8], opened[TIME_ISO_MAX], contact_due[TIME_ISO_MAX], resolve_due[TIME_ISO_MAX];
+	char comp[32];
 };
 
 /*

@@ -29,8 +29,10 @@ cp_set_free(struct complaint_set *cs)
 {
 	size_t i;
 
-	for (i = 0; i < cs->f.n && i < cs->cap; i++)
+	for (i = 0; i < cs->f.n && i < cs->cap; i++) {
 		free(cs->c[i].actions);
+		free(cs->c[i].items);
+	}
 	free(cs->c);
 	fold_free(&cs->f);
 	memset(cs, 0, sizeof(*cs));
@@ -72,6 +74,25 @@ add_action(struct complaint_set *cs, struct complaint *c, const struct row *r, r
 	a->due = ymd;
 	a->at = at;
 	a->done_at = RS_TIME_NONE;
+}
+
+/* add_item records a remedy item; a resolved row is one only with an amount (SPEC 10). */
+static void
+add_item(struct complaint_set *cs, struct complaint *c, const struct row *r, rs_time at)
+{
+	struct cp_item *it;
+	long long cents;
+
+	if (r->len[COMPLAINTS_AMOUNT] == 0 ||
+	    cp_money_cents(r->v[COMPLAINTS_AMOUNT], r->len[COMPLAINTS_AMOUNT], &cents) == -1)
+		return;
+	c->items = xrealloc(c->items, (c->nitems + 1) * sizeof(*c->items));
+	it = &c->items[c->nitems++];
+	it->remedy = arena_strndup(&cs->f.arena, r->v[COMPLAINTS_REMEDY],
+	    r->len[COMPLAINTS_REMEDY]);
+	it->cents = cents;
+	it->at = at;
+	c->comp_cents += cents;
 }
 
 /* close_action marks the latest open action done, as action-done does. */
@@ -134,6 +155,7 @@ cp_set_add(struct complaint_set *cs, const struct row *r)
 		c->level = lv;
 	at = row_time(r, COMPLAINTS_AT);
 	c->last_at = at;
+	c->flags |= cp_flags_parse(r->v[COMPLAINTS_FLAGS], r->len[COMPLAINTS_FLAGS]);
 	if (cp_event_parse(r->v[COMPLAINTS_EVENT], &ev) == -1)
 		return c;
 	/*
@@ -158,6 +180,10 @@ cp_set_add(struct complaint_set *cs, const struct row *r)
 		 */
 		earliest(&c->first_contact, at);
 		c->resolved_at = at;
+		add_item(cs, c, r, at);
+		break;
+	case CPE_REMEDY:
+		add_item(cs, c, r, at);
 		break;
 	case CPE_CLOSED:
 		c->closed_at = at;

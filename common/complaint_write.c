@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "append.h"
+#include "buf.h"
 #include "cases.h"
 #include "complaint_write.h"
 #include "ref.h"
@@ -30,13 +31,13 @@ digits_of(const char *p, char *out, size_t size)
 }
 
 /*
- * same_phone sets *hit when one of the cases in want (idmap of case
- * keys; n of them, oldest since) has the phone digits phone, reading
- * the cases journal once.
+ * same_phone sets *hit to the key of one of the cases in want (idmap of
+ * case keys; n of them, oldest since) that has the phone digits phone
+ * (0: none), reading the cases journal once.
  */
 static int
 same_phone(const char *dir, const struct idmap *want, rs_time since, const char *phone,
-    int *hit, struct rs_err *e)
+    uint64_t *hit, struct rs_err *e)
 {
 	struct cases cs;
 	struct jreader *jr;
@@ -59,7 +60,7 @@ same_phone(const char *dir, const struct idmap *want, rs_time since, const char 
 	for (i = 0; rc == 0 && i < cs.f.n; i++) {
 		digits_of(case_value(&cs, (long)i, CASES_PHONE), d, sizeof(d));
 		if (d[0] != '\0' && strcmp(d, phone) == 0)
-			*hit = 1;
+			*hit = cs.f.items[i].key;
 	}
 	cases_free(&cs);
 	return rc == 0 ? 0 : -1;
@@ -76,8 +77,8 @@ build_open(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *
 	struct jreader *jr;
 	struct row r;
 	rs_time at = a->at_set ? a->at : ctx->ts, lo, t, since, oldest = RS_TIME_NONE;
-	uint64_t k, seq = 0;
-	size_t dummy;
+	uint64_t k, cpk, seq = 0, hit = 0, *last = NULL, mine = 0;
+	size_t dummy, nlast = 0, j;
 	int ymd = time_local_date(at), rc;
 
 	/*
@@ -93,43 +94,62 @@ build_open(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *
 		return -1;
 	while ((rc = jreader_next(jr, &r, e)) == 1) {
 		if (id_parse(r.v[COMPLAINTS_COMPLAINT_ID], r.len[COMPLAINTS_COMPLAINT_ID],
-		    "CP", &k) == 0 && id_date(k) == ymd && id_seq(k) > seq)
-			seq = id_seq(k);
+		    "CP", &cpk) == -1)
+			cpk = 0;
+		if (cpk != 0 && id_date(cpk) == ymd && id_seq(cpk) > seq)
+			seq = id_seq(cpk);
 		if (strcmp(r.v[COMPLAINTS_EVENT], "opened") != 0 ||
 		    time_parse_ts(r.v[COMPLAINTS_AT], r.len[COMPLAINTS_AT], &t) == -1 ||
 		    t < lo || t > at ||
 		    id_parse(r.v[COMPLAINTS_CASE_ID], r.len[COMPLAINTS_CASE_ID], "RS", &k) == -1)
 			continue;
-		if (k == a->case_key)
+		if (k == a->case_key) {
 			a->repeat = 1;
-		idmap_put(&want, k, 1);
+			mine = cpk;
+		}
+		/* The latest complaint of each case, to name the one that made a repeat. */
+		if (!idmap_get(&want, k, &j)) {
+			last = xrealloc(last, (nlast + 1) * sizeof(*last));
+			j = nlast++;
+			idmap_put(&want, k, j);
+		}
+		last[j] = cpk;
 		if (oldest == RS_TIME_NONE || case_since(k) < oldest)
 			oldest = case_since(k);
 	}
 	jreader_free(jr);
-	if (rc == -1) {
+	if (rc == -1 || (!a->repeat && oldest != RS_TIME_NONE && a->phone[0] != '\0' &&
+	    !idmap_get(&want, a->case_key, &dummy) &&
+	    same_phone(ctx->dir, &want, oldest, a->phone, &hit, e) == -1)) {
 		idmap_free(&want);
+		free(last);
 		return -1;
 	}
-	if (!a->repeat && oldest != RS_TIME_NONE && a->phone[0] != '\0' &&
-	    !idmap_get(&want, a->case_key, &dummy) &&
-	    same_phone(ctx->dir, &want, oldest, a->phone, &a->repeat, e) == -1) {
-		idmap_free(&want);
-		return -1;
+	if (hit != 0 && idmap_get(&want, hit, &j)) {
+		a->repeat = 1;
+		mine = last[j];
 	}
 	idmap_free(&want);
+	free(last);
+	if (mine != 0)
+		id_format(a->repeat_id, "CP", mine);
 
+	memset(&f, 0, sizeof(f));
+	f.category = in->category;
+	f.safety = in->safety;
+	f.media = in->media;
+	f.legal = in->legal;
+	f.injuries = a->injuries;
+	f.late_s = cp_lateness(a->arrive_due, a->first_arrived, at);
+	f.arrived = a->first_arrived != RS_TIME_NONE && a->first_arrived < at;
+	f.repeat = a->repeat;
+	a->why[0] = '\0';
+	/* An explicit level is taken as it is; the facts are stored all the same. */
 	if (a->level == 0) {
-		memset(&f, 0, sizeof(f));
-		f.category = in->category;
-		f.safety = in->safety;
-		f.media = in->media;
-		f.legal = in->legal;
-		f.injuries = a->injuries;
-		f.late_s = cp_lateness(a->arrive_due, a->first_arrived, at);
-		f.repeat = a->repeat;
 		a->level = cp_level(&f);
+		cp_level_explain(&f, a->repeat_id, a->why, sizeof(a->why));
 	}
+	cp_flags_format(cp_level_flags(&f), a->w.flags, sizeof(a->w.flags));
 	if (id_next(a->w.id, "CP", ymd, seq, e) == -1)
 		return -1;
 	snprintf(a->w.level, sizeof(a->w.level), "%d", a->level);
@@ -145,6 +165,8 @@ build_open(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *
 	a->w.v[COMPLAINTS_PROVIDER] = in->provider ? in->provider : a->provider;
 	a->w.v[COMPLAINTS_DEMAND] = in->demand;
 	a->w.v[COMPLAINTS_NOTE] = in->note;
+	a->w.v[COMPLAINTS_HANDLER] = in->handler;
+	a->w.v[COMPLAINTS_FLAGS] = a->w.flags;
 	a->w.v[COMPLAINTS_REF] = in->ref;
 	return rowbuild_finish(&schema_complaints, a->w.v, rows, a->w.id, e);
 }
@@ -278,6 +300,18 @@ build_event(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err 
 	case CPE_ESCALATED:
 		snprintf(a->w.level, sizeof(a->w.level), "%d", a->level);
 		a->w.v[COMPLAINTS_LEVEL] = a->w.level;
+		/* Flags accumulate: the row carries the old ones and those given. */
+		if (in->safety || in->media || in->legal)
+			a->w.v[COMPLAINTS_FLAGS] = cp_flags_format(c->flags |
+			    (in->safety ? CPF_SAFETY : 0) | (in->media ? CPF_MEDIA : 0) |
+			    (in->legal ? CPF_LEGAL : 0), a->w.flags, sizeof(a->w.flags));
+		break;
+	case CPE_ASSIGNED:
+		a->w.v[COMPLAINTS_HANDLER] = in->handler;
+		break;
+	case CPE_REMEDY:
+		a->w.v[COMPLAINTS_REMEDY] = in->remedy;
+		a->w.v[COMPLAINTS_AMOUNT] = in->amount;
 		break;
 	case CPE_INVESTIGATED:
 		a->w.v[COMPLAINTS_RESPONSIBLE] = in->responsible;

@@ -21,15 +21,15 @@ struct rules;
 struct cp_input {
 	const char *case_id, *category, *demand, *responsible, *provider;
 	const char *note, *remedy, *amount, *action, *owner, *due;
-	const char *agent;
+	const char *agent, *handler;
 	const char *ref;		/* --ref KEY (ref.h), or NULL */
 	int safety, media, legal;
 };
 
-/* A row being written, and the buffers of its formatted times, id and level. */
+/* A row being written, and the buffers of its formatted times, id, level and flags. */
 struct cp_row {
 	const char *v[COMPLAINTS_NCOLS];
-	char ts[TIME_ISO_MAX], at[TIME_ISO_MAX], id[ID_MAX], level[8];
+	char ts[TIME_ISO_MAX], at[TIME_ISO_MAX], id[ID_MAX], level[8], flags[48];
 	/* The row a --ref key found instead (v and id point into it); free with ref_row_free. */
 	char **ref_row;
 };
@@ -45,6 +45,8 @@ struct cp_open {
 	rs_time arrive_due, first_arrived;
 	char provider[40];		/* the case's last assigned provider */
 	int repeat;			/* set: a repeat complainant */
+	char repeat_id[ID_MAX];		/* the earlier complaint that made it one */
+	char why[256];			/* a computed level's explanation (SPEC 6), else "" */
 	struct cp_row w;		/* the row appended */
 };
 
@@ -56,7 +58,10 @@ struct cp_open {
  */
 int cp_open_case(const char *dir, const struct rules *ru, struct cp_open *op, struct rs_err *e);
 
-/* cp_open_append appends op's "opened" row to dir's complaints journal; returns 0, or -1 with e set. */
+/*
+ * cp_open_append appends op's "opened" row, with its flags (the options,
+ * the case's injuries, a repeat complainant) and, when the level was
+ * computed, op->why set to dir's complaints journal; returns 0, or -1 with e set. */
 int cp_open_append(const char *dir, struct cp_open *op, struct rs_err *e);
 
 /* An event on an existing complaint, and the row written. */
@@ -75,6 +80,7 @@ struct cp_change {
 /*
  * cp_change_append checks ch's event against the complaint's state and
  * appends its row to dir's complaints journal, in one locked write.
+ * An escalation stores the complaint's flags with those given added.
  * Returns 0, or -1 with e set; either way free ch with cp_change_free
  * once done with ch->w (its values may point into ch->set).
  */

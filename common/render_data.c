@@ -138,6 +138,29 @@ json_section(const struct rsection *s, struct buf *b)
 	}
 }
 
+/*
+ * json_nested moves the object just written for section i back over its
+ * closing brace and adds the sections after it that nest in it (SPEC
+ * 10's compensation: {total, by_remedy, by_responsible}).
+ */
+static void
+json_nested(const struct report *r, size_t i, struct buf *b)
+{
+	size_t j;
+	int empty;
+
+	if (i + 1 >= r->n || r->s[i + 1]->nest == NULL || b->len == 0 || b->p[b->len - 1] != '}')
+		return;
+	b->len--;
+	empty = b->len > 0 && b->p[b->len - 1] == '{';
+	for (j = i + 1; j < r->n && r->s[j]->nest != NULL; j++) {
+		buf_adds(b, empty ? "" : ", ");
+		empty = 0;
+		json_key(b, r->s[j]->nest);
+		json_section(r->s[j], b);
+	}
+	buf_addc(b, '}');
+}
 
 void
 render_json(const struct report *r, const struct rsection *only, struct buf *b)
@@ -164,6 +187,8 @@ render_json(const struct report *r, const struct rsection *only, struct buf *b)
 			}
 			continue;
 		}
+		if (s->nest != NULL)
+			continue;	/* written inside the section it follows */
 		buf_adds(b, first ? "  " : ",\n  ");
 		first = 0;
 		json_key(b, s->name);
@@ -172,6 +197,7 @@ render_json(const struct report *r, const struct rsection *only, struct buf *b)
 			buf_printf(b, "\"%s_list\": ", s->name);
 		}
 		json_section(s, b);
+		json_nested(r, i, b);
 	}
 	buf_adds(b, "\n}\n");
 }

@@ -114,27 +114,57 @@ nice_max(double m)
 	return 10 * p;
 }
 
-/* bar_chart draws one horizontal bar per row: label, bar, value. */
+/* The section a worst-first chart sorts, for worse_first (qsort has no argument). */
+static const struct rsection *sort_sec;
+
+/* worse_first orders row indices by the chart value ascending, no value last, then as in the table. */
+static int
+worse_first(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const char *vx = rsec_cell(sort_sec, x, sort_sec->chart_col);
+	const char *vy = rsec_cell(sort_sec, y, sort_sec->chart_col);
+	double dx, dy;
+
+	if ((vx == NULL) != (vy == NULL))
+		return vx == NULL ? 1 : -1;
+	if (vx != NULL && (dx = strtod(vx, NULL)) != (dy = strtod(vy, NULL)))
+		return dx < dy ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* bar_chart draws one horizontal bar per row: label, bar, value (worst first if asked). */
 static void
 bar_chart(const struct rsection *s, struct buf *b)
 {
 	const double lw = 150, bw = 360, rh = 22;
 	double max = 0, v;
-	size_t r, nr = s->nrows < BAR_MAX ? s->nrows : BAR_MAX;
+	size_t r, i, nr = s->nrows < BAR_MAX ? s->nrows : BAR_MAX, *ord;
 
-	for (r = 0; r < nr; r++)
-		if ((v = value(s, r, s->chart_col)) > max)
+	ord = xcalloc(s->nrows + 1, sizeof(*ord));
+	for (r = 0; r < s->nrows; r++)
+		ord[r] = r;
+	if (s->chart_worst_first) {
+		sort_sec = s;
+		qsort(ord, s->nrows, sizeof(*ord), worse_first);
+	}
+	for (i = 0; i < nr; i++)
+		if ((v = value(s, ord[i], s->chart_col)) > max)
 			max = v;
-	if (s->nrows == 0 || max <= 0)
+	if (s->nrows == 0 || max <= 0) {
+		free(ord);
 		return;
+	}
 	buf_printf(b, "<svg width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"",
 	    lw + bw + 60, rh * (double)nr + 4);
 	escs(b, s->title);
 	buf_adds(b, "\">\n");
-	for (r = 0; r < nr; r++) {
-		double y = rh * (double)r + 2, w;
-		const char *label = rsec_cell(s, r, 0);
+	for (i = 0; i < nr; i++) {
+		double y = rh * (double)i + 2, w;
+		const char *label;
 
+		r = ord[i];
+		label = rsec_cell(s, r, 0);
 		v = value(s, r, s->chart_col);
 		w = v / max * bw;
 		buf_printf(b, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">",
@@ -143,12 +173,13 @@ bar_chart(const struct rsection *s, struct buf *b)
 		buf_adds(b, "</text>");
 		buf_printf(b, "<rect x=\"%.0f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" "
 		    "fill=\"%s\"/>", lw, y + 2, w < 1 ? 1 : w, rh - 6,
-		    r < 3 ? "#c2410c" : "#3b82c4");
+		    i < 3 ? "#c2410c" : "#3b82c4");
 		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\">", lw + w + 6, y + 14);
 		cell(b, rsec_cell(s, r, s->chart_col), s->types[s->chart_col]);
 		buf_adds(b, "</text>\n");
 	}
 	buf_adds(b, "</svg>\n");
+	free(ord);
 }
 
 /* line_chart draws chart_col over the rows (periods, oldest first) with a zero-based axis. */

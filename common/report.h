@@ -54,6 +54,8 @@ struct rsection {
 	enum rshape shape;
 	enum rchart chart;	/* html: drawn from col 0 (labels) and chart_col (values) */
 	int chart_col;
+	int chart_worst_first;	/* bar chart: rows by chart_col ascending, no value last */
+	const char *nest;	/* JSON: a key inside the object of the section before it, not a key of its own */
 	int hidden;		/* left out of tsv/csv when every section is printed */
 	int ncols;
 	const char **cols;

@@ -118,4 +118,10 @@ int report_kpi(const struct rinputs *in, size_t nin, rs_time from, rs_time to,
 int report_case(const struct rinputs *in, const char *id, struct report **out,
     struct rs_err *e);
 
+enum scorecard_kind { SC_PROVIDERS, SC_AGENTS };
+
+/* report_scorecard fills the provider or agent scorecard of [from, to) (reports_scorecard.c). */
+int report_scorecard(const struct rinputs *in, enum scorecard_kind kind, rs_time from,
+    rs_time to, struct report **out, struct rs_err *e);
+
 #endif

@@ -3,7 +3,8 @@
  * weekly, SPEC 10): totals and rate per 1000 cases against the previous
  * week, breakdowns, first contact and resolution in time, overdue
  * complaints, complainant satisfaction against the target, corrective
- * actions, the red list and an 8-week trend.
+ * actions, the red list and an 8-week trend; the crisis, compensation
+ * and suggestions sections are in reports_weekly_team.c.
  */
 
 #include <math.h>
@@ -424,10 +425,15 @@ report_weekly(const struct rinputs *in, int year, int week, struct report **out,
 		overdue(&w, r);
 		actions(&w, r);
 		fee_unauthorized(&w, r);
+		weekly_crisis(&w, r);
+		weekly_compensation(&w, r);
+		weekly_suggestions(&w, r);
 		*out = r;
 	}
 	free(w.wk);
 	free(w.agent);
+	free(w.sug);
+	arena_free(&w.sug_arena);
 	idmap_free(&w.want);
 	dispatch_set_free(&w.ds);
 	cases_free(&w.cs);

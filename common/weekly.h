@@ -9,6 +9,7 @@
 #include "cases.h"
 #include "complaint.h"
 #include "dispatch.h"
+#include "buf.h"
 #include "idmap.h"
 #include "timefmt.h"
 
@@ -31,6 +32,16 @@ struct weekly {
 	size_t nagent;
 	struct dispatch_set ds;
 	long long cb_reached, cb_ok;
+	struct weekly_suggestion *sug;	/* the week's reached callbacks' suggestions, in file order */
+	size_t nsug;
+	struct arena sug_arena;		/* their texts */
+};
+
+/* A suggestion of a reached callback of the week (SPEC 6 weekly suggestions). */
+struct weekly_suggestion {
+	uint64_t case_key;
+	const char *case_id, *text;
+	rs_time at;
 };
 
 /* weekly_cmp_complaint orders pointers to complaints by id (qsort). */
@@ -43,8 +54,19 @@ int weekly_week_of(const struct weekly *w, rs_time t);
  * weekly_load reads what the review of w->tw needs from the journals:
  * complaints of a bounded look back, the week's complained-about cases
  * and their dispatch rows, the trend's case counts, the week's
- * complainant callbacks. Returns 0, or -1 with e set.
+ * complainant callbacks and suggestions (and the cases they are on, for
+ * the customer's name to mask). Returns 0, or -1 with e set.
  */
 int weekly_load(struct weekly *w, struct rs_err *e);
+
+/* weekly_compensation adds compensation, its breakdowns and its items (reports_weekly_team.c). */
+struct report;
+void weekly_compensation(struct weekly *w, struct report *r);
+
+/* weekly_crisis adds the week's crisis complaints. */
+void weekly_crisis(struct weekly *w, struct report *r);
+
+/* weekly_suggestions adds the week's callback suggestions, masked unless show_pii. */
+void weekly_suggestions(struct weekly *w, struct report *r);
 
 #endif

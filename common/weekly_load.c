@@ -294,6 +294,26 @@ on_dispatch(const struct row *r, void *arg)
 		(void)dispatch_set_add(&w->ds, r);
 }
 
+/* add_suggestion keeps the suggestion of a reached callback of the week. */
+static void
+add_suggestion(struct weekly *w, const struct row *r, rs_time at)
+{
+	struct weekly_suggestion *sg;
+	uint64_t key;
+
+	if (r->len[CALLBACKS_SUGGESTION] == 0 ||
+	    jrow_case_key(r, CALLBACKS_CASE_ID, &key) == -1)
+		return;
+	w->sug = xrealloc(w->sug, (w->nsug + 1) * sizeof(*w->sug));
+	sg = &w->sug[w->nsug++];
+	sg->case_key = key;
+	sg->case_id = arena_strndup(&w->sug_arena, r->v[CALLBACKS_CASE_ID],
+	    r->len[CALLBACKS_CASE_ID]);
+	sg->text = arena_strndup(&w->sug_arena, r->v[CALLBACKS_SUGGESTION],
+	    r->len[CALLBACKS_SUGGESTION]);
+	sg->at = at;
+}
+
 static void
 on_callback(const struct row *r, void *arg)
 {
@@ -301,10 +321,12 @@ on_callback(const struct row *r, void *arg)
 	rs_time at;
 
 	/* A callback belongs to the week of its own at (SPEC 10). */
-	if (strcmp(r->v[CALLBACKS_KIND], "complaint") != 0 ||
-	    strcmp(r->v[CALLBACKS_RESULT], "reached") != 0 ||
+	if (strcmp(r->v[CALLBACKS_RESULT], "reached") != 0 ||
 	    (at = jrow_at(r)) == RS_TIME_NONE ||
 	    at < w->tw[TREND_WEEKS - 1] || at >= w->tw[TREND_WEEKS])
+		return;
+	add_suggestion(w, r, at);
+	if (strcmp(r->v[CALLBACKS_KIND], "complaint") != 0)
 		return;
 	w->cb_reached++;
 	if (r->len[CALLBACKS_OVERALL] > 0 && atoi(r->v[CALLBACKS_OVERALL]) >= 4)
@@ -358,6 +380,14 @@ weekly_load(struct weekly *w, struct rs_err *e)
 		}
 	}
 	qsort(w->wk, w->nwk, sizeof(*w->wk), weekly_cmp_complaint);
+	/* Before the cases: the suggestions' cases are folded too, for the names to mask. */
+	if ((rc = rin_scan(w->in, RJ_CALLBACKS, ws - RPT_SLACK_S, on_callback, w, e)) == -1)
+		return trend_finish(w, &tp, 0, rc, e);
+	for (i = 0; i < w->nsug; i++) {
+		idmap_put(&w->want, w->sug[i].case_key, 1);
+		if (dsince == RS_TIME_NONE || case_since(w->sug[i].case_key) < dsince)
+			dsince = case_since(w->sug[i].case_key);
+	}
 	since = dsince != RS_TIME_NONE ? dsince - ZONE_SLACK_S : RS_TIME_NONE;
 	if (split && (rc = scan_cases_cut(w, &tp, since, e)) == 1) {
 		/* The week's cases began in an archive: one reader counts and folds. */
@@ -383,5 +413,5 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	if (dsince != RS_TIME_NONE && rin_scan(w->in, RJ_DISPATCH, dsince - ZONE_SLACK_S,
 	    on_dispatch, w, e) == -1)
 		return -1;
-	return rin_scan(w->in, RJ_CALLBACKS, ws - RPT_SLACK_S, on_callback, w, e);
+	return 0;
 }

@@ -6,7 +6,7 @@
 
 # __rs_complain_is SUB...: __rs_is for rs-complain.
 function __rs_complain_is
-    __rs_is rs-complain 'open escalate contact investigate resolve close reopen action action-done list' '' '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --since --until' 'escalate:1 contact:1 investigate:1 resolve:1 close:1 reopen:1 action-done:1' $argv
+    __rs_is rs-complain 'open escalate contact investigate resolve close reopen action action-done assign remedy list' '' '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --handler --since --until' 'escalate:1 contact:1 investigate:1 resolve:1 close:1 reopen:1 action-done:1 assign:1' $argv
 end
 
 complete -c rs-complain -f
@@ -19,6 +19,8 @@ complete -c rs-complain -n '__rs_complain_is ""' -a close -d 'close a resolved c
 complete -c rs-complain -n '__rs_complain_is ""' -a reopen -d 'reopen a resolved or closed complaint'
 complete -c rs-complain -n '__rs_complain_is ""' -a action -d 'add a corrective action'
 complete -c rs-complain -n '__rs_complain_is ""' -a action-done -d 'close the latest open action'
+complete -c rs-complain -n '__rs_complain_is ""' -a assign -d 'give the complaint to a handler'
+complete -c rs-complain -n '__rs_complain_is ""' -a remedy -d 'record an item of compensation'
 complete -c rs-complain -n '__rs_complain_is ""' -a list -d 'list complaints with their deadlines'
 complete -c rs-complain -n '__rs_complain_is open' -l case -x -k -a '(__rs_live case)' -d 'the case complained about'
 complete -c rs-complain -n '__rs_complain_is open list' -l category -x -a 'late no-show attitude technical fee damage location dispatch agent other' -d 'what the complaint is about'
@@ -26,26 +28,27 @@ complete -c rs-complain -n '__rs_complain_is open' -l demand -x -d 'what the cus
 complete -c rs-complain -n '__rs_complain_is open escalate list' -l level -x -a '1 2 3 4' -d '1 minor, 2 normal, 3 serious, 4 crisis'
 complete -c rs-complain -n '__rs_complain_is open investigate' -l responsible -x -a 'provider dispatch platform agent customer third-party none' -d 'who was responsible, as investigated'
 complete -c rs-complain -n '__rs_complain_is open investigate' -l provider -x -k -a '(__rs_live provider)' -d 'the provider complained about'
-complete -c rs-complain -n '__rs_complain_is open' -l safety
-complete -c rs-complain -n '__rs_complain_is open' -l media
-complete -c rs-complain -n '__rs_complain_is open' -l legal
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done' -l note -x -d 'free note'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s H -l no-header -d 'no header line'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -l raw -d 'CSV without the spreadsheet formula guard'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -l agent -x -d 'agent name (else $RS_AGENT, else the login)'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -l at -x -d 'when the event happened (default now)'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s q -l quiet -d 'print only the new id'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -l ref -x -d 'idempotency key: a retry prints the row first written'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s h -l help -d 'this help'
-complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s V -l version -d 'print the version'
-complete -c rs-complain -n '__rs_complain_is resolve' -l remedy -x -a 'apology refund partial-refund voucher upgrade compensation repair none' -d 'remedy offered'
-complete -c rs-complain -n '__rs_complain_is resolve' -l amount -x -d 'amount of the remedy'
+complete -c rs-complain -n '__rs_complain_is open escalate' -l safety
+complete -c rs-complain -n '__rs_complain_is open escalate' -l media
+complete -c rs-complain -n '__rs_complain_is open escalate' -l legal
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy' -l note -x -d 'free note'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -s H -l no-header -d 'no header line'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -l raw -d 'CSV without the spreadsheet formula guard'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -l agent -x -d 'agent name (else $RS_AGENT, else the login)'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -l at -x -d 'when the event happened (default now)'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -s q -l quiet -d 'print only the new id'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -l ref -x -d 'idempotency key: a retry prints the row first written'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -s h -l help -d 'this help'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done assign remedy list ""' -s V -l version -d 'print the version'
+complete -c rs-complain -n '__rs_complain_is resolve remedy' -l remedy -x -a 'apology refund partial-refund voucher upgrade compensation repair none' -d 'remedy offered'
+complete -c rs-complain -n '__rs_complain_is resolve remedy' -l amount -x -d 'amount of the remedy'
 complete -c rs-complain -n '__rs_complain_is action' -l action -x -d 'corrective action'
 complete -c rs-complain -n '__rs_complain_is action' -l owner -x -d 'owner of the corrective action'
 complete -c rs-complain -n '__rs_complain_is action' -l due -x -d 'due date of the corrective action'
+complete -c rs-complain -n '__rs_complain_is assign list' -l handler -x -k -a '(__rs_live handler)' -d 'who owns the complaint now (set by assigned)'
 complete -c rs-complain -n '__rs_complain_is list' -l open -d 'only cases not completed or cancelled'
 complete -c rs-complain -n '__rs_complain_is list' -l overdue -d 'only overdue rows'
 complete -c rs-complain -n '__rs_complain_is list' -l since -x
@@ -57,3 +60,4 @@ complete -c rs-complain -n '__rs_complain_is resolve; and __rs_complain_is opera
 complete -c rs-complain -n '__rs_complain_is close; and __rs_complain_is operand' -k -a '(__rs_live complaint)'
 complete -c rs-complain -n '__rs_complain_is reopen; and __rs_complain_is operand' -k -a '(__rs_live complaint)'
 complete -c rs-complain -n '__rs_complain_is action-done; and __rs_complain_is operand' -k -a '(__rs_live complaint)'
+complete -c rs-complain -n '__rs_complain_is assign; and __rs_complain_is operand' -k -a '(__rs_live complaint)'

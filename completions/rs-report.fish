@@ -6,7 +6,7 @@
 
 # __rs_report_is SUB...: __rs_is for rs-report.
 function __rs_report_is
-    __rs_is rs-report 'shift weekly kpi case' '' '--section --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format --as-of --week --by' 'case:1' $argv
+    __rs_is rs-report 'shift weekly kpi case providers agents' '' '--section --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format --as-of --week --by' 'case:1' $argv
 end
 
 complete -c rs-report -f
@@ -14,28 +14,32 @@ complete -c rs-report -n '__rs_report_is ""' -a shift -d ''
 complete -c rs-report -n '__rs_report_is ""' -a weekly -d ''
 complete -c rs-report -n '__rs_report_is ""' -a kpi -d 'network, each with its own site.code; --by-site: a row'
 complete -c rs-report -n '__rs_report_is ""' -a case -d ''
+complete -c rs-report -n '__rs_report_is ""' -a providers -d ''
+complete -c rs-report -n '__rs_report_is ""' -a agents -d ''
 complete -c rs-report -n '__rs_report_is shift ""' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l show-pii -d 'show customer names and phone numbers unmasked'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l cases -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l dispatch -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l complaints -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l callbacks -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l show-pii -d 'show customer names and phone numbers unmasked'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l cases -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l dispatch -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l complaints -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l callbacks -r -F
 complete -c rs-report -n '__rs_report_is shift ""' -l date -x
 complete -c rs-report -n '__rs_report_is shift ""' -l shift -x -a 'day night'
-complete -c rs-report -n '__rs_report_is shift kpi ""' -l since -x
-complete -c rs-report -n '__rs_report_is shift kpi ""' -l until -x
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l zone -x -d 'periods in ZONE, not the first directory\'s site.zone'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s f -l format -x -a 'text md html json tsv csv table' -d 'output format'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s H -l no-header -d 'no header line'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l raw -d 'CSV without the spreadsheet formula guard'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s h -l help -d 'this help'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s V -l version -d 'print the version'
-complete -c rs-report -n '__rs_report_is weekly ""' -l section -x -a 'summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is shift kpi providers agents ""' -l since -x
+complete -c rs-report -n '__rs_report_is shift kpi providers agents ""' -l until -x
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l zone -x -d 'periods in ZONE, not the first directory\'s site.zone'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s f -l format -x -a 'text md html json tsv csv table' -d 'output format'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s H -l no-header -d 'no header line'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l raw -d 'CSV without the spreadsheet formula guard'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s h -l help -d 'this help'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s V -l version -d 'print the version'
+complete -c rs-report -n '__rs_report_is weekly ""' -l section -x -a 'summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized crisis compensation compensation_by_remedy compensation_by_responsible compensation_items suggestions' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is weekly ""' -l week -x
 complete -c rs-report -n '__rs_report_is kpi ""' -l section -x -a 'summary periods' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is kpi ""' -l by -x -a 'day week month'
 complete -c rs-report -n '__rs_report_is kpi ""' -l by-site
 complete -c rs-report -n '__rs_report_is case ""' -l section -x -a 'summary sla timeline' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is providers ""' -l section -x -a 'providers' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is agents ""' -l section -x -a 'agents' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is case; and __rs_report_is operand' -k -a '(__rs_live case)'

@@ -31,6 +31,9 @@ _rs_live() {
 			_rs_live provider ;;
 		provider)
 			"${b}rs-journal" cat providers -H "${d[@]}" | cut -f1 ;;
+		handler)
+			"${b}rs-complain" list --open -H "${d[@]}" | cut -f12
+			"${b}rs-complain" list -H "${d[@]}" | cut -f12 ;;
 		esac
 	} 2>/dev/null | awk -v p="$cur" '$0 != "" && index($0, p) == 1 && !seen[$0]++'
 }
@@ -210,13 +213,13 @@ _rs_spec_rs_dispatch() {
 # rs-complain: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_complain() {
 	case $1 in
-	subs) echo 'open escalate contact investigate resolve close reopen action action-done list' ;;
+	subs) echo 'open escalate contact investigate resolve close reopen action action-done assign remedy list' ;;
 	default) echo '' ;;
-	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --since --until' ;;
+	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --handler --since --until' ;;
 	opts)
 		case $2 in
 		open) echo '--case --category --demand --level --responsible --provider --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
-		escalate) echo '--level --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		escalate) echo '--level --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		contact) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		investigate) echo '--responsible --provider --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		resolve) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
@@ -224,7 +227,9 @@ _rs_spec_rs_complain() {
 		reopen) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		action) echo '--note --action --owner --due -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		action-done) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
-		list) echo '--category --level --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		assign) echo '--note --handler -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		remedy) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--category --level --handler --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
@@ -236,6 +241,7 @@ _rs_spec_rs_complain() {
 		close) echo complaint ;;
 		reopen) echo complaint ;;
 		action-done) echo complaint ;;
+		assign) echo complaint ;;
 		esac ;;
 	value)
 		case $2:$3 in
@@ -247,6 +253,7 @@ _rs_spec_rs_complain() {
 		*:-d|*:--dir) echo 'dir' ;;
 		*:-f|*:--format) echo 'words tsv csv json table' ;;
 		*:--remedy) echo 'words apology refund partial-refund voucher upgrade compensation repair none' ;;
+		*:--handler) echo 'handler' ;;
 		*) echo none ;;
 		esac ;;
 	esac
@@ -287,7 +294,7 @@ _rs_spec_rs_callback() {
 # rs-report: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_report() {
 	case $1 in
-	subs) echo 'shift weekly kpi case' ;;
+	subs) echo 'shift weekly kpi case providers agents' ;;
 	default) echo '' ;;
 	argopts) echo '--section --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format --as-of --week --by' ;;
 	opts)
@@ -296,6 +303,8 @@ _rs_spec_rs_report() {
 		weekly) echo '--section --show-pii --cases --dispatch --complaints --callbacks --week --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		kpi) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --by --by-site --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		case) echo '--section --show-pii --cases --dispatch --complaints --callbacks --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		providers) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		agents) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		*) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version --week --by --by-site' ;;
 		esac ;;
 	operand)
@@ -305,9 +314,11 @@ _rs_spec_rs_report() {
 	value)
 		case $2:$3 in
 		shift:--section|:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' ;;
-		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized' ;;
+		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized crisis compensation compensation_by_remedy compensation_by_responsible compensation_items suggestions' ;;
 		kpi:--section) echo 'words summary periods' ;;
 		case:--section) echo 'words summary sla timeline' ;;
+		providers:--section) echo 'words providers' ;;
+		agents:--section) echo 'words agents' ;;
 		*:--cases|*:--dispatch|*:--complaints|*:--callbacks) echo 'file' ;;
 		*:--shift) echo 'words day night' ;;
 		*:-d|*:--dir) echo 'dir' ;;

@@ -39,5 +39,10 @@ function __rs_live --argument-names kind
             end | awk -F'\t' '$1 != "" && !seen[$1]++'
         case provider
             {$b}rs-journal cat providers -H $__rs_dir 2>/dev/null | cut -f1,2
+        case handler
+            begin
+                {$b}rs-complain list --open -H $__rs_dir | cut -f12
+                {$b}rs-complain list -H $__rs_dir | cut -f12
+            end 2>/dev/null | awk -F'\t' '$1 != "" && !seen[$1]++'
     end
 end

@@ -30,6 +30,8 @@ mkcase() {
 }
 # t FIELD|FIELD... prints lines with | turned into tabs.
 t() { printf '%s\n' "$@" | tr '|' '\t'; }
+# why N TEXT: the level explanation rs-complain open prints for CP-$D-N.
+why() { printf 'rs-complain: CP-%s-%s: %s' "$D" "$1" "$2"; }
 # opn ARGS: rs-complain open, printing only "id<TAB>level".
 opn() { rs-complain -H open "$@" >"$T/.o"; _rc=$?; cut -f3,7 "$T/.o"; return $_rc; }
 # state CP: "state level" from the list.
@@ -38,7 +40,7 @@ state() { rs-complain -H list | awk -F'\t' -v id="$1" '$1 == id { print $3, $4 }
 ov() { rs-complain -H list --overdue --as-of "$1" >"$T/.o"; _rc=$?; cut -f1,4 "$T/.o"; return $_rc; }
 
 D=20261122 DT=2026-11-22
-H=complaint_id$'\t'case_id$'\t'state$'\t'level$'\t'category$'\t'responsible$'\t'provider$'\t'opened_at$'\t'contact_due$'\t'resolve_due$'\t'overdue
+H=complaint_id$'\t'case_id$'\t'state$'\t'level$'\t'category$'\t'responsible$'\t'provider$'\t'opened_at$'\t'contact_due$'\t'resolve_due$'\t'overdue$'\t'handler$'\t'compensation
 
 # ---------------------------------------------------------------------------
 # The level rule.
@@ -83,41 +85,41 @@ jrow dispatch at=${DT}T09:30:00+08:00 case_id=RS-$D-0004 event=arrived
 jrow dispatch at=${DT}T09:30:00+08:00 case_id=RS-$D-0006 event=arrived
 jrow dispatch at=${DT}T09:50:00+08:00 case_id=RS-$D-0007 event=arrived
 
-tcase "late 29:59 city -> 1" 0 "$(t "CP-$D-0001|1")" "" opn --case RS-$D-0001 --category late --demand 道歉
-tcase "late 30:00 city -> 2" 0 "$(t "CP-$D-0002|2")" "" opn --case RS-$D-0002 --category late --demand 道歉
-tcase "late 59 city -> 2" 0 "$(t "CP-$D-0003|2")" "" opn --case RS-$D-0003 --category late --demand 道歉
-tcase "late 60 city -> 3" 0 "$(t "CP-$D-0004|3")" "" opn --case RS-$D-0004 --category late --demand 道歉
-tcase "late 29 highway -> 1" 0 "$(t "CP-$D-0005|1")" "" opn --case RS-$D-0005 --category late --demand 道歉
-tcase "late 30 rural -> 2" 0 "$(t "CP-$D-0006|2")" "" opn --case RS-$D-0006 --category late --demand 道歉
+tcase "late 29:59 city -> 1" 0 "$(t "CP-$D-0001|1")" "$(why 0001 'level 1: arrival 29 min past its deadline')" opn --case RS-$D-0001 --category late --demand 道歉
+tcase "late 30:00 city -> 2" 0 "$(t "CP-$D-0002|2")" "$(why 0002 'level 2: arrival 30 min past its deadline')" opn --case RS-$D-0002 --category late --demand 道歉
+tcase "late 59 city -> 2" 0 "$(t "CP-$D-0003|2")" "$(why 0003 'level 2: arrival 59 min past its deadline')" opn --case RS-$D-0003 --category late --demand 道歉
+tcase "late 60 city -> 3" 0 "$(t "CP-$D-0004|3")" "$(why 0004 'level 3: arrival 60 min past its deadline')" opn --case RS-$D-0004 --category late --demand 道歉
+tcase "late 29 highway -> 1" 0 "$(t "CP-$D-0005|1")" "$(why 0005 'level 1: arrival 29 min past its deadline')" opn --case RS-$D-0005 --category late --demand 道歉
+tcase "late 30 rural -> 2" 0 "$(t "CP-$D-0006|2")" "$(why 0006 'level 2: arrival 30 min past its deadline')" opn --case RS-$D-0006 --category late --demand 道歉
 # Case 7 arrived at 09:50, after the complaint made at 09:15: measured to 09:15.
 tcase "late, complaint before arrival -> 2" 0 "$(t "CP-$D-0007|2")" \
-    "" opn --case RS-$D-0007 --category late --demand 道歉 --at ${DT}T09:15
+    "$(why 0007 'level 2: no arrival yet, 45 min past its deadline')" opn --case RS-$D-0007 --category late --demand 道歉 --at ${DT}T09:15
 # Case 8 (no road: city limits) has no arrival: 08:30 to now (10:00) is 90 min.
-tcase "late, no arrival yet -> 3" 0 "$(t "CP-$D-0008|3")" "" opn --case RS-$D-0008 --category late --demand 道歉
-tcase "late but early arrival -> 1" 0 "$(t "CP-$D-0009|1")" "" opn --case RS-$D-0009 --category late --demand 道歉
-tcase "no-show -> 3" 0 "$(t "CP-$D-0010|3")" "" opn --case RS-$D-0010 --category no-show --demand 道歉
-tcase "attitude -> 1" 0 "$(t "CP-$D-0011|1")" "" opn --case RS-$D-0011 --category attitude --demand 道歉
-tcase "fee -> 2" 0 "$(t "CP-$D-0012|2")" "" opn --case RS-$D-0012 --category fee --demand 退款
+tcase "late, no arrival yet -> 3" 0 "$(t "CP-$D-0008|3")" "$(why 0008 'level 3: no arrival yet, 90 min past its deadline')" opn --case RS-$D-0008 --category late --demand 道歉
+tcase "late but early arrival -> 1" 0 "$(t "CP-$D-0009|1")" "$(why 0009 'level 1: arrival 20 min before its deadline')" opn --case RS-$D-0009 --category late --demand 道歉
+tcase "no-show -> 3" 0 "$(t "CP-$D-0010|3")" "$(why 0010 'level 3: category no-show')" opn --case RS-$D-0010 --category no-show --demand 道歉
+tcase "attitude -> 1" 0 "$(t "CP-$D-0011|1")" "$(why 0011 'level 1: category attitude')" opn --case RS-$D-0011 --category attitude --demand 道歉
+tcase "fee -> 2" 0 "$(t "CP-$D-0012|2")" "$(why 0012 'level 2: category fee')" opn --case RS-$D-0012 --category fee --demand 退款
 # Case 12 now has a complaint: the next ones on it are repeats (+1).
-tcase "technical, same case again -> 3" 0 "$(t "CP-$D-0013|3")" "" opn --case RS-$D-0012 --category technical --demand x
-tcase "damage -> 3" 0 "$(t "CP-$D-0014|3")" "" opn --case RS-$D-0016 --category damage --demand 赔偿
+tcase "technical, same case again -> 3" 0 "$(t "CP-$D-0013|3")" "$(why 0013 'level 2: category technical; +1: repeat complainant (CP-20261122-0012)')" opn --case RS-$D-0012 --category technical --demand x
+tcase "damage -> 3" 0 "$(t "CP-$D-0014|3")" "$(why 0014 'level 3: category damage')" opn --case RS-$D-0016 --category damage --demand 赔偿
 tcase "injuries 0 is no injury: other -> 2" 0 "$(t "CP-$D-0015|2")" \
     "" opn --case RS-$D-0010 --category other --demand x --level 2
 tcase "safety -> 3" 0 "$(t "CP-$D-0016|3")" "" opn --case RS-$D-0011 --category attitude --demand x --safety --level 3
-tcase "injuries -> 4" 0 "$(t "CP-$D-0017|4")" "" opn --case RS-$D-0013 --category attitude --demand x
+tcase "injuries -> 4" 0 "$(t "CP-$D-0017|4")" "$(why 0017 'level 4: 2 injured on the case')" opn --case RS-$D-0013 --category attitude --demand x
 tcase "explicit --level wins over injuries" 0 "$(t "CP-$D-0018|1")" \
     "" opn --case RS-$D-0013 --category attitude --demand x --level 1
 # Phone 1 ("139 0000 0001" = 13900000001) complained 2026-08-24T10:00, exactly 90 days ago.
-tcase "repeat phone: attitude 1 -> 2" 0 "$(t "CP-$D-0019|2")" "" opn --case RS-$D-0014 --category attitude --demand x
+tcase "repeat phone: attitude 1 -> 2" 0 "$(t "CP-$D-0019|2")" "$(why 0019 'level 1: category attitude; +1: repeat complainant (CP-20260824-0002)')" opn --case RS-$D-0014 --category attitude --demand x
 # Phone 2 complained 2026-08-24T09:59, 90 days and 1 minute ago.
 tcase "not a repeat after 90 days: attitude -> 1" 0 "$(t "CP-$D-0020|1")" \
-    "" opn --case RS-$D-0015 --category attitude --demand x
-tcase "repeat: safety 3 -> 4" 0 "$(t "CP-$D-0021|4")" "" opn --case RS-$D-0014 --category fee --demand x --safety
-tcase "repeat: media 4 stays 4" 0 "$(t "CP-$D-0022|4")" "" opn --case RS-$D-0014 --category fee --demand x --media
+    "$(why 0020 'level 1: category attitude')" opn --case RS-$D-0015 --category attitude --demand x
+tcase "repeat: safety 3 -> 4" 0 "$(t "CP-$D-0021|4")" "$(why 0021 'level 3: --safety; +1: repeat complainant (CP-20261122-0019)')" opn --case RS-$D-0014 --category fee --demand x --safety
+tcase "repeat: media 4 stays 4" 0 "$(t "CP-$D-0022|4")" "$(why 0022 'level 4: --media; repeat complainant (CP-20261122-0021), already 4')" opn --case RS-$D-0014 --category fee --demand x --media
 tcase "legal -> 4" 0 "$(t "CP-$D-0023|4")" "" opn --case RS-$D-0002 --category other --demand x --legal --level 4
 # A complaint at an earlier at than one already opened does not count that one.
 tcase "back-filled before the first: no repeat" 0 "$(t "CP-$D-0024|3")" \
-    "" opn --case RS-$D-0016 --category damage --demand x --at ${DT}T07:00
+    "$(why 0024 'level 3: category damage')" opn --case RS-$D-0016 --category damage --demand x --at ${DT}T07:00
 tcase "case provider defaults to last assigned" 0 "P0003" \
     "" sh -c "rs-complain -H list | awk -F'\t' '\$1 == \"CP-$D-0003\" { print \$7 }'"
 tcase "explicit provider" 0 "$(t "CP-$D-0025|2")" \
@@ -125,8 +127,8 @@ tcase "explicit provider" 0 "$(t "CP-$D-0025|2")" \
 # Case 5 has complaint 5 already: fee 2 + 1.
 tcase "the complaint row" 0 "$(t \
     "ts|at|complaint_id|case_id|event|agent|level|category|responsible|provider|demand|remedy|amount|action|owner|due|note|handler|flags|ref" \
-    "2026-11-22T10:00:00+08:00|2026-11-22T10:00:00+08:00|CP-$D-0026|RS-$D-0005|opened|客服小李|3|fee|provider|P0005|退还拖车费||||||客户很生气|||")" \
-    "" rs-complain open --case RS-$D-0005 --category fee --demand 退还拖车费 --responsible provider \
+    "2026-11-22T10:00:00+08:00|2026-11-22T10:00:00+08:00|CP-$D-0026|RS-$D-0005|opened|客服小李|3|fee|provider|P0005|退还拖车费||||||客户很生气||repeat|")" \
+    "$(why 0026 'level 2: category fee; +1: repeat complainant (CP-20261122-0005)')" rs-complain open --case RS-$D-0005 --category fee --demand 退还拖车费 --responsible provider \
     --note 客户很生气 --agent 客服小李
 
 # Errors on open.
@@ -244,12 +246,12 @@ tcase "contacted: resolve" 0 "$F" "" rs-complain -q resolve $F --remedy apology
 tcase "G escalate beyond 4" 1 "" "rs-complain: --level: bad level '9' (want 1-4)" rs-complain escalate $G --level 9
 
 tcase "states" 0 "$(t "$H" \
-    "$A|RS-$D-0001|resolved|4|fee|dispatch||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n" \
-    "$B|RS-$D-0001|investigating|1|fee|platform|P7|2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n" \
-    "$C|RS-$D-0001|resolved|1|fee|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n" \
-    "$E|RS-$D-0001|open|1|fee|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n" \
-    "$F|RS-$D-0001|resolved|1|fee|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n" \
-    "$G|RS-$D-0001|open|1|fee|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n")" \
+    "$A|RS-$D-0001|resolved|4|fee|dispatch||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||620.50" \
+    "$B|RS-$D-0001|investigating|1|fee|platform|P7|2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||" \
+    "$C|RS-$D-0001|resolved|1|fee|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||" \
+    "$E|RS-$D-0001|open|1|fee|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||" \
+    "$F|RS-$D-0001|resolved|1|fee|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||" \
+    "$G|RS-$D-0001|open|1|fee|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||")" \
     "" rs-complain list
 
 tcase "no such complaint" 1 "" "rs-complain: CP-$D-0099: no such complaint" rs-complain contact CP-$D-0099
@@ -293,16 +295,16 @@ tcase "contact 6" 0 "CP-$D-0006" "" rs-complain -q contact CP-$D-0006
 tcase "escalate at 12:00" 0 "CP-$D-0006" "" env RS_NOW=${DT}T12:00:00+08:00 rs-complain -q escalate CP-$D-0006 --level 4
 
 tcase "list before the escalation" 0 "$(t "$H" \
-    "CP-$D-0001|RS-$D-0001|contacted|1|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n" \
-    "CP-$D-0002|RS-$D-0001|contacted|2|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-24T10:00:00+08:00|n" \
-    "CP-$D-0003|RS-$D-0001|contacted|3|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-25T10:00:00+08:00|n" \
-    "CP-$D-0004|RS-$D-0001|contacted|4|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n" \
-    "CP-$D-0005|RS-$D-0001|open|2|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-24T10:00:00+08:00|n" \
-    "CP-$D-0006|RS-$D-0001|contacted|2|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-24T10:00:00+08:00|n")" \
+    "CP-$D-0001|RS-$D-0001|contacted|1|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||" \
+    "CP-$D-0002|RS-$D-0001|contacted|2|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-24T10:00:00+08:00|n||" \
+    "CP-$D-0003|RS-$D-0001|contacted|3|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-25T10:00:00+08:00|n||" \
+    "CP-$D-0004|RS-$D-0001|contacted|4|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||" \
+    "CP-$D-0005|RS-$D-0001|open|2|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-24T10:00:00+08:00|n||" \
+    "CP-$D-0006|RS-$D-0001|contacted|2|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-24T10:00:00+08:00|n||")" \
     "" rs-complain list --as-of ${DT}T11:59
 tcase "escalation moved the deadline" 0 "$(t \
-    "CP-$D-0004|RS-$D-0001|contacted|4|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n" \
-    "CP-$D-0006|RS-$D-0001|contacted|4|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n")" \
+    "CP-$D-0004|RS-$D-0001|contacted|4|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||" \
+    "CP-$D-0006|RS-$D-0001|contacted|4|other|||2026-11-22T10:00:00+08:00|2026-11-23T10:00:00+08:00|2026-11-23T10:00:00+08:00|n||")" \
     "" rs-complain -H list --as-of ${DT}T12:00 --level 4 --open --since ${DT}T10:00 --until ${DT}T10:01 --category other
 tcase "overdue just before 24 h" 0 "" "" ov 2026-11-23T09:59:59
 tcase "overdue at 24 h (not yet past)" 0 "" "" ov 2026-11-23T10:00:00
@@ -323,8 +325,8 @@ tcase "resolved ones are not overdue" 0 "CP-$D-0001" "" env RS_NOW=${DT}T13:00:0
 tcase "contacted late is no longer overdue for contact" 0 "CP-$D-0005" \
     "" env RS_NOW=2026-11-23T11:00:00+08:00 rs-complain -q contact CP-$D-0005
 tcase "after resolving and contacting" 0 "$(t "CP-$D-0004|4" "CP-$D-0006|4")" "" ov 2026-11-23T12:00
-tcase "json" 0 '{"complaint_id":"CP-20261122-0004","case_id":"RS-20261122-0001","state":"contacted","level":4,"category":"other","responsible":null,"provider":null,"opened_at":"2026-11-22T10:00:00+08:00","contact_due":"2026-11-23T10:00:00+08:00","resolve_due":"2026-11-23T10:00:00+08:00","overdue":true}
-{"complaint_id":"CP-20261122-0006","case_id":"RS-20261122-0001","state":"contacted","level":4,"category":"other","responsible":null,"provider":null,"opened_at":"2026-11-22T10:00:00+08:00","contact_due":"2026-11-23T10:00:00+08:00","resolve_due":"2026-11-23T10:00:00+08:00","overdue":true}' \
+tcase "json" 0 '{"complaint_id":"CP-20261122-0004","case_id":"RS-20261122-0001","state":"contacted","level":4,"category":"other","responsible":null,"provider":null,"opened_at":"2026-11-22T10:00:00+08:00","contact_due":"2026-11-23T10:00:00+08:00","resolve_due":"2026-11-23T10:00:00+08:00","overdue":true,"handler":null,"compensation":null}
+{"complaint_id":"CP-20261122-0006","case_id":"RS-20261122-0001","state":"contacted","level":4,"category":"other","responsible":null,"provider":null,"opened_at":"2026-11-22T10:00:00+08:00","contact_due":"2026-11-23T10:00:00+08:00","resolve_due":"2026-11-23T10:00:00+08:00","overdue":true,"handler":null,"compensation":null}' \
     "" rs-complain list --as-of 2026-11-23T12:00 --overdue --level 4 --until ${DT}T10:00:01 -f json --since ${DT}T10:00 --category other
 
 # rules.tsv changes the deadlines.

@@ -35,7 +35,7 @@ jrow() {
 t() { printf '%s\n' "$@" | tr '|' '\t'; }
 # when TIME CMD...: run CMD with the clock at TIME (local, +08:00).
 when() { local w=$1; shift; RS_NOW=$w:00+08:00 "$@"; }
-H=complaint_id$'\t'case_id$'\t'state$'\t'level$'\t'category$'\t'responsible$'\t'provider$'\t'opened_at$'\t'contact_due$'\t'resolve_due$'\t'overdue
+H=complaint_id$'\t'case_id$'\t'state$'\t'level$'\t'category$'\t'responsible$'\t'provider$'\t'opened_at$'\t'contact_due$'\t'resolve_due$'\t'overdue$'\t'handler$'\t'compensation
 HD=kind$'\t'case_id$'\t'complaint_id$'\t'customer$'\t'phone$'\t'due_from$'\t'due_by$'\t'attempts$'\t'overdue
 
 jdir
@@ -65,17 +65,18 @@ jrow dispatch at=2026-12-05T17:35:00+08:00 case_id=$SB event=completed outcome=j
 # deadline = 80 min late: level 3; provider from the last assignment.
 tcase "A: recorded by the agent" 0 "$(t \
     "ts|at|complaint_id|case_id|event|agent|level|category|responsible|provider|demand|remedy|amount|action|owner|due|note|handler|flags|ref" \
-    "2026-11-10T15:40:00+08:00|2026-11-10T15:40:00+08:00|$CA|$SA|opened|客服小陈|3|late||P-SZ07|赔偿机票和酒店损失, 否则找媒体曝光||||||错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存|||")" "" \
+    "2026-11-10T15:40:00+08:00|2026-11-10T15:40:00+08:00|$CA|$SA|opened|客服小陈|3|late||P-SZ07|赔偿机票和酒店损失, 否则找媒体曝光||||||错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存|||")" \
+    "rs-complain: $CA: level 3: arrival 80 min past its deadline" \
     when 2026-11-10T15:40 rs-complain open --case $SA --category late \
     --demand "赔偿机票和酒店损失, 否则找媒体曝光" --note "错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存" --agent 客服小陈
 tcase "A: 72 h to resolve at level 3" 0 "$(t "$H" \
-    "$CA|$SA|open|3|late||P-SZ07|2026-11-10T15:40:00+08:00|2026-11-11T15:40:00+08:00|2026-11-13T15:40:00+08:00|n")" "" \
+    "$CA|$SA|open|3|late||P-SZ07|2026-11-10T15:40:00+08:00|2026-11-11T15:40:00+08:00|2026-11-13T15:40:00+08:00|n||")" "" \
     rs-complain list --as-of 2026-11-10T15:45
 # Within half an hour the team marks it 特急A级: media threat, level 4.
 tcase "A: escalated to crisis" 0 "$CA" "" when 2026-11-10T16:10 rs-complain -q escalate $CA --level 4 \
     --note "客户扬言上媒体曝光, 特急A级" --agent 投诉组
 tcase "A: 24 h to resolve at level 4" 0 "$(t "$H" \
-    "$CA|$SA|open|4|late||P-SZ07|2026-11-10T15:40:00+08:00|2026-11-11T15:40:00+08:00|2026-11-11T15:40:00+08:00|n")" "" \
+    "$CA|$SA|open|4|late||P-SZ07|2026-11-10T15:40:00+08:00|2026-11-11T15:40:00+08:00|2026-11-11T15:40:00+08:00|n||")" "" \
     rs-complain list --as-of 2026-11-10T16:15
 tcase "A: recordings and tracks" 0 "$CA" "" when 2026-11-10T16:30 rs-complain -q investigate $CA \
     --responsible platform --note "录音: 调度指错方向; 轨迹: 救援车绕路; 原因: 平台地图定位漂移" --agent 投诉组
@@ -95,7 +96,7 @@ tcase "A: fix the positioning bug" 0 "$CA" "" when 2026-11-11T08:10 rs-complain 
     --action "限时修复平台定位漂移 BUG" --owner 技术部 --due 2026-11-20 --agent 投诉组
 tcase "A: closed" 0 "$CA" "" when 2026-11-11T08:30 rs-complain -q close $CA --agent 王经理
 tcase "A: contacted and resolved in time" 0 "$(t "$H" \
-    "$CA|$SA|closed|4|late|platform|P-SZ07|2026-11-10T15:40:00+08:00|2026-11-11T15:40:00+08:00|2026-11-11T15:40:00+08:00|n")" "" \
+    "$CA|$SA|closed|4|late|platform|P-SZ07|2026-11-10T15:40:00+08:00|2026-11-11T15:40:00+08:00|2026-11-11T15:40:00+08:00|n||2780.00")" "" \
     rs-complain list --as-of 2026-11-11T16:00
 tcase "A: complaint callback due for 48 h" 0 "$(t "$HD" \
     "complaint|$SA|$CA|李先生|13912345678|2026-11-11T08:00:00+08:00|2026-11-13T08:00:00+08:00|0|n")" "" \
@@ -132,7 +133,7 @@ tcase "A: the calls" 0 "$(t \
 tcase "B: recorded" 0 "$CB" "" when 2026-12-05T17:40 rs-complain -q open --case $SB --category late \
     --demand 要求退款并道歉 --note "12月5日下午4点半, 京A12345, 救援司机张师傅迟到50分钟" --agent 客服小赵
 tcase "B: level 2, provider P-BJ12" 0 "$(t \
-    "$CB|$SB|open|2|late||P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|n")" "" \
+    "$CB|$SB|open|2|late||P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|n||")" "" \
     rs-complain -H list --as-of 2026-12-05T17:40 --since 2026-12-01
 # The service callback reaches her, unhappy: no hint, the complaint is open.
 tcase "B: service callback, low scores" 0 "$SB" "" when 2026-12-05T18:00 rs-callback -q record $SB \
@@ -141,7 +142,7 @@ tcase "B: tracks show a fuel stop" 0 "$CB" "" when 2026-12-05T19:00 rs-complain 
     --responsible provider --note "轨迹: 张师傅途中去加油, 迟到50分钟" --agent 投诉组
 tcase "B: not yet overdue before 24 h" 0 "" "" rs-complain -H list --overdue --as-of 2026-12-06T17:40
 tcase "B: contact overdue after 24 h without a call" 0 "$(t \
-    "$CB|$SB|investigating|2|late|provider|P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|y")" "" \
+    "$CB|$SB|investigating|2|late|provider|P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|y||")" "" \
     rs-complain -H list --overdue --as-of 2026-12-06T17:41
 tcase "B: called the next morning" 0 "$CB" "" when 2026-12-06T10:00 rs-complain -q contact $CB \
     --note "致歉, 说明原因, 提出全额退款" --agent 投诉组
@@ -160,13 +161,13 @@ tcase "B: nothing due a week later either" 0 "" "" rs-callback due -H --as-of 20
 
 # --- Both, for the weekly review ------------------------------------------
 tcase "the complaints" 0 "$(t "$H" \
-    "$CA|$SA|closed|4|late|platform|P-SZ07|2026-11-10T15:40:00+08:00|2026-11-11T15:40:00+08:00|2026-11-11T15:40:00+08:00|n" \
-    "$CB|$SB|closed|2|late|provider|P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|n")" "" \
+    "$CA|$SA|closed|4|late|platform|P-SZ07|2026-11-10T15:40:00+08:00|2026-11-11T15:40:00+08:00|2026-11-11T15:40:00+08:00|n||2780.00" \
+    "$CB|$SB|closed|2|late|provider|P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|n||280.00")" "" \
     rs-complain list --as-of 2026-12-14T10:00
 tcase "none open" 0 "$H" "" rs-complain list --open --as-of 2026-12-14T10:00
 tcase "the table" 0 "$(cat <<'EOF'
-complaint_id      case_id           state   level  category  responsible  provider  opened_at                  contact_due                resolve_due                overdue
-CP-20261110-0001  RS-20261110-0001  closed  4      late      platform     P-SZ07    2026-11-10T15:40:00+08:00  2026-11-11T15:40:00+08:00  2026-11-11T15:40:00+08:00  n
-CP-20261205-0001  RS-20261205-0001  closed  2      late      provider     P-BJ12    2026-12-05T17:40:00+08:00  2026-12-06T17:40:00+08:00  2026-12-07T17:40:00+08:00  n
+complaint_id      case_id           state   level  category  responsible  provider  opened_at                  contact_due                resolve_due                overdue  handler  compensation
+CP-20261110-0001  RS-20261110-0001  closed  4      late      platform     P-SZ07    2026-11-10T15:40:00+08:00  2026-11-11T15:40:00+08:00  2026-11-11T15:40:00+08:00  n                 2780.00
+CP-20261205-0001  RS-20261205-0001  closed  2      late      provider     P-BJ12    2026-12-05T17:40:00+08:00  2026-12-06T17:40:00+08:00  2026-12-07T17:40:00+08:00  n                 280.00
 EOF
 )" "" rs-complain list -f table --as-of 2026-12-14T10:00

@@ -32,7 +32,9 @@
 #   P003 1; by_agent 张三 2 李雷 1 韩梅梅 1.
 #   red_list: late x provider 2 (RS-20261110-0001, RS-20261114-0001),
 #   attitude x provider 1, fee x undetermined 1. overdue: CP3, CP4.
-#   actions: open 2, done 1, overdue 1. trend W39..W46: 0/0 (null),
+#   actions: open 2, done 1, overdue 1. crisis: none (no level 4, no
+#   flags). compensation: CP2's resolve with voucher 50.00 on 11-13, the
+#   week's one remedy item (responsible provider). No suggestions. trend W39..W46: 0/0 (null),
 #   1/1 = 1000.0, 0 x4, 1/2 = 500.0, 4/4 = 1000.0.
 
 D=$TOP/tests/cli/data/report/weekly
@@ -132,6 +134,28 @@ CP-20261112-0001  =更新报价说明模板  客服部  2026-11-20  y
 == fee_unauthorized: Fee complaints without the customer's agreement to the price ==
 complaint_id      case_id           level  state  opened_at
 CP-20261112-0001  RS-20261112-0001      2  open   2026-11-12 09:00
+
+== crisis: Crisis complaints (level 4, media, legal, safety) ==
+(none)
+
+== compensation: Compensation given this week ==
+total  50.00
+items  1
+
+== compensation_by_remedy: Compensation by remedy ==
+remedy   amount
+voucher   50.00
+
+== compensation_by_responsible: Compensation by responsible party ==
+responsible  amount
+provider      50.00
+
+== compensation_items: Remedy items given this week ==
+complaint_id      case_id           at                remedy   amount  responsible
+CP-20261110-0002  RS-20261110-0002  2026-11-13 14:00  voucher   50.00  provider
+
+== suggestions: Suggestions of the week's callbacks ==
+(none)
 EOF
 )
 tcase "weekly: text, default week" 0 "$WEEK_TEXT" "" rs-report -d "$D" weekly
@@ -174,12 +198,13 @@ tcase "weekly: csv guards text, not ids" 0 "$WEEK_ACT" "" \
 tcase "weekly: --raw drops the guard" 0 "CP-20261112-0001,=更新报价说明模板,客服部,2026-11-20,y" "" \
 	sh -c "rs-report -d '$D' weekly --section open_actions -f csv --raw -H | tr -d '\r' | tail -1"
 tcase "weekly: by_level md" 0 "$WEEK_LVL" "" rs-report -d "$D" weekly --section by_level -f md
-tcase "weekly: every section in tsv" 0 "12" "" sh -c "rs-report -d '$D' weekly -f tsv | grep -c '^# '"
+tcase "weekly: every section in tsv" 0 "18" "" sh -c "rs-report -d '$D' weekly -f tsv | grep -c '^# '"
 rs-report -d "$D" weekly -f html >"$T/w.html"
 tok "weekly: html is well-formed XML" xmllint --noout "$T/w.html"
 tok "weekly: html parses (python)" python3 -c "import html.parser,sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())" "$T/w.html"
 tcase "weekly: html references nothing outside" 1 "" "" grep -E 'http:|https:|src=|<script|url\(' "$T/w.html"
-tok "weekly: html draws charts" sh -c "grep -c '<svg' '$T/w.html' | grep -qx 5"
+# 5 charts before, and compensation by remedy and by responsible party.
+tok "weekly: html draws charts" sh -c "grep -c '<svg' '$T/w.html' | grep -qx 7"
 STDIN=$D/complaints.tsv
 tcase "weekly: --complaints - (stdin)" 0 "$WEEK_TEXT" "" rs-report -d "$D" weekly --complaints -
 # The week before: W45 has 2 cases and 1 complaint (technical/platform),

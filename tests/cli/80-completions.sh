@@ -20,7 +20,7 @@ tcase "no other generated file" 0 "$(cd "$C" && find . -type f | sort)" '' \
     sh -c "cd '$T/gen' && find . -type f | sort"
 
 # --- a small journal: 3 cases (0001 completed, 0002 and 0003 open),
-# 2 complaints on 0001 (CP 0001 open, CP 0002 closed)
+# 2 complaints on 0001 (CP 0001 open, handler 王芳; CP 0002 closed, 李静)
 jdir "$T/j"
 mkdir -p "$RS_DIR"
 cp "$SAMPLES/providers.tsv" "$RS_DIR/"
@@ -33,6 +33,8 @@ cp "$SAMPLES/providers.tsv" "$RS_DIR/"
 	rs-dispatch complete RS-20261122-0001 --outcome tyre-changed -q
 	rs-complain -q open --case RS-20261122-0001 --category late --demand sorry
 	rs-complain -q open --case RS-20261122-0001 --category fee --demand refund
+	rs-complain -q assign CP-20261122-0002 --handler 李静
+	rs-complain -q assign CP-20261122-0001 --handler 王芳
 	rs-complain resolve CP-20261122-0002 --remedy refund --amount 10 --note ok -q
 	rs-complain close CP-20261122-0002 -q
 } >"$T/setup.out" 2>"$T/setup.err"
@@ -78,6 +80,9 @@ tcase "bash: --opt=value, split at =" 0 "$(nl refund repair)" '' \
     bc rs-complain resolve X --remedy = r
 tcase "bash: --opt=value, whole word" 0 "$(nl --category=fee)" '' bc rs-complain list --category=f
 tcase "bash: yn column" 0 "$(nl y n)" '' bc rs-intake new --can-start ''
+tcase "bash: handlers from the journal, of open complaints first" 0 "$(nl 王芳 李静)" '' \
+    bc rs-complain list --handler ''
+tcase "bash: handlers by prefix" 0 "$(nl 李静)" '' bc rs-complain assign X --handler 李
 tcase "bash: int range column" 0 "$(nl 1 2 3 4)" '' bc rs-complain escalate X --level ''
 tcase "bash: nps 0..10" 0 "$(nl 0 1 2 3 4 5 6 7 8 9 10)" '' bc rs-callback record X --nps ''
 tcase "bash: list values from the usage text" 0 "$(nl day week month)" '' bc rs-report kpi --by ''

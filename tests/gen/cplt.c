@@ -19,6 +19,9 @@ cp_row(struct cpl *cp, const struct gcase *c, int64_t at, int64_t *last,
 	struct row *r;
 	char b[16];
 
+	/* The team's rows draw from their own stream: the rest of a seed stays. */
+	if (a->team)
+		rng_swap();
 	if (at < *last)		/* events of one complaint in order */
 		at = *last + rint_in(5, 60);
 	r = row_new(tsfor(last, at, 10, 120), at);
@@ -45,7 +48,11 @@ cp_row(struct cpl *cp, const struct gcase *c, int64_t at, int64_t *last,
 	} else
 		row_e(r, 1);
 	row_s(r, a->note);
+	row_s(r, a->handler);
+	row_s(r, a->flags);
 	push(J_COMPLAINTS, r);
+	if (a->team)
+		rng_swap();
 }
 
 /* the complaint a case gets, if any: a category, or -1 */
@@ -149,16 +156,61 @@ remedy(const struct gcase *c, int level, int cat, int resp, long long *amt)
 	return m;
 }
 
+/* flag_list writes the flags column (SPEC 4.3: schema order) into b. */
+static const char *
+flag_list(char *b, size_t n, int safety, int media, int legal, int inj, int rep)
+{
+	snprintf(b, n, "%s%s%s%s%s", safety ? ",safety" : "", media ? ",media" : "",
+	    legal ? ",legal" : "", inj ? ",injuries" : "", rep ? ",repeat" : "");
+	return b[0] == ',' ? b + 1 : b;
+}
+
+/*
+ * items writes what a serious complaint's customer is given item by
+ * item (SPEC 4.3 remedy rows), as the complaint team does for level 3
+ * and 4: the service fee back, the remedy itself, sometimes a voucher.
+ */
+static void
+items(struct cpl *cp, const struct gcase *c, int64_t from, int64_t to,
+    int64_t *last, const char *team, int m, long long amt)
+{
+	struct cparg a;
+	int64_t step = (to - from) / 4 > MIN ? (to - from) / 4 : MIN;
+
+	if (c->fee > 0 && m != M_REFUND && m != M_PARTIAL) {
+		memset(&a, 0, sizeof a);
+		a.ev = "remedy", a.team = 1, a.agent = team, a.remedy = remedy_names[M_REFUND];
+		a.amt = 1, a.amount = c->fee, a.note = "退还服务费";
+		cp_row(cp, c, from + step, last, &a);
+	}
+	memset(&a, 0, sizeof a);
+	a.ev = "remedy", a.team = 1, a.agent = team, a.remedy = remedy_names[m];
+	a.amt = 1, a.amount = amt;
+	rng_swap();	/* its words from the team's stream too */
+	a.note = resolve_note(m);
+	rng_swap();
+	cp_row(cp, c, from + 2 * step, last, &a);
+	if (team_chance(0.4)) {
+		memset(&a, 0, sizeof a);
+		a.ev = "remedy", a.team = 1, a.agent = team, a.remedy = remedy_names[M_VOUCHER];
+		a.amt = 1, a.amount = team_rint_in(1, 3) * 10000LL;
+		a.note = "另赠代金券";
+		cp_row(cp, c, from + 3 * step, last, &a);
+	}
+}
+
 void
 maybe_complaint(struct gcase *c)
 {
 	int cat = category(c), level, resp, m = M_NONE, reopened = 0, i, ov;
-	int64_t t, last = 0, dl, res = 0, t2, al, cbl;
+	int64_t t, last = 0, dl, res = 0, t2, al, cbl, tl;
 	struct cpl *cp;
 	struct cparg a;
 	struct cbarg b;
 	long long amt;
 	const char *prov, *team, *owner, *act;
+	char fl[48];
+	int media = 0, legal = 0, rep = 0;
 	double q;
 
 	if (cat < 0)
@@ -181,17 +233,29 @@ maybe_complaint(struct gcase *c)
 	    cat == C_ATTITUDE ? 1 : 2;
 	if (chance(0.04)) {
 		level = 4;
-		a.note = chance(0.5) ? "客户扬言找媒体曝光" : "客户称将起诉";
+		media = chance(0.5), legal = !media;
+		a.note = media ? "客户扬言找媒体曝光" : "客户称将起诉";
 	} else if (level < 4 && chance(0.04)) {
-		level++;
+		level++, rep = 1;
 		a.note = "90天内再次投诉";
 	}
 	prov = cat <= C_DAMAGE && c->prov >= 0 ? g_prov[c->prov].id : NULL;
 	a.ev = "opened", a.level = level, a.cat = cat_names[cat];
 	a.prov = prov, a.demand = demand_for(cat);
+	/* The facts that set the level (SPEC 6): options, injuries, a repeat. */
+	a.flags = flag_list(fl, sizeof fl, cat == C_DAMAGE && team_chance(0.3), media,
+	    legal, c->injuries > 0, rep);
 	cp_row(cp, c, t, &last, &a);
 	cbl = last;
 	team = cteam[rng_u64() % ncteam];
+	/* The manager gives it to a handler of the team (crises he keeps). */
+	if (level == 4 && team_chance(0.5))
+		team = cteam[0];
+	/* Its own clock, so that the rows after it are timed as before. */
+	tl = last;
+	memset(&a, 0, sizeof a);
+	a.ev = "assigned", a.team = 1, a.agent = cteam[0], a.handler = team;
+	cp_row(cp, c, t + team_rint_in(5 * MIN, 40 * MIN), &tl, &a);
 	if (level < 4 && chance(level == 3 ? 0.3 : 0.05)) {
 		level++;
 		memset(&a, 0, sizeof a);
@@ -247,6 +311,12 @@ maybe_complaint(struct gcase *c)
 			res = dl - rint_in(MIN, HOUR) > t2 ?
 			    dl - rint_in(MIN, HOUR) : res;
 		m = remedy(c, level, cat, resp, &amt);
+		/* Serious complaints are compensated item by item, then resolved. */
+		if (level >= 3 && amt > 0 && m != M_REFUND && m != M_PARTIAL) {
+			tl = last;
+			items(cp, c, t2, res, &tl, team, m, amt);
+			amt = -1;
+		}
 		memset(&a, 0, sizeof a);
 		a.ev = "resolved", a.agent = team, a.remedy = remedy_names[m];
 		a.amt = amt >= 0, a.amount = amt, a.note = resolve_note(m);

@@ -67,6 +67,10 @@ double		 rnd(void);			/* [0, 1) */
 int		 rint_in(int, int);		/* [lo, hi] */
 double		 runif(double, double);
 int		 chance(double);
+/* the complaint team's own stream: handlers, remedy items, flags */
+int		 team_rint_in(int, int);	/* [lo, hi] */
+int		 team_chance(double);
+void		 rng_swap(void);	/* main <-> team stream */
 int		 rpickw(const int *, int);	/* index by weights */
 #define PICK(a)	((a)[rint_in(0, (int)NELEM(a) - 1)])
 
@@ -153,8 +157,9 @@ void		 service_callbacks(struct gcase *);
 void		 maybe_complaint(struct gcase *);
 struct cparg {
 	const char	*ev, *agent, *cat, *resp, *prov, *demand, *remedy;
-	const char	*action, *owner, *note;
+	const char	*action, *owner, *note, *handler, *flags;
 	int		 level, amt;	/* 0 = empty; amt: amount is set */
+	int		 team;		/* a row of the team's stream (util.c) */
 	long long	 amount;	/* cents */
 	int64_t		 due;		/* a time in the due day; 0 = empty */
 };

@@ -9,8 +9,9 @@
  * 1: 2026-11-03 14:10, Mr Li, tyre blowout on the airport highway (S3);
  *    GPS drift sent the truck the wrong way, 1 h 20 min late against the
  *    promised 45 min; he missed his flight and threatened the media.
- *    Level 3, responsible platform (map bug), contacted 16 h later by
- *    王经理, full compensation (fee, ticket, hotel), corrective actions,
+ *    Level 3, escalated to 4 with the media flag and kept by 王经理,
+ *    responsible platform (map bug), contacted 16 h later, compensated
+ *    item by item (fee, ticket, hotel, 5 VIP rescues), corrective actions,
  *    complaint callback 48 h after and a second callback two weeks later.
  */
 #include <stdio.h>
@@ -128,6 +129,8 @@ story_after(int k, struct gcase *c)
 		a.note = "11月5日下午4点半,京A12345,救援司机张师傅迟到50分钟,"
 		    "客户王女士要求退款并道歉";
 		step(cp, c, c->done_at + 20 * MIN, &last, &a);
+		a.ev = "assigned", a.team = 1, a.agent = "王经理", a.handler = "刘敏";
+		step(cp, c, c->done_at + 45 * MIN, &last, &a);
 		a.ev = "contacted", a.agent = "刘敏";
 		a.note = "致电王女士致歉,告知正在调查";
 		step(cp, c, lt(2026, 11, 6, 9, 40), &last, &a);
@@ -160,6 +163,14 @@ story_after(int k, struct gcase *c)
 	a.note = "客户在电话里发火半小时;航班18:05未赶上,机票1280元、酒店460元"
 	    "(已留截图);扬言上媒体曝光。已报投诉处理小组,标记\"特急A级\"";
 	step(cp, c, lt(2026, 11, 3, 18, 25), &last, &a);
+	/* The threat makes it a crisis: level 4, flag media; the manager keeps it. */
+	a.ev = "escalated", a.team = 1, a.agent = "王经理", a.level = 4;
+	a.flags = "media";
+	a.note = "客户扬言上媒体曝光,按特急A级(危机)处理";
+	step(cp, c, lt(2026, 11, 3, 18, 50), &last, &a);
+	a.ev = "assigned", a.team = 1, a.agent = "王经理", a.handler = "王经理";
+	a.note = "王经理亲自负责";
+	step(cp, c, lt(2026, 11, 3, 18, 52), &last, &a);
 	a.ev = "contacted", a.agent = "王经理";
 	a.note = "王经理致电李先生:代表公司诚恳道歉,承认错在定位不准";
 	step(cp, c, lt(2026, 11, 4, 10, 25), &last, &a);
@@ -168,8 +179,20 @@ story_after(int k, struct gcase *c)
 	a.note = "调录音:调度确实指错了方向;调轨迹:救援车绕了路。"
 	    "责任在调度和平台地图定位漂移BUG";
 	step(cp, c, lt(2026, 11, 4, 10, 40), &last, &a);
+	/* Compensated item by item, as the seed tells it. */
+	a.ev = "remedy", a.team = 1, a.agent = "王经理", a.remedy = "refund";
+	a.amt = 1, a.amount = c->fee, a.note = "全额退还服务费";
+	step(cp, c, lt(2026, 11, 4, 10, 44), &last, &a);
+	a.ev = "remedy", a.team = 1, a.agent = "王经理", a.remedy = "compensation";
+	a.amt = 1, a.amount = 128000, a.note = "机票损失(18:05航班,截图为证)";
+	step(cp, c, lt(2026, 11, 4, 10, 46), &last, &a);
+	a.ev = "remedy", a.team = 1, a.agent = "王经理", a.remedy = "compensation";
+	a.amt = 1, a.amount = 46000, a.note = "酒店损失一晚";
+	step(cp, c, lt(2026, 11, 4, 10, 48), &last, &a);
+	a.ev = "remedy", a.team = 1, a.agent = "王经理", a.remedy = "upgrade";
+	a.amt = 1, a.amount = 0, a.note = "赠送5次VIP专属救援服务";
+	step(cp, c, lt(2026, 11, 4, 10, 50), &last, &a);
 	a.ev = "resolved", a.agent = "王经理", a.remedy = "compensation";
-	a.amt = 1, a.amount = c->fee + 128000 + 46000;
 	a.note = "全赔服务费+机票损失+酒店损失,赠送5次VIP专属救援服务;"
 	    "客户对处理速度和方案表示认可";
 	step(cp, c, res = lt(2026, 11, 4, 10, 55), &last, &a);

@@ -138,8 +138,8 @@ const char *const desk_night[] = {
 	"赵磊", "孙勇", "马艳", "朱建国", "胡涛", "郭静", "韩斌", "冯凯",
 };
 const int ndesk_night = NELEM(desk_night);
-/* the complaint team, and the callback team */
-const char *const cteam[] = { "王经理", "刘敏", "赵婷婷", "孙浩然" };
+/* the complaint team (its manager first), and the callback team */
+const char *const cteam[] = { "王经理", "刘敏", "赵婷婷", "孙浩然", "王芳", "李静" };
 const int ncteam = NELEM(cteam);
 const char *const cbteam[] = { "钟晓华", "姚丽娟", "沈佳", "卢雨欣",
     "江一诺", "田晨" };

@@ -5,10 +5,16 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "gen.h"
 
 static uint64_t	s[4];
+/*
+ * A second stream for the complaint team's details (handlers, remedy
+ * items, flags): drawing them leaves every case of a seed as it was.
+ */
+static uint64_t	s2[4];
 
 static uint64_t
 rotl(uint64_t x, int k)
@@ -16,8 +22,8 @@ rotl(uint64_t x, int k)
 	return (x << k) | (x >> (64 - k));
 }
 
-void
-rng_seed(uint64_t seed)
+static void
+seed_state(uint64_t *st, uint64_t seed)
 {
 	int i;
 
@@ -25,22 +31,57 @@ rng_seed(uint64_t seed)
 		uint64_t z = (seed += 0x9e3779b97f4a7c15ULL);
 		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
 		z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-		s[i] = z ^ (z >> 31);
+		st[i] = z ^ (z >> 31);
 	}
+}
+
+void
+rng_seed(uint64_t seed)
+{
+	seed_state(s, seed);
+	seed_state(s2, seed ^ 0x5445414d5445414dULL);
+}
+
+static uint64_t
+next(uint64_t *st)
+{
+	uint64_t r = rotl(st[1] * 5, 7) * 9, t = st[1] << 17;
+
+	st[2] ^= st[0];
+	st[3] ^= st[1];
+	st[1] ^= st[2];
+	st[0] ^= st[3];
+	st[2] ^= t;
+	st[3] = rotl(st[3], 45);
+	return r;
 }
 
 uint64_t
 rng_u64(void)
 {
-	uint64_t r = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
+	return next(s);
+}
 
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return r;
+void
+rng_swap(void)
+{
+	uint64_t t[4];
+
+	memcpy(t, s, sizeof t);
+	memcpy(s, s2, sizeof t);
+	memcpy(s2, t, sizeof t);
+}
+
+int
+team_rint_in(int lo, int hi)
+{
+	return lo + (int)((double)(next(s2) >> 11) * 0x1.0p-53 * (hi - lo + 1));
+}
+
+int
+team_chance(double p)
+{
+	return (double)(next(s2) >> 11) * 0x1.0p-53 < p;
 }
 
 double

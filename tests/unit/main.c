@@ -29,7 +29,7 @@ static const struct {
 	const char *name;
 	void (*run)(void);
 } suites[] = {
-	{ "buf", t_buf }, { "csvio", t_csvio }, { "ids", t_ids },
+	{ "buf", t_buf }, { "complaint", t_complaint }, { "csvio", t_csvio }, { "ids", t_ids },
 	{ "journal", t_journal }, { "out", t_out }, { "reader", t_reader },
 	{ "report", t_report }, { "rowcheck", t_rowcheck }, { "rules", t_rules }, { "schema", t_schema }, { "sla", t_sla }, { "timefmt", t_timefmt },
 	{ "tsv", t_tsv }, { "utf8", t_utf8 },

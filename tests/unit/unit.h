@@ -37,6 +37,7 @@ void unit_report(const char *file, int line, int ok, const char *fmt, ...)
 
 /* One function per suite, defined in t_NAME.c. */
 void t_buf(void);
+void t_complaint(void);
 void t_csvio(void);
 void t_ids(void);
 void t_journal(void);
