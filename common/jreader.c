@@ -328,7 +328,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 	archives_free(ar, n);
 	if (fd >= 0) {
 		if (since != RS_TIME_NONE && st.st_size > 65536) {
-			off = journal_bisect_ts(fd, (long long)st.st_size, since - 300, e);
+			off = journal_bisect_ts(fd, (long long)st.st_size, since - SCHEMA_AT_AHEAD_S, e);
 			if (off < 0) {
 				close(fd);
 				free(live);

@@ -27,14 +27,15 @@ struct out {
 	int untyped;		/* no schema: every value a string, "" for empty */
 };
 
+const char *const out_format_names[] = { "tsv", "csv", "json", "table", NULL };
+
 int
 out_format_parse(const char *s, enum out_format *f)
 {
-	static const char *const names[] = { "tsv", "csv", "json", "table" };
 	int i;
 
-	for (i = 0; i < 4; i++)
-		if (strcmp(s, names[i]) == 0) {
+	for (i = 0; out_format_names[i] != NULL; i++)
+		if (strcmp(s, out_format_names[i]) == 0) {
 			*f = (enum out_format)i;
 			return 0;
 		}

@@ -22,6 +22,9 @@ enum {
 
 struct out;
 
+/* The names of the formats, in enum out_format order, NULL-terminated. */
+extern const char *const out_format_names[];
+
 /* out_format_parse maps "tsv", "csv", "json", "table" to *f; returns 0 or -1. */
 int out_format_parse(const char *s, enum out_format *f);
 

@@ -302,7 +302,7 @@ report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
 		k.p[k.n].end = kpi_period_next(t, by);
 		k.n++;
 	}
-	since = k.n ? k.p[0].start - RPT_SLACK_S : from;
+	since = k.n ? k.p[0].start - SCHEMA_AT_AHEAD_S : from;
 	k.kd.in = in;
 	k.kd.since = since;
 	/*

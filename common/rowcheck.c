@@ -540,7 +540,7 @@ rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts_out,
 			goto fail;
 		}
 	}
-	if (rc->at_check && ts != RS_TIME_NONE && at != RS_TIME_NONE && at > ts + 300) {
+	if (rc->at_check && ts != RS_TIME_NONE && at != RS_TIME_NONE && at > ts + SCHEMA_AT_AHEAD_S) {
 		i = 1;
 		snprintf(msg, msgsz, _("column at: %s is more than 5 minutes after ts %s"),
 		    row->v[1], row->v[0]);

@@ -126,7 +126,7 @@ schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgs
 	}
 	if (s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
 	    strcmp(s->cols[1].name, "at") == 0 && ts != RS_TIME_NONE && at != RS_TIME_NONE &&
-	    at > ts + 300) {
+	    at > ts + SCHEMA_AT_AHEAD_S) {
 		i = 1;
 		snprintf(msg, msgsz, _("column at: %s is more than 5 minutes after ts %s"),
 		    row->v[1], row->v[0]);

@@ -15,6 +15,7 @@
 #include "journal.h"
 #include "ids.h"
 #include "reports.h"
+#include "schema.h"
 #include "schema_tables.h"
 #include "weekly.h"
 
@@ -334,12 +335,12 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	 * mostly began in it (a case's rows start at its case_since, in
 	 * the reader's zone; the days are for a writer in another).
 	 */
-	split = trend_start(w, &tp, w->tw[0] - RPT_SLACK_S, ws - ZONE_SLACK_S) == 0;
+	split = trend_start(w, &tp, w->tw[0] - SCHEMA_AT_AHEAD_S, ws - ZONE_SLACK_S) == 0;
 	/* Overdue complaints may be of any period: a bounded look back (reports.h). */
 	since = time_add_days(ws, -COMPLAINT_LOOKBACK_D);
 	if (w->tw[0] < since)
 		since = w->tw[0];
-	if ((rc = rin_scan(w->in, RJ_COMPLAINTS, since - RPT_SLACK_S, on_complaint, w, e)) == -1)
+	if ((rc = rin_scan(w->in, RJ_COMPLAINTS, since - SCHEMA_AT_AHEAD_S, on_complaint, w, e)) == -1)
 		return trend_finish(w, &tp, 0, rc, e);
 	w->wk = xcalloc(w->cps.f.n + 1, sizeof(*w->wk));
 	for (i = 0; i < w->cps.f.n; i++) {
@@ -367,8 +368,8 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	if (split)
 		rc = trend_finish(w, &tp, 1, rc, e);
 	else {
-		if (since == RS_TIME_NONE || since > w->tw[0] - RPT_SLACK_S)
-			since = w->tw[0] - RPT_SLACK_S;
+		if (since == RS_TIME_NONE || since > w->tw[0] - SCHEMA_AT_AHEAD_S)
+			since = w->tw[0] - SCHEMA_AT_AHEAD_S;
 		rc = rin_scan(w->in, RJ_CASES, since, on_case, w, e);
 	}
 	if (rc == -1)
@@ -383,5 +384,5 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	if (dsince != RS_TIME_NONE && rin_scan(w->in, RJ_DISPATCH, dsince - ZONE_SLACK_S,
 	    on_dispatch, w, e) == -1)
 		return -1;
-	return rin_scan(w->in, RJ_CALLBACKS, ws - RPT_SLACK_S, on_callback, w, e);
+	return rin_scan(w->in, RJ_CALLBACKS, ws - SCHEMA_AT_AHEAD_S, on_callback, w, e);
 }

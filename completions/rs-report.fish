@@ -10,20 +10,20 @@ function __rs_report_is
 end
 
 complete -c rs-report -f
-complete -c rs-report -n '__rs_report_is ""' -a shift -d ''
-complete -c rs-report -n '__rs_report_is ""' -a weekly -d ''
-complete -c rs-report -n '__rs_report_is ""' -a kpi -d ''
-complete -c rs-report -n '__rs_report_is ""' -a case -d ''
-complete -c rs-report -n '__rs_report_is shift ""' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l show-pii -d 'show customer names and phone numbers unmasked'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l cases -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l dispatch -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l complaints -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l callbacks -r -F
-complete -c rs-report -n '__rs_report_is shift ""' -l date -x
-complete -c rs-report -n '__rs_report_is shift ""' -l shift -x -a 'day night'
-complete -c rs-report -n '__rs_report_is shift kpi ""' -l since -x
-complete -c rs-report -n '__rs_report_is shift kpi ""' -l until -x
+complete -c rs-report -n '__rs_report_is ""' -a shift -d 'the shift handover report'
+complete -c rs-report -n '__rs_report_is ""' -a weekly -d 'the weekly complaint review'
+complete -c rs-report -n '__rs_report_is ""' -a kpi -d 'the KPI table by day, week or month'
+complete -c rs-report -n '__rs_report_is ""' -a case -d 'one case\'s timeline across the journals'
+complete -c rs-report -n '__rs_report_is shift' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case' -l show-pii -d 'show customer names and phone numbers unmasked'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case' -l cases -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case' -l dispatch -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case' -l complaints -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case' -l callbacks -r -F
+complete -c rs-report -n '__rs_report_is shift' -l date -x -d 'that day\'s day shift (YYYY-MM-DD)'
+complete -c rs-report -n '__rs_report_is shift' -l shift -x -a 'day night' -d 'with --date, which shift (default day); alone, the'
+complete -c rs-report -n '__rs_report_is shift kpi' -l since -x -d 'the first period holds T'
+complete -c rs-report -n '__rs_report_is shift kpi' -l until -x -d 'the last period holds the instant before T'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s f -l format -x -a 'text md html json tsv csv table' -d 'output format'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s H -l no-header -d 'no header line'
@@ -31,9 +31,9 @@ complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l raw -d 'CS
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s h -l help -d 'this help'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s V -l version -d 'print the version'
-complete -c rs-report -n '__rs_report_is weekly ""' -l section -x -a 'summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is weekly ""' -l week -x
-complete -c rs-report -n '__rs_report_is kpi ""' -l section -x -a 'summary periods' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is kpi ""' -l by -x -a 'day week month'
-complete -c rs-report -n '__rs_report_is case ""' -l section -x -a 'summary sla timeline' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is weekly' -l section -x -a 'summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is weekly' -l week -x -d 'the week (e.g. 2026-W47)'
+complete -c rs-report -n '__rs_report_is kpi' -l section -x -a 'summary periods' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is kpi' -l by -x -a 'day week month' -d 'the period (default day)'
+complete -c rs-report -n '__rs_report_is case' -l section -x -a 'summary sla timeline' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is case; and __rs_report_is operand' -k -a '(__rs_live case)'

@@ -294,7 +294,7 @@ _rs_spec_rs_report() {
 		weekly) echo '--section --show-pii --cases --dispatch --complaints --callbacks --week -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		kpi) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --by -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		case) echo '--section --show-pii --cases --dispatch --complaints --callbacks -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		*) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version --week --by' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -302,7 +302,7 @@ _rs_spec_rs_report() {
 		esac ;;
 	value)
 		case $2:$3 in
-		shift:--section|:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' ;;
+		shift:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' ;;
 		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions' ;;
 		kpi:--section) echo 'words summary periods' ;;
 		case:--section) echo 'words summary sla timeline' ;;
@@ -330,7 +330,7 @@ _rs_spec_rs_journal() {
 		archive) echo '--before -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		migrate) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		schema) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
-		*) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
