@@ -191,7 +191,7 @@ trend_start(struct weekly *w, struct trend_part *tp, rs_time lo, rs_time cut)
 	tp->live = journal_path(in->dir, "cases");
 	/* One size for every bisection: appends going on cannot move the cut. */
 	if ((tp->fd = open(tp->live, O_RDONLY | O_CLOEXEC)) < 0 ||
-	    fstat(tp->fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 65536) {
+	    fstat(tp->fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= JOURNAL_BISECT_MIN) {
 		trend_free(tp);
 		return 1;
 	}
