@@ -34,6 +34,14 @@ struct column {
 	int n_enums;
 	int has_min, has_max;	/* range of int and num columns ("1..4", "0..") */
 	double min, max;
+	/*
+	 * required, compiled by tools/schemagen.awk: always (req_all), or
+	 * when column req_dep (else -1) holds one of req_values
+	 * (NULL-terminated; NULL when req_dep is -1).
+	 */
+	int req_all;
+	int req_dep;
+	const char *const *req_values;
 };
 
 struct schema {
