@@ -1,7 +1,7 @@
 /*
  * jreader.c - the jreader, which turns a journal's files (archives, then
  * the live file) or one user's file into validated rows in schema
- * order; see jreader.h.
+ * order; its API is declared in journal.h.
  */
 #include <sys/stat.h>
 
