@@ -24,6 +24,7 @@ static const struct {
 	{ { "at", required_argument, NULL, CLI_OPT_AT }, CLI_G_AT },
 	{ { "as-of", required_argument, NULL, CLI_OPT_AS_OF }, CLI_G_AS_OF },
 	{ { "quiet", no_argument, NULL, 'q' }, CLI_G_QUIET },
+	{ { "ref", required_argument, NULL, CLI_OPT_REF }, CLI_G_REF },
 	{ { "help", no_argument, NULL, 'h' }, 0 },
 	{ { "version", no_argument, NULL, 'V' }, 0 },
 };
@@ -258,7 +259,7 @@ parse(const struct cli_tool *t, const struct cli_cmd *cmd, int argc, char **argv
 		if ((r = cli_global_option(c, optarg, &a->g)) == 1)
 			r = 0;
 		else if (r == -1)
-			r = c == CLI_OPT_AGENT ? RS_EDATA : RS_EUSAGE;	/* a bad value */
+			r = c == CLI_OPT_AGENT || c == CLI_OPT_REF ? RS_EDATA : RS_EUSAGE;	/* a bad value */
 		else	/* a code no table has: cannot happen */
 			r = bad_option(&s, '?', argv);
 	}
@@ -374,16 +375,16 @@ find_word(const struct cli_tool *t, int argc, char **argv, int *ix)
 	return r;
 }
 
-/* site reads the site for the subcommand a->cmd unless it does so itself; returns 0 or an exit code. */
+/* site reads the site(s) for the subcommand a->cmd unless it does so itself; returns 0 or an exit code. */
 static int
-site(const struct cli_tool *t, const struct cli_args *a)
+site(const struct cli_tool *t, struct cli_args *a)
 {
 	const char *const *p;
 
 	for (p = t->site_self; p != NULL && *p != NULL; p++)
 		if (strcmp(*p, a->cmd->name) == 0)
 			return 0;
-	return cli_site(a->g.dir);
+	return cli_sites(&a->g, (t->globals & CLI_G_DIRS) != 0);
 }
 
 /* move_to_front moves argv[i] to argv[1], shifting the words before it. */

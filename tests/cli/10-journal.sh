@@ -561,7 +561,7 @@ tcase 'gz: check on a truncated archive' 3 '*' "$NOZONE
 rs-journal: $RS_DIR/cases.2026-09.tsv.gz: truncated gzip data" rs-journal check cases
 
 # usage errors: exit 2
-tcase 'usage: no command' 2 '' 'rs-journal: missing command (want init, check, cat, archive, migrate or schema) (see rs-journal --help)' rs-journal
+tcase 'usage: no command' 2 '' 'rs-journal: missing command (want init, check, cat, archive, migrate, export or schema) (see rs-journal --help)' rs-journal
 tcase 'usage: unknown command' 2 '' "rs-journal: unknown command 'bogus' (see rs-journal --help)" rs-journal bogus
 tcase 'usage: unknown option' 2 '' '*' rs-journal cat --bogus "$T/rt.tsv"
 keep
