@@ -120,7 +120,7 @@ tcase 'import: one key on two rows: exit 1' 1 '' "rs-intake: $T/twice.tsv:3: col
 printf 'phone\tlocation\tservice\tref\n13800000001\tA\ttow\ta b\n' >"$T/bad.tsv"
 tcase 'import: a bad key: exit 1' 1 '' "rs-intake: $T/bad.tsv:2: column ref: bad key: white space in it" \
     rs-intake -q import "$T/bad.tsv"
-tcase 'import --ref: exit 2' 2 '' "rs-intake: import: give each row's key in a 'ref' column, not --ref (see rs-intake --help)" rs-intake -q import --ref X "$T/feed.tsv"
+tcase 'import --ref: exit 2' 2 '' "rs-intake: import: give each row's key in a 'ref' column, not --ref (see rs-intake import --help)" rs-intake -q import --ref X "$T/feed.tsv"
 
 # The key is found in an archive of a month inside the window.
 jdir
