@@ -9,7 +9,7 @@ COMMON_SRCS = \
 	common/complaint_write.c common/cpu.c common/csvio.c common/dispatch.c \
 	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
 	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
-	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c \
+	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c common/near.c \
 	common/linescan.c common/out.c common/providers.c common/reader.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
 	common/ref.c common/ddl.c \
@@ -24,7 +24,7 @@ SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv
 TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback rs-report
 UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_complaint.c tests/unit/t_csvio.c \
-	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_out.c \
+	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_near.c tests/unit/t_out.c \
 	tests/unit/t_reader.c tests/unit/t_report.c tests/unit/t_rowcheck.c tests/unit/t_rules.c tests/unit/t_schema.c tests/unit/t_sla.c \
 	tests/unit/t_timefmt.c tests/unit/t_tsv.c tests/unit/t_utf8.c
 

@@ -175,8 +175,6 @@ cmd_due(void *p)
 	size_t i;
 	int rc;
 
-	if (o->cli.nargs > 0)
-		return cli_usage("due: unexpected argument '%s'", o->cli.args[0]);
 	if (cli_as_of(&o->cli.g, &as_of) == -1)
 		return RS_EDATA;
 	if ((rc = enum_ok("--kind", CALLBACKS_KIND, o->in.kind)) != 0)
@@ -212,10 +210,6 @@ record_args(struct opts *o, int *reached)
 {
 	int rc;
 
-	if (o->cli.nargs == 0)
-		return cli_usage("record: a case id is required");
-	if (o->cli.nargs > 1)
-		return cli_usage("record: unexpected argument '%s'", o->cli.args[1]);
 	o->in.case_id = o->cli.args[0];
 	if (o->in.kind == NULL)
 		return cli_usage("record: --kind is required");
@@ -290,11 +284,9 @@ cmd_record(void *p)
 	memset(&rec, 0, sizeof(rec));
 	rec.in = &o->in;
 	rec.ref = o->cli.g.ref;
-	if (o->cli.g.at != NULL) {
-		if (cli_time_option("--at", o->cli.g.at, time_now(), &rec.at) == -1)
-			return RS_EDATA;
-		rec.at_set = 1;
-	}
+	if (cli_at(&o->cli.g, time_now(), &rec.at) == -1)
+		return RS_EDATA;
+	rec.at_set = rec.at != RS_TIME_NONE;
 	err_clear(&e);
 	if (cb_scores_check(&o->in, reached, val, &e) == -1)
 		return cli_fail(&e);
@@ -336,8 +328,6 @@ cmd_list(void *p)
 	rs_time as_of, since = RS_TIME_NONE, until = RS_TIME_NONE;
 	int rc, i;
 
-	if (o->cli.nargs > 0)
-		return cli_usage("list: unexpected argument '%s'", o->cli.args[0]);
 	if (cli_as_of(&o->cli.g, &as_of) == -1)
 		return RS_EDATA;
 	if (o->since != NULL && cli_time_option("--since", o->since, as_of, &since) == -1)
@@ -351,7 +341,7 @@ cmd_list(void *p)
 	err_clear(&e);
 	/* A call made at or after since was written at most 5 minutes before it. */
 	jr = jreader_open_journal(o->dir, &schema_callbacks,
-	    since == RS_TIME_NONE ? RS_TIME_NONE : since - 300, as_of, 0, &e);
+	    since == RS_TIME_NONE ? RS_TIME_NONE : since - SCHEMA_AT_AHEAD_S, as_of, 0, &e);
 	if (jr == NULL) {
 		rc = cli_fail(&e);
 		goto done;
@@ -379,10 +369,10 @@ done:
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "due", cmd_due, S_DUE, "the callbacks due now", help_due },
-	{ "record", cmd_record, S_RECORD, "record a call and its scores", help_record },
-	{ "list", cmd_list, S_LIST, "the recorded calls", help_list },
-	{ NULL, NULL, 0, NULL, NULL }
+	{ "due", cmd_due, S_DUE, "the callbacks due now", help_due, "" },
+	{ "record", cmd_record, S_RECORD, "record a call and its scores", help_record, "CASE" },
+	{ "list", cmd_list, S_LIST, "the recorded calls", help_list, "" },
+	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cli_tool tool = {
@@ -391,7 +381,6 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
 	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
 	.help = usage_top,
-	.flags = CLI_HOIST_ANY | CLI_MSG_SUB,
 	.size = sizeof(struct opts),
 };
 

@@ -335,16 +335,13 @@ setup(struct opts *o)
 	return 0;
 }
 
-/* at_option parses --at (relative forms count from now); *set = 0 when absent. */
+/* at_option reads --at (cli_at); *set = 0 when absent. */
 static int
 at_option(const struct opts *o, rs_time *at, int *set)
 {
-	*set = 0;
-	if (o->cli.g.at == NULL)
-		return 0;
-	if (cli_time_option("--at", o->cli.g.at, time_now(), at) == -1)
+	if (cli_at(&o->cli.g, time_now(), at) == -1)
 		return RS_EDATA;
-	*set = 1;
+	*set = *at != RS_TIME_NONE;
 	return 0;
 }
 
@@ -378,8 +375,6 @@ cmd_open(void *p)
 	struct rs_err e;
 	int rc;
 
-	if (o->cli.nargs > 0)
-		return cli_usage("open: unexpected argument '%s'", o->cli.args[0]);
 	if (o->in.case_id == NULL)
 		return cli_usage("open: --case is required");
 	if (o->in.category == NULL)
@@ -421,10 +416,6 @@ run_event(struct opts *o, enum cp_event ev)
 	struct rs_err e;
 	int rc;
 
-	if (o->cli.nargs == 0)
-		return cli_usage("%s: a complaint id is required", o->cli.cmd->name);
-	if (o->cli.nargs > 1)
-		return cli_usage("%s: unexpected argument '%s'", o->cli.cmd->name, o->cli.args[1]);
 	memset(&a, 0, sizeof(a));
 	a.in = &o->in;
 	o->in.agent = cli_agent(&o->cli.g);
@@ -568,8 +559,6 @@ cmd_list(void *p)
 	size_t i;
 	int rc, flags = 0;
 
-	if (o->cli.nargs > 0)
-		return cli_usage("list: unexpected argument '%s'", o->cli.args[0]);
 	memset(&f, 0, sizeof(f));
 	f.since = f.until = RS_TIME_NONE;
 	if (cli_as_of(&o->cli.g, &f.as_of) == -1)
@@ -611,21 +600,21 @@ done:
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "open", cmd_open, S_OPEN, "open a complaint on a case", help_open },
-	{ "escalate", cmd_escalate, S_ESCALATE, "raise the level", help_escalate },
-	{ "contact", cmd_contact, S_CONTACT, "record a call to the complainant", help_contact },
+	{ "open", cmd_open, S_OPEN, "open a complaint on a case", help_open, "" },
+	{ "escalate", cmd_escalate, S_ESCALATE, "raise the level", help_escalate, "CP" },
+	{ "contact", cmd_contact, S_CONTACT, "record a call to the complainant", help_contact, "CP" },
 	{ "investigate", cmd_investigate, S_INVESTIGATE, "record findings and responsibility",
-	    help_investigate },
-	{ "resolve", cmd_resolve, S_RESOLVE, "record the remedy", help_resolve },
-	{ "close", cmd_close, S_CLOSE, "close a resolved complaint", help_close },
-	{ "reopen", cmd_reopen, S_REOPEN, "reopen a resolved or closed complaint", help_reopen },
-	{ "action", cmd_action, S_ACTION, "add a corrective action", help_action },
+	    help_investigate, "CP" },
+	{ "resolve", cmd_resolve, S_RESOLVE, "record the remedy", help_resolve, "CP" },
+	{ "close", cmd_close, S_CLOSE, "close a resolved complaint", help_close, "CP" },
+	{ "reopen", cmd_reopen, S_REOPEN, "reopen a resolved or closed complaint", help_reopen, "CP" },
+	{ "action", cmd_action, S_ACTION, "add a corrective action", help_action, "CP" },
 	{ "action-done", cmd_action_done, S_ACTION_DONE, "close the latest open action",
-	    help_action_done },
-	{ "assign", cmd_assign, S_ASSIGN, "give the complaint to a handler", help_assign },
-	{ "remedy", cmd_remedy, S_REMEDY, "record an item of compensation", help_remedy },
-	{ "list", cmd_list, S_LIST, "list complaints with their deadlines", help_list },
-	{ NULL, NULL, 0, NULL, NULL }
+	    help_action_done, "CP" },
+	{ "assign", cmd_assign, S_ASSIGN, "give the complaint to a handler", help_assign, "CP" },
+	{ "remedy", cmd_remedy, S_REMEDY, "record an item of compensation", help_remedy, "CP" },
+	{ "list", cmd_list, S_LIST, "list complaints with their deadlines", help_list, "" },
+	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cli_tool tool = {
@@ -634,7 +623,6 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
 	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
 	.help = usage_top,
-	.flags = CLI_HOIST_ANY | CLI_MSG_SUB,
 	.size = sizeof(struct opts),
 };
 

@@ -207,18 +207,10 @@ N_("usage: rs-dispatch list [--all] [--overdue] [--provider ID] [--as-of T]\n"
 "  rs-dispatch list --overdue --as-of 2026-11-22T10:30\n"
 "  rs-dispatch list --all --provider P017 -f json\n");
 
-/* one_case takes the single CASE operand; returns it or NULL after a usage message. */
+/* one_case is the CASE operand (cli_run checked there is one). */
 static const char *
 one_case(const struct opts *o)
 {
-	if (o->cli.nargs == 0) {
-		cli_usage("%s: a case id is required", o->cli.cmd->name);
-		return NULL;
-	}
-	if (o->cli.nargs > 1) {
-		cli_usage("unexpected argument '%s'", o->cli.args[1]);
-		return NULL;
-	}
 	return o->cli.args[0];
 }
 
@@ -227,7 +219,7 @@ setup(struct opts *o)
 {
 	o->dir = journal_dir(o->cli.g.dir);
 	o->now = time_now();
-	return cli_as_of(&o->cli.g, &o->as_of) == -1 ? -1 : 0;
+	return cli_as_of(&o->cli.g, &o->as_of);
 }
 
 static int
@@ -277,29 +269,19 @@ static int
 begin(struct opts *o, struct drecord *rec, struct cases *cs, long *ix)
 {
 	struct rs_err e;
-	char buf[TIME_ISO_MAX];
 
 	memset(rec, 0, sizeof(*rec));
-	rec->at = RS_TIME_NONE;
-	if ((rec->id = one_case(o)) == NULL)
-		return 2;
+	rec->id = one_case(o);
 	if (setup(o) == -1)
-		return 1;
+		return RS_EDATA;
 	if (id_parse(rec->id, strlen(rec->id), "RS", &rec->key) == -1) {
 		cli_error(rec->id, "not a case id (RS-YYYYMMDD-NNNN)");
-		return 1;
+		return RS_EDATA;
 	}
-	if (o->cli.g.at != NULL) {
-		if (cli_time_option("--at", o->cli.g.at, o->now, &rec->at) == -1)
-			return 1;
-		if (rec->at > o->now + 300) {
-			cli_error("--at", "%s is more than 5 minutes in the future",
-			    time_format_iso(rec->at, buf));
-			return 1;
-		}
-	}
+	if (cli_at(&o->cli.g, o->now, &rec->at) == -1)
+		return RS_EDATA;
 	if (o->note != NULL && cli_text_arg("--note", o->note) == -1)
-		return 1;
+		return RS_EDATA;
 	err_clear(&e);
 	if (drecord_case(o->dir, rec, cs, ix, &e) == -1)
 		return cli_fail(&e);
@@ -383,7 +365,7 @@ fill_complete(const struct opts *o, struct drecord *rec, const struct cases *cs,
 {
 	if (check_value("--outcome", DISPATCH_OUTCOME, o->outcome) == -1 ||
 	    (o->fee != NULL && check_value("--fee", DISPATCH_FEE, o->fee) == -1))
-		return 1;
+		return RS_EDATA;
 	rec->ev = DE_COMPLETED;
 	rec->remote = strcmp(o->outcome, "remote") == 0;
 	rec->v[DISPATCH_EVENT] = "completed";
@@ -398,7 +380,7 @@ fill_cancel(const struct opts *o, struct drecord *rec, const struct cases *cs, l
 	struct rs_err e;
 
 	if (check_value("--reason", DISPATCH_REASON, o->reason) == -1)
-		return 1;
+		return RS_EDATA;
 	err_clear(&e);
 	if (dispatch_reason_check("cancelled", o->reason, o->note, "--reason", &e) == -1)
 		return cli_fail(&e);
@@ -429,7 +411,7 @@ fill_assign(const struct opts *o, struct drecord *rec, const struct cases *cs, l
 	    (o->technician != NULL &&
 	    check_value("--technician", DISPATCH_TECHNICIAN, o->technician) == -1) ||
 	    (o->eta != NULL && check_value("--eta", DISPATCH_ETA, o->eta) == -1))
-		return 1;
+		return RS_EDATA;
 	case_values(cs, ix, cv);
 	err_clear(&e);
 	if (dispatch_assign(o->dir, cv, o->provider, o->force, o->note, o->eta, rec, &e) == -1)
@@ -515,10 +497,9 @@ run_suggest(void *p)
 	size_t i;
 	long limit = 5;
 	char *end;
-	int r = 1;
+	int r = RS_EDATA;
 
-	if ((id = one_case(o)) == NULL)
-		return 2;
+	id = one_case(o);
 	if (o->n != NULL) {
 		limit = strtol(o->n, &end, 10);
 		if (*o->n == '\0' || *end != '\0' || limit < 1 || limit > 100000)
@@ -571,16 +552,14 @@ run_list(void *p)
 	size_t i;
 	int r;
 
-	if (o->cli.nargs > 0)
-		return cli_usage("unexpected argument '%s'", o->cli.args[0]);
 	cases_init(&cs);
 	dispatch_set_init(&ds);
-	r = 1;
+	r = RS_EDATA;
 	if (setup(o) == -1)
 		goto out;
 	if ((r = cli_read_dir(o->dir)) != 0)
 		goto out;
-	r = 1;
+	r = RS_EDATA;
 	if (o->provider != NULL && schema_check_value(&schema_dispatch.cols[DISPATCH_PROVIDER],
 	    o->provider, strlen(o->provider), msg, sizeof(msg)) != NULL) {
 		cli_error("--provider", "%s", msg);
@@ -613,17 +592,17 @@ out:
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "suggest", run_suggest, S_SUGGEST, "rank providers for a case", help_suggest },
-	{ "assign", run_assign, S_ASSIGN, "send a provider", help_assign },
-	{ "notify", run_notify, S_NOTIFY, "record the progress call to the customer", help_notify },
-	{ "enroute", run_enroute, S_ENROUTE, "record that the provider set off", help_enroute },
-	{ "arrive", run_arrive, S_ARRIVE, "record the arrival on site", help_arrive },
-	{ "complete", run_complete, S_COMPLETE, "record the end of the job", help_complete },
-	{ "cancel", run_cancel, S_CANCEL, "cancel a case", help_cancel },
+	{ "suggest", run_suggest, S_SUGGEST, "rank providers for a case", help_suggest, "CASE" },
+	{ "assign", run_assign, S_ASSIGN, "send a provider", help_assign, "CASE" },
+	{ "notify", run_notify, S_NOTIFY, "record the progress call to the customer", help_notify, "CASE" },
+	{ "enroute", run_enroute, S_ENROUTE, "record that the provider set off", help_enroute, "CASE" },
+	{ "arrive", run_arrive, S_ARRIVE, "record the arrival on site", help_arrive, "CASE" },
+	{ "complete", run_complete, S_COMPLETE, "record the end of the job", help_complete, "CASE" },
+	{ "cancel", run_cancel, S_CANCEL, "cancel a case", help_cancel, "CASE" },
 	{ "authorize", run_authorize, S_AUTHORIZE, "record the customer's agreement to the price",
-	    help_authorize },
-	{ "list", run_list, S_LIST, "open cases with their SLA clocks", help_list },
-	{ NULL, NULL, 0, NULL, NULL }
+	    help_authorize, "CASE" },
+	{ "list", run_list, S_LIST, "open cases with their SLA clocks", help_list, "" },
+	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cli_tool tool = {
@@ -632,7 +611,6 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_AGENT | CLI_G_AT |
 	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET | CLI_G_REF,
 	.help = help_main,
-	.flags = CLI_MSG_TYPED,
 	.size = sizeof(struct opts),
 };
 

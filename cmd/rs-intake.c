@@ -196,7 +196,7 @@ setup(struct opts *o)
 {
 	o->now = time_now();
 	if (cli_as_of(&o->cli.g, &o->as_of) == -1)
-		return 1;
+		return RS_EDATA;
 	o->dir = journal_dir(o->cli.g.dir);
 	return 0;
 }
@@ -241,25 +241,6 @@ nfields(const struct opts *o)
 	for (col = 0; col < CASES_NCOLS; col++)
 		n += o->val[col] != NULL;
 	return n;
-}
-
-/* event_at resolves --at: it may be back-filled but not more than 5 min ahead. */
-static int
-event_at(const struct opts *o, rs_time *at)
-{
-	char buf[TIME_ISO_MAX];
-
-	*at = RS_TIME_NONE;
-	if (o->cli.g.at == NULL)
-		return 0;
-	if (cli_time_option("--at", o->cli.g.at, o->now, at) == -1)
-		return -1;
-	if (*at > o->now + 300) {
-		cli_error("--at", "%s is more than 5 minutes in the future",
-		    time_format_iso(*at, buf));
-		return -1;
-	}
-	return 0;
 }
 
 /* print_rows prints the appended rows (TSV with header by default), or the ids with -q. */
@@ -359,8 +340,6 @@ run_new(void *p)
 	rs_time at;
 	int r;
 
-	if (o->cli.nargs > 0)
-		return cli_usage("unexpected argument '%s'", o->cli.args[0]);
 	/* A missing required field is a usage error: the call was not taken. */
 	if (o->val[CASES_PHONE] == NULL)
 		return cli_usage("--phone is required");
@@ -374,10 +353,10 @@ run_new(void *p)
 		return RS_EDATA;
 	}
 	if (setup(o) != 0)
-		return 1;
+		return RS_EDATA;
 	err_clear(&e);
-	if (event_at(o, &at) == -1 || check_fields(o, o->now, tbuf) == -1)
-		r = 1;
+	if (cli_at(&o->cli.g, o->now, &at) == -1 || check_fields(o, o->now, tbuf) == -1)
+		r = RS_EDATA;
 	else if (intake_check_call_at(o->val[CASES_CALL_AT], at, o->now, "--call-at", &e) == -1)
 		r = cli_fail(&e);
 	else
@@ -396,21 +375,17 @@ run_amend(void *p)
 	rs_time at;
 	int r;
 
-	if (o->cli.nargs == 0)
-		return cli_usage("amend: a case id is required");
-	if (o->cli.nargs > 1)
-		return cli_usage("unexpected argument '%s'", o->cli.args[1]);
 	if (nfields(o) == 0)
 		return cli_usage("amend: nothing to change (give at least one case option)");
 	id = o->cli.args[0];
 	if (id_parse(id, strlen(id), "RS", &key) == -1) {
 		cli_error(id, "not a case id (RS-YYYYMMDD-NNNN)");
-		return 1;
+		return RS_EDATA;
 	}
 	if (setup(o) != 0)
-		return 1;
-	if (event_at(o, &at) == -1 || check_fields(o, o->now, tbuf) == -1)
-		r = 1;
+		return RS_EDATA;
+	if (cli_at(&o->cli.g, o->now, &at) == -1 || check_fields(o, o->now, tbuf) == -1)
+		r = RS_EDATA;
 	else
 		r = write_case(o, at, id, key);
 	free(o->dir);
@@ -427,14 +402,12 @@ run_import(void *p)
 	size_t i;
 	int ret;
 
-	if (o->cli.nargs > 1)
-		return cli_usage("unexpected argument '%s'", o->cli.args[1]);
 	if (o->cli.g.at != NULL)
 		return cli_usage("import: give each row's time in an 'at' column, not --at");
 	if (o->cli.g.ref != NULL)
 		return cli_usage("import: give each row's key in a 'ref' column, not --ref");
 	if (setup(o) != 0)
-		return 1;
+		return RS_EDATA;
 	memset(&im, 0, sizeof(im));
 	im.now = o->now;
 	im.agent = cli_agent(&o->cli.g);
@@ -445,7 +418,7 @@ run_import(void *p)
 		goto out;
 	}
 	if (im.bad) {
-		ret = 1;
+		ret = RS_EDATA;
 		goto out;
 	}
 	nc.v = im.v;
@@ -503,10 +476,8 @@ run_list(void *p)
 	size_t i;
 	int ret;
 
-	if (o->cli.nargs > 0)
-		return cli_usage("unexpected argument '%s'", o->cli.args[0]);
 	if (setup(o) != 0)
-		return 1;
+		return RS_EDATA;
 	if ((ret = cli_read_dir(o->dir)) != 0) {
 		free(o->dir);
 		return ret;
@@ -545,15 +516,15 @@ done:
 	return ret;
 bad:
 	free(o->dir);
-	return 1;
+	return RS_EDATA;
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "new", run_new, S_NEW, "open a case", help_new },
-	{ "amend", run_amend, S_AMEND, "add or correct fields of a case", help_amend },
-	{ "import", run_import, S_IMPORT, "open many cases from a CSV or TSV file", help_import },
-	{ "list", run_list, S_LIST, "the current state of cases", help_list },
-	{ NULL, NULL, 0, NULL, NULL }
+	{ "new", run_new, S_NEW, "open a case", help_new, "" },
+	{ "amend", run_amend, S_AMEND, "add or correct fields of a case", help_amend, "CASE" },
+	{ "import", run_import, S_IMPORT, "open many cases from a CSV or TSV file", help_import, "[FILE]" },
+	{ "list", run_list, S_LIST, "the current state of cases", help_list, "" },
+	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cli_tool tool = {
@@ -563,7 +534,6 @@ static const struct cli_tool tool = {
 	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET | CLI_G_REF,
 	.help = help_main,
 	.dflt = "new",
-	.flags = CLI_MSG_TYPED,
 	.size = sizeof(struct opts),
 };
 

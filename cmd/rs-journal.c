@@ -74,6 +74,76 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "  rs-journal export cases -f csv > sz-cases.csv\n"
 "  rs-journal schema cases --ddl postgres\n");
 
+static const char help_init[] =
+N_("usage: rs-journal init [--zone ZONE] [--site CODE]\n"
+"\n"
+"Makes the journal directory a site (rules.tsv): its zone, the zone of\n"
+"every time the tools write, read and print whatever TZ says, and the\n"
+"code in its new ids (RS-SZ-...). Both are set once; running it again\n"
+"with the same values changes nothing.\n"
+"  --zone ZONE    an IANA zone (default: the zone TZ names)\n"
+"  --site CODE    2-8 of A-Z and 0-9, one a letter at least (default: none)\n"
+"\n"
+"examples:\n"
+"  rs-journal init --zone Asia/Shanghai --site SZ\n"
+"  rs-journal -d /srv/rs/gz init --zone Asia/Shanghai\n");
+
+static const char help_check[] =
+N_("usage: rs-journal check [NAME...]\n"
+"\n"
+"Checks every row of the journals (archives too; NAME: cases, dispatch,\n"
+"complaints, callbacks, providers, rules; default all): schemas, ids,\n"
+"references, event order, ts order and future, at <= ts + 5 min, torn\n"
+"lines, headers, rules.tsv. Prints FILE:LINE: problem; exit 1 if any.\n"
+"\n"
+"examples:\n"
+"  rs-journal check\n"
+"  rs-journal check complaints callbacks\n");
+
+static const char help_cat[] =
+N_("usage: rs-journal cat NAME|FILE... [--since T] [--until T] [--as-of T]\n"
+"                      [-f tsv|csv|json|table] [-H] [--raw]\n"
+"\n"
+"Prints a journal NAME (archives and live file as one stream, typed by\n"
+"its schema) or any TSV/CSV file (.gz too, - = stdin; every value text).\n"
+"  --since T --until T  only rows whose at (else ts) is in [since, until)\n"
+"  --as-of T            the journal as it stood at T\n"
+"  -f F                 tsv (default), csv, json (JSON Lines), table\n"
+"\n"
+"examples:\n"
+"  rs-journal cat complaints --since 2026-10-01 -f json\n"
+"  rs-journal cat export.csv\n");
+
+static const char help_archive[] =
+N_("usage: rs-journal archive --before YYYY-MM [-q]\n"
+"\n"
+"Moves the whole months before YYYY-MM of the event journals into\n"
+"NAME.YYYY-MM.tsv.gz, under the journal's lock and crash-safe; only\n"
+"finished months. -q: no summary of the rows moved.\n"
+"\n"
+"example:\n"
+"  rs-journal archive --before 2026-10\n");
+
+static const char help_migrate[] =
+N_("usage: rs-journal migrate [NAME...] [-q]\n"
+"\n"
+"Rewrites each live event journal (NAME: cases, dispatch, complaints,\n"
+"callbacks; default all) whose header is not the current schema's to the\n"
+"current header, crash-safe; archives stay as they are.\n"
+"\n"
+"example:\n"
+"  rs-journal migrate cases\n");
+
+static const char help_schema[] =
+N_("usage: rs-journal schema [NAME] [-f tsv|csv|json|table]\n"
+"\n"
+"Without NAME lists the schemas; with it prints its columns: column type\n"
+"required values description.\n"
+"\n"
+"examples:\n"
+"  rs-journal schema\n"
+"  rs-journal schema complaints -f table\n");
+
 enum { S_CHECK = 1 << 0, S_CAT = 1 << 1, S_ARCHIVE = 1 << 2, S_SCHEMA = 1 << 3,
 	S_INIT = 1 << 4, S_MIGRATE = 1 << 5, S_EXPORT = 1 << 6 };
 
@@ -232,8 +302,6 @@ cmd_cat(void *p)
 	rs_time now = time_now();
 	int i, n = 0, rc = 0;
 
-	if (argc == 0)
-		return cli_usage("cat: name a journal or a file");
 	if (opts->cli.g.as_of && cli_time_option("--as-of", opts->cli.g.as_of, now, &as_of) < 0)
 		return RS_EDATA;
 	if (as_of != RS_TIME_NONE)
@@ -259,8 +327,6 @@ static int
 cmd_archive(void *p)
 {
 	const struct opts *opts = p;
-	int argc = opts->cli.nargs;
-	char **argv = opts->cli.args;
 	static const char *const names[] = { "cases", "dispatch", "complaints", "callbacks" };
 	struct rs_err e;
 	char *dir;
@@ -270,9 +336,6 @@ cmd_archive(void *p)
 	long moved;
 	char extra;
 
-	(void)argv;
-	if (argc > 0)
-		return cli_usage("archive: unexpected argument '%s'", argv[0]);
 	if (opts->before == NULL)
 		return cli_usage("archive: --before YYYY-MM is required");
 	if (strlen(opts->before) != 7 || strspn(opts->before, "0123456789") != 4 ||
@@ -350,8 +413,6 @@ cmd_schema(void *p)
 			printf("%s\n", schema_all[i]->name);
 		return 0;
 	}
-	if (argc > 1)
-		return cli_usage("schema: one name at a time");
 	if ((s = schema_find(argv[0])) == NULL) {
 		cli_error(argv[0], "no such schema (see rs-journal schema)");
 		return RS_EDATA;
@@ -475,8 +536,6 @@ cmd_init(void *p)
 	char *dir;
 	int changed, rc = 0;
 
-	if (opts->cli.nargs > 0)
-		return cli_usage("init: unexpected argument '%s'", opts->cli.args[0]);
 	if (opts->zone != NULL && opts->zone[0] == '\0')
 		return cli_usage("--zone: empty zone");
 	err_clear(&e);
@@ -488,14 +547,19 @@ cmd_init(void *p)
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "init", cmd_init, S_INIT, NULL, NULL },
-	{ "check", cmd_check, S_CHECK, NULL, NULL },
-	{ "cat", cmd_cat, S_CAT, NULL, NULL },
-	{ "archive", cmd_archive, S_ARCHIVE, NULL, NULL },
-	{ "migrate", cmd_migrate, S_MIGRATE, NULL, NULL },
-	{ "export", cmd_export, S_EXPORT, NULL, NULL },
-	{ "schema", cmd_schema, S_SCHEMA, NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL }
+	{ "init", cmd_init, S_INIT, "make the directory a site", help_init, "" },
+	{ "check", cmd_check, S_CHECK, "check every row of the journals", help_check,
+	    "[NAME...]" },
+	{ "cat", cmd_cat, S_CAT, "print journals or TSV/CSV files", help_cat, "NAME|FILE..." },
+	{ "archive", cmd_archive, S_ARCHIVE, "move whole months to compressed archives",
+	    help_archive, "" },
+	{ "migrate", cmd_migrate, S_MIGRATE, "rewrite live journals to the current header",
+	    help_migrate, "[NAME...]" },
+	{ "export", cmd_export, S_EXPORT, "print a journal for an analytic engine", NULL,
+	    NULL },
+	{ "schema", cmd_schema, S_SCHEMA, "list the schemas, or print one", help_schema,
+	    "[NAME]" },
+	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 
 /* init makes the site; check reports a bad rules.tsv among its findings. */
@@ -507,7 +571,6 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_QUIET |
 	    CLI_G_AS_OF,
 	.help = usage_text,
-	.flags = CLI_PERMUTE,
 	.site_self = site_self,
 	.size = sizeof(struct opts),
 };

@@ -52,6 +52,101 @@ N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\
 "  rs-report providers --since 2026-11-01 --until 2026-12-01 -f html > p.html\n"
 "  zcat old/complaints.2026-09.tsv.gz | rs-report weekly --complaints - --week 2026-W38\n");
 
+static const char help_shift[] =
+N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\n"
+"\n"
+"The shift handover: volume by service, priority and channel; the desk SLAs\n"
+"(met/total, %, median, p90); every case open at the shift's end; the\n"
+"complaints opened; the callbacks due in the next shift; late providers;\n"
+"cancellations by reason. Default: the last shift finished at --as-of.\n"
+"  --date D             that day's day shift (YYYY-MM-DD)\n"
+"  --shift day|night    with --date, which shift (default day); alone, the\n"
+"                       last one of that kind; the night shift of D runs\n"
+"                       into D + 1 (rules.tsv: shift.*)\n"
+"  --since T --until T  any period instead [since, until)\n"
+"  -f FMT text (default), md, html, json, tsv, csv;  --section NAME (a JSON key)\n"
+"  --as-of T;  --cases|--dispatch|--complaints|--callbacks FILE (- = stdin);\n"
+"  --show-pii;  -H;  --raw;  -d DIR  (rs-report --help tells more)\n"
+"\n"
+"examples:\n"
+"  rs-report shift\n"
+"  rs-report shift --date 2026-11-22 --shift night -f md\n");
+
+static const char help_weekly[] =
+N_("usage: rs-report weekly [--week YYYY-Www]\n"
+"\n"
+"The weekly complaint review of one ISO week (default: the last finished\n"
+"one): totals and rate per 1000 cases against the week before, breakdowns,\n"
+"first contact and resolution in time, satisfaction, corrective actions,\n"
+"the red list and an 8-week trend.\n"
+"  --week YYYY-Www      the week (e.g. 2026-W47)\n"
+"  -f FMT text (default), md, html, json, tsv, csv;  --section NAME (a JSON key)\n"
+"  --as-of T;  --cases|--dispatch|--complaints|--callbacks FILE (- = stdin);\n"
+"  --show-pii;  -H;  --raw;  -d DIR  (rs-report --help tells more)\n"
+"\n"
+"examples:\n"
+"  rs-report weekly -f html > review.html\n"
+"  rs-report weekly --week 2026-W47 --section red_list -f tsv\n");
+
+static const char help_kpi[] =
+N_("usage: rs-report kpi [--since T] [--until T] [--by day|week|month]\n"
+"\n"
+"One row per period: cases, dispatch and arrival SLA %, complaints per\n"
+"1000 cases, CSAT, NPS, complainant satisfaction. Default: the 7 periods\n"
+"ending with the one holding --as-of.\n"
+"  --by day|week|month  the period (default day)\n"
+"  --since T            the first period holds T\n"
+"  --until T            the last period holds the instant before T\n"
+"  -f FMT text (default), md, html, json, tsv, csv;  --section NAME (a JSON key)\n"
+"  --as-of T;  --cases|--dispatch|--complaints|--callbacks FILE (- = stdin);\n"
+"  --show-pii;  -H;  --raw;  -d DIR  (rs-report --help tells more)\n"
+"\n"
+"examples:\n"
+"  rs-report kpi\n"
+"  rs-report kpi --by week -f tsv | mlr --itsv --opprint cat\n");
+
+static const char help_case[] =
+N_("usage: rs-report case CASE\n"
+"\n"
+"The full timeline of one case across every journal, its details and its\n"
+"SLA steps with their status.\n"
+"  -f FMT text (default), md, html, json, tsv, csv;  --section NAME (a JSON key)\n"
+"  --as-of T;  --cases|--dispatch|--complaints|--callbacks FILE (- = stdin);\n"
+"  --show-pii;  -H;  --raw;  -d DIR  (rs-report --help tells more)\n"
+"\n"
+"examples:\n"
+"  rs-report case RS-20261122-0042\n"
+"  rs-report case RS-20261122-0042 -f json | jq .sla\n");
+
+static const char help_providers[] =
+N_("usage: rs-report providers [--since T --until T]\n"
+"\n"
+"The providers' scorecard of a period (default: the last finished ISO\n"
+"week): jobs, arrivals on time and their median, complaints per 1000 jobs,\n"
+"responsible complaints, compensation, CSAT and NPS; worst on-time first.\n"
+"  --since T --until T  the period [since, until); both or neither\n"
+"  -f FMT text (default), md, html, json, tsv, csv;  --section NAME (a JSON key)\n"
+"  --as-of T;  --cases|--dispatch|--complaints|--callbacks FILE (- = stdin);\n"
+"  --show-pii;  -H;  --raw;  -d DIR  (rs-report --help tells more)\n"
+"\n"
+"examples:\n"
+"  rs-report providers\n"
+"  rs-report providers --since 2026-11-01 --until 2026-12-01 -f html > p.html\n");
+
+static const char help_agents[] =
+N_("usage: rs-report agents [--since T --until T]\n"
+"\n"
+"The agents' scorecard of a period (default: the last finished ISO week):\n"
+"cases opened, the desk SLAs (file, dispatch, notify) met, and the\n"
+"complaints about their cases.\n"
+"  --since T --until T  the period [since, until); both or neither\n"
+"  -f FMT text (default), md, html, json, tsv, csv;  --section NAME (a JSON key)\n"
+"  --as-of T;  --cases|--dispatch|--complaints|--callbacks FILE (- = stdin);\n"
+"  --show-pii;  -H;  --raw;  -d DIR  (rs-report --help tells more)\n"
+"\n"
+"examples:\n"
+"  rs-report agents -f tsv\n");
+
 enum { S_SHIFT = 1 << 0, S_WEEKLY = 1 << 1, S_KPI = 1 << 2, S_CASE = 1 << 3,
 	S_PROVIDERS = 1 << 4, S_AGENTS = 1 << 5 };
 
@@ -74,12 +169,10 @@ set_format(void *p, const char *arg)
 	struct opts *o = p;
 
 	if (rformat_parse(arg, &o->format) == -1)
-		return cli_usage("--format: unknown format '%s' (want text, md, "
-		    "html, json, tsv or csv)", arg);
+		return cli_bad_value(RS_EUSAGE, "--format", arg, rformat_names);
 	return 0;
 }
 
-/* Every option is read wherever it is; cli_check_subs rejects one the report does not take. */
 static const struct cli_opt options[] = {
 	{ "format", 'f', 1, CLI_EVERY, OFF(format), set_format },
 	{ "section", 0, 1, CLI_EVERY, OFF(section), NULL },
@@ -99,7 +192,9 @@ static const struct cli_opt options[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-static const struct cli_tool tool;
+/* The values of --shift and --by. */
+static const char *const shift_names[] = { "day", "night", NULL };
+static const char *const by_names[] = { "day", "week", "month", NULL };
 
 /* at_minute is the wall-clock minute of the day add_days after ymd: a shift starts at its clock time on DST days too. */
 static rs_time
@@ -143,7 +238,7 @@ run_shift(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err
 		if (strcmp(o->shift, "night") == 0)
 			night = 1;
 		else if (strcmp(o->shift, "day") != 0)
-			return cli_usage("--shift: want day or night, not '%s'", o->shift);
+			return cli_bad_value(RS_EUSAGE, "--shift", o->shift, shift_names);
 	}
 	if ((o->since != NULL) != (o->until != NULL))
 		return cli_usage("--since and --until go together");
@@ -228,7 +323,7 @@ run_kpi(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *
 		else if (strcmp(o->by, "month") == 0)
 			by = KPI_MONTH;
 		else if (strcmp(o->by, "day") != 0)
-			return cli_usage("--by: want day, week or month, not '%s'", o->by);
+			return cli_bad_value(RS_EUSAGE, "--by", o->by, by_names);
 	}
 	/*
 	 * SPEC 10: the last period holds --until's last instant, else
@@ -332,13 +427,8 @@ run_report(struct opts *o, int (*fn)(struct opts *, struct rinputs *, struct rep
 	struct report *rep = NULL;
 	struct rs_err e;
 	char *dir;
-	int rc, i, j, stdin_used = 0, want = fn == run_case, n = o->cli.g.ndirs;
+	int rc, i, j, stdin_used = 0, n = o->cli.g.ndirs;
 
-	if (o->cli.nargs != want)
-		return want && o->cli.nargs == 0 ? cli_usage("case: missing CASE") :
-		    cli_usage("unexpected argument '%s'", o->cli.args[o->cli.nargs - 1]);
-	if (cli_check_subs(&tool, o) != 0)
-		return RS_EUSAGE;
 	for (j = 0; j < RJ_N; j++)
 		if (o->file[j] != NULL && strcmp(o->file[j], "-") == 0 && stdin_used++)
 			return cli_usage("%s: only one input can be read from stdin", fileopt[j]);
@@ -428,13 +518,15 @@ cmd_agents(void *p)
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "shift", cmd_shift, S_SHIFT, NULL, NULL },
-	{ "weekly", cmd_weekly, S_WEEKLY, NULL, NULL },
-	{ "kpi", cmd_kpi, S_KPI, NULL, NULL },
-	{ "case", cmd_case, S_CASE, NULL, NULL },
-	{ "providers", cmd_providers, S_PROVIDERS, NULL, NULL },
-	{ "agents", cmd_agents, S_AGENTS, NULL, NULL },
-	{ NULL, NULL, 0, NULL, NULL }
+	{ "shift", cmd_shift, S_SHIFT, "the shift handover report", help_shift, "" },
+	{ "weekly", cmd_weekly, S_WEEKLY, "the weekly complaint review", help_weekly, "" },
+	{ "kpi", cmd_kpi, S_KPI, "the KPI table by day, week or month", help_kpi, "" },
+	{ "case", cmd_case, S_CASE, "one case's timeline across the journals", help_case,
+	    "CASE" },
+	{ "providers", cmd_providers, S_PROVIDERS, "the providers' scorecard", help_providers,
+	    "" },
+	{ "agents", cmd_agents, S_AGENTS, "the agents' scorecard", help_agents, "" },
+	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 
 static const struct cli_tool tool = {
@@ -443,10 +535,6 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AS_OF |
 	    CLI_G_DIRS,
 	.help = usage_text,
-	/* xgettext:c-format */
-	.missing = N_("missing command (shift, weekly, kpi, case, providers or agents)"),
-	.maxargs = 4,
-	.flags = CLI_PERMUTE,
 	.size = sizeof(struct opts),
 };
 

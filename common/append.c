@@ -314,7 +314,7 @@ append_reader(struct append_ctx *ctx, rs_time since, struct rs_err *e)
 	struct jreader *jr;
 	long long off = 0;
 
-	if (since != RS_TIME_NONE && ctx->size > 65536) {
+	if (since != RS_TIME_NONE && ctx->size > JOURNAL_BISECT_MIN) {
 		off = journal_bisect_ts(ctx->fd, ctx->size, since, e);
 		if (off < 0)
 			return NULL;

@@ -20,9 +20,6 @@
 #include "schema_tables.h"
 #include "timefmt.h"
 
-/* at may run 5 minutes ahead of ts (SPEC 3.3): read that much earlier. */
-#define TS_SLACK_S 300
-
 static const char *const kind_names[CB_NKINDS] = {
 	"service", "complaint", "second", "audit"
 };
@@ -259,7 +256,7 @@ cb_schedule_load(const char *dir, const struct rules *r, rs_time as_of,
 	 * minutes before its at.
 	 */
 	since = as_of - (rs_time)r->callback_service_h * 3600;
-	since = time_add_days(since, -r->callback_expire_d) - TS_SLACK_S;
+	since = time_add_days(since, -r->callback_expire_d) - SCHEMA_AT_AHEAD_S;
 	dispatch_set_init(&ds);
 	if (dispatch_load(dir, since, as_of, &ds, e) == -1) {
 		dispatch_set_free(&ds);
@@ -284,7 +281,7 @@ cb_schedule_load(const char *dir, const struct rules *r, rs_time as_of,
 	cb_sort(s);
 	if (s->n == 0)
 		return 0;
-	since = cb_since(s) - TS_SLACK_S;
+	since = cb_since(s) - SCHEMA_AT_AHEAD_S;
 	jr = jreader_open_journal(dir, &schema_callbacks, since, as_of, 0, e);
 	if (jr == NULL)
 		return -1;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "case_list.h"
+#include "schema.h"
 
 int
 case_list_load(const char *dir, rs_time since, rs_time as_of, struct case_list *l,
@@ -12,7 +13,7 @@ case_list_load(const char *dir, rs_time since, rs_time as_of, struct case_list *
 	dispatch_set_init(&l->ds);
 	/* Rows written after --as-of do not exist yet. */
 	if (cases_load(dir, since, as_of, &l->cs, e) == -1 ||
-	    dispatch_load(dir, since != RS_TIME_NONE ? since - CASE_SLACK_S : since,
+	    dispatch_load(dir, since != RS_TIME_NONE ? since - SCHEMA_AT_AHEAD_S : since,
 	    as_of, &l->ds, e) == -1)
 		return -1;
 	return 0;

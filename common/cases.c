@@ -100,7 +100,7 @@ case_since(uint64_t key)
 	 * not share: the date's earliest instant in any zone, so that the
 	 * date only says where to start looking.
 	 */
-	return time_date_earliest(id_date(key)) - CASE_SLACK_S;
+	return time_date_earliest(id_date(key)) - SCHEMA_AT_AHEAD_S;
 }
 
 long
@@ -140,7 +140,7 @@ cases_load(const char *dir, rs_time since, rs_time until, struct cases *cs,
 	int rc;
 
 	if (since != RS_TIME_NONE)
-		since -= CASE_SLACK_S;
+		since -= SCHEMA_AT_AHEAD_S;
 	if ((jr = jreader_open_journal(dir, &schema_cases, since, until, 0, e)) == NULL)
 		return -1;
 	rc = cases_read(cs, jr, e);

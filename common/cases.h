@@ -22,9 +22,6 @@ struct row;
 struct rs_err;
 struct jreader;
 
-/* How far before its id's midnight a row of a case may be written (at <= ts + 5 min). */
-#define CASE_SLACK_S 300
-
 /*
  * A set of folded cases: fold entities (current values by CASES_*
  * column) plus, per entity in the same order, the times of its opened
@@ -53,7 +50,7 @@ int cases_read(struct cases *cs, struct jreader *jr, struct rs_err *e);
 /* cases_get returns the entity index of case key in cs, or -1. */
 long cases_get(const struct cases *cs, uint64_t key);
 
-/* case_since returns the earliest ts a row of case key can have, whatever zone wrote or reads it: time_date_earliest of its id's date minus CASE_SLACK_S. */
+/* case_since returns the earliest ts a row of case key can have, whatever zone wrote or reads it: time_date_earliest of its id's date minus SCHEMA_AT_AHEAD_S. */
 rs_time case_since(uint64_t key);
 
 /*
@@ -66,7 +63,7 @@ long case_find(const char *dir, const char *id, rs_time until, struct cases *cs,
     struct rs_err *e);
 
 /*
- * cases_load folds every row with ts in [since - CASE_SLACK_S, until]
+ * cases_load folds every row with ts in [since - SCHEMA_AT_AHEAD_S, until]
  * (either bound RS_TIME_NONE = open) into cs; the cases opened in a
  * period [from, to) are then those with from <= opened_at < to (use
  * since = from). Returns 0, or -1 with e set.
@@ -121,7 +118,7 @@ int append_scan(struct append_ctx *ctx, rs_time since,
  * append_max_seqs finds under the lock, for each of the n dates ymd[i]
  * (YYYYMMDD), the largest sequence of the ids with that date and prefix
  * ("RS", "CP") in column id_col, 0 if none, into max[i]; one read from
- * the earliest date's midnight minus CASE_SLACK_S. Returns 0 or -1.
+ * the earliest date's midnight minus SCHEMA_AT_AHEAD_S. Returns 0 or -1.
  */
 int append_max_seqs(struct append_ctx *ctx, int id_col, const char *prefix,
     const int *ymd, uint64_t *max, size_t n, struct rs_err *e);

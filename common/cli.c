@@ -16,17 +16,20 @@
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
+#include "near.h"
 #include "ref.h"
 #include "rules.h"
+#include "schema.h"
 #include "utf8.h"
 
 static char stdout_buf[1 << 16];
+static const char *command;	/* the subcommand being run, for cli_usage */
 
 void
 cli_init(const char *progname)
 {
 	err_progname = progname;
-	opterr = 0;	/* cli_bad_option says it once, in our format */
+	opterr = 0;	/* cli_run says it once, in our format */
 	i18n_init();	/* LC_CTYPE and LC_MESSAGES from the environment, the "rs" domain */
 	/* A file size limit must be a write error (exit 3), not a kill. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -49,12 +52,20 @@ cli_usage(const char *fmt, ...)
 	struct buf b = BUF_INIT;
 	va_list ap;
 	char msg[1024];
+	size_t n;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
+	/* One shape, "SUB: WHAT", whether or not the caller's message names the subcommand. */
+	n = command != NULL ? strlen(command) : 0;
+	if (command != NULL && !(strncmp(msg, command, n) == 0 && msg[n] == ':'))
+		buf_printf(&b, _("%s: "), command);
 	buf_adds(&b, msg);
-	buf_printf(&b, _(" (see %s --help)\n"), err_progname);
+	if (command != NULL)
+		buf_printf(&b, _(" (see %s %s --help)"), err_progname, command);
+	else
+		buf_printf(&b, _(" (see %s --help)\n"), err_progname);
 	if (b.len > 0 && b.p[b.len - 1] == '\n')
 		b.p[--b.len] = '\0';	/* the catalogue's message ends with the newline */
 	cli_error(NULL, "%s", b.p);	/* sanitized on the way out */
@@ -62,19 +73,67 @@ cli_usage(const char *fmt, ...)
 	return RS_EUSAGE;
 }
 
-int
-cli_bad_option(int c, char **argv)
+void
+cli_set_command(const char *name)
 {
-	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	command = name;
+}
 
-	if (c == ':') {
-		if (optopt && optopt < 0x100 && arg[0] == '-' && arg[1] != '-')
-			return cli_usage("option '-%c' needs a value", optopt);
-		return cli_usage("option '%s' needs a value", arg);
+void
+cli_choices(struct buf *b, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(b, i + 1 < n ? _(", ") : _(" or "));
+		buf_adds(b, names[i]);
 	}
-	if (optopt && optopt < 0x100)
-		return cli_usage("unknown option '-%c'", optopt);
-	return cli_usage("unknown option '%s'", arg);
+	if (b->p == NULL)
+		buf_adds(b, "");
+}
+
+int
+cli_bad_value(int code, const char *option, const char *value, const char *const *choices)
+{
+	struct buf want = BUF_INIT, near = BUF_INIT;
+	const char *meant;
+	size_t i;
+
+	for (i = 0; choices[i] != NULL; i++) {
+		if (i > 0)
+			buf_addc(&want, '|');
+		buf_adds(&want, choices[i]);
+	}
+	if ((meant = near_pick(value, choices, -1)) != NULL)
+		buf_printf(&near, _("; did you mean '%s'?"), meant);
+	else
+		buf_adds(&near, "");
+	if (code == RS_EUSAGE)
+		cli_usage("%s: unknown value '%s' (want %s)%s", option, value, want.p, near.p);
+	else
+		cli_error(option, "unknown value '%s' (want %s)%s", value, want.p, near.p);
+	buf_free(&want);
+	buf_free(&near);
+	return code;
+}
+
+int
+cli_at(const struct cli_global *g, rs_time now, rs_time *at)
+{
+	char buf[TIME_ISO_MAX];
+
+	*at = RS_TIME_NONE;
+	if (g->at == NULL)
+		return 0;
+	if (cli_time_option("--at", g->at, now, at) == -1)
+		return -1;
+	if (*at > now + SCHEMA_AT_AHEAD_S) {
+		cli_error("--at", "%s is more than %d minutes in the future",
+		    time_format_iso(*at, buf), SCHEMA_AT_AHEAD_S / 60);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -194,7 +253,7 @@ cli_global_option(int c, const char *arg, struct cli_global *g)
 		return 1;
 	case 'f':
 		if (out_format_parse(arg, &g->format) < 0) {
-			cli_usage("--format: unknown format '%s' (want tsv, csv, json or table)", arg);
+			cli_bad_value(RS_EUSAGE, "--format", arg, out_format_names);
 			return -1;
 		}
 		g->format_set = 1;

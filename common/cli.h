@@ -10,6 +10,7 @@
 #include "out.h"
 #include "timefmt.h"
 
+struct buf;
 struct rs_err;
 
 /* The most journal directories one read command takes (SPEC 12). */
@@ -96,15 +97,35 @@ void cli_error(const char *where, const char *fmt, ...) __attribute__((format(pr
 /* cli_read_dir checks that the journal directory of a read command exists; returns 0, or prints the error and returns 3. */
 int cli_read_dir(const char *dir);
 
-/* cli_usage prints "PROG: WHAT" plus a pointer to --help and returns 2. */
+/*
+ * cli_usage prints a usage error, "PROG: SUB: WHAT (see PROG SUB
+ * --help)" once cli_set_command named the subcommand (a WHAT that starts
+ * with "SUB:" is not prefixed again), else "PROG: WHAT (see PROG
+ * --help)", and returns 2.
+ */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* cli_set_command names the subcommand being run (static storage, or NULL) for cli_usage. */
+void cli_set_command(const char *name);
+
+/* cli_choices appends "a, b or c" (translated) naming names[0..n) to b. */
+void cli_choices(struct buf *b, const char *const *names, size_t n);
+
 /*
- * cli_bad_option reports what getopt_long rejected (c is its return, '?'
- * or ':' when the optstring starts with ':') in one line naming the
- * option, and returns 2. getopt's own messages are off (cli_init).
+ * cli_bad_value reports value, not one of choices (NULL-terminated), of
+ * option: "OPTION: unknown value 'V' (want a|b|c); did you mean 'x'?",
+ * through cli_usage when code is 2 (an option that shapes the command,
+ * like -f), else as an error line. Returns code.
  */
-int cli_bad_option(int c, char **argv);
+int cli_bad_value(int code, const char *option, const char *value, const char *const *choices);
+
+/*
+ * cli_at reads --at (g->at) for a write command, relative forms counting
+ * from now: *at is RS_TIME_NONE when it is not given. An event may be
+ * back-filled, but not be more than SCHEMA_AT_AHEAD_S after now (the
+ * row's ts; SPEC 3.3). Returns 0, or -1 after printing why (exit 1).
+ */
+int cli_at(const struct cli_global *g, rs_time now, rs_time *at);
 
 /* cli_fail prints e as an error line and returns its exit code. */
 int cli_fail(const struct rs_err *e);

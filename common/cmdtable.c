@@ -1,12 +1,15 @@
 /* cmdtable.c - a tool's subcommand and option tables, and cli_run; see cmdtable.h. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "cmdtable.h"
 #include "err.h"
 #include "i18n.h"
+#include "near.h"
 
 /* The global options of SPEC 5 with their CLI_G_* bits; -h and -V every tool takes. */
 static const struct {
@@ -29,6 +32,14 @@ static const struct {
 
 /* A parse result that ends the command with exit 0 (help or version printed). */
 #define DONE (-100)
+
+/* The option tables getopt_long reads for one subcommand (or, bit CLI_EVERY, the whole tool). */
+struct optset {
+	struct option *lo;	/* NULL-terminated */
+	char *so;		/* ":" first, so that a missing value is told from an unknown option */
+	const char **names;	/* the long names, for "did you mean" */
+	size_t n;
+};
 
 /* is_end says whether o ends an option table. */
 static int
@@ -65,47 +76,63 @@ own_code(const struct cli_tool *t, unsigned bit, int c)
 	return NULL;
 }
 
+/* add_short appends option letter c (and ':' if it takes a value) to so unless it is there. */
+static void
+add_short(char *so, size_t *k, int c, int has_arg)
+{
+	if (memchr(so, c, *k) != NULL)
+		return;
+	so[(*k)++] = (char)c;
+	if (has_arg)
+		so[(*k)++] = ':';
+}
+
 /*
- * build fills lo (NULL-terminated) and the short-option string so (":"
- * first, so that a missing value is told from an unknown option) with
- * the own options subcommand bit takes, then the tool's globals.
+ * build fills s with the own options subcommand bit takes (CLI_EVERY:
+ * those of every subcommand, each name once), then the tool's globals.
  */
 static void
-build(const struct cli_tool *t, unsigned bit, struct option *lo, char *so)
+build(const struct cli_tool *t, unsigned bit, struct optset *s)
 {
 	const struct cli_opt *o;
-	size_t n = 0, k = 0, i;
+	size_t nown = 0, n = 0, k = 0, i;
 
-	so[k++] = ':';
-	for (o = t->opts; o != NULL && !is_end(o) && n < CLI_MAX_OPTS; o++) {
+	for (o = t->opts; o != NULL && !is_end(o); o++)
+		nown++;
+	s->lo = xcalloc(nown + NGLOBALS + 1, sizeof(*s->lo));
+	s->names = xcalloc(nown + NGLOBALS + 1, sizeof(*s->names));
+	s->so = xcalloc(3 * (nown + NGLOBALS) + 2, 1);
+	s->so[k++] = ':';
+	for (o = t->opts; o != NULL && !is_end(o); o++) {
 		if (!(o->subs & bit))
 			continue;
-		if (o->name != NULL) {
-			lo[n].name = o->name;
-			lo[n].has_arg = o->has_arg ? required_argument : no_argument;
-			lo[n].flag = NULL;
-			lo[n].val = o->key ? o->key : CLI_OPT_FIRST_FREE + (int)(o - t->opts);
-			n++;
+		if (o->name != NULL && own_named(t, bit, o->name) == o) {
+			s->lo[n].name = o->name;
+			s->lo[n].has_arg = o->has_arg ? required_argument : no_argument;
+			s->lo[n].val = o->key ? o->key : CLI_OPT_FIRST_FREE + (int)(o - t->opts);
+			s->names[n++] = o->name;
 		}
-		if (o->key) {
-			so[k++] = (char)o->key;
-			if (o->has_arg)
-				so[k++] = ':';
-		}
+		if (o->key)
+			add_short(s->so, &k, o->key, o->has_arg);
 	}
 	for (i = 0; i < NGLOBALS; i++) {
 		if ((globals[i].bit && !(t->globals & globals[i].bit)) ||
 		    own_named(t, bit, globals[i].lo.name) != NULL)
 			continue;
-		lo[n++] = globals[i].lo;
-		if (globals[i].lo.val < 0x100) {
-			so[k++] = (char)globals[i].lo.val;
-			if (globals[i].lo.has_arg)
-				so[k++] = ':';
-		}
+		s->names[n] = globals[i].lo.name;
+		s->lo[n++] = globals[i].lo;
+		if (globals[i].lo.val < 0x100)
+			add_short(s->so, &k, globals[i].lo.val, globals[i].lo.has_arg);
 	}
-	memset(&lo[n], 0, sizeof(lo[n]));
-	so[k] = '\0';
+	s->n = n;
+}
+
+static void
+optset_free(struct optset *s)
+{
+	free(s->lo);
+	free(s->so);
+	free(s->names);
 }
 
 /* store puts the value of own option o into opts. */
@@ -123,27 +150,35 @@ store(const struct cli_opt *o, void *opts, const char *arg)
 	return 0;
 }
 
-/* bad_option reports what getopt_long rejected (c: '?' or ':') in the tool's wording. */
+/*
+ * bad_option reports what getopt_long rejected (c: '?' unknown or
+ * ambiguous, ':' without its value), naming the option as typed and,
+ * for a near miss of a long one, the option meant. The subcommand is
+ * named by cli_usage (cli_set_command).
+ */
 static int
-bad_option(const struct cli_tool *t, const struct cli_cmd *cmd, int c, char **argv)
+bad_option(const struct optset *s, int c, char **argv)
 {
-	const char *w = optind > 0 ? argv[optind - 1] : "";
+	struct buf w = BUF_INIT, near = BUF_INIT;
+	const char *word = optind > 0 ? argv[optind - 1] : "";
+	const char *meant;
+	int rc;
 
-	if ((t->flags & CLI_MSG_SUB) && cmd != NULL) {
-		if (c == ':')
-			return cli_usage("%s: option %s needs a value", cmd->name, w);
-		if (optopt != 0 && optopt < 0x100)
-			return cli_usage("%s: unknown option -%c", cmd->name, optopt);
-		return cli_usage("%s: unknown option %s", cmd->name, w);
+	if (strncmp(word, "--", 2) == 0 || optopt == 0 || optopt >= 0x100)
+		buf_add(&w, word, strcspn(word, "="));
+	else
+		buf_printf(&w, "-%c", optopt);
+	if (c == ':') {
+		rc = cli_usage("option '%s' needs a value", w.p);
+	} else {
+		if (w.len > 2 && w.p[1] == '-' &&
+		    (meant = near_pick(w.p + 2, s->names, (long)s->n)) != NULL)
+			buf_printf(&near, _("; did you mean '--%s'?"), meant);
+		rc = cli_usage("unknown option '%s'%s", w.p, near.p != NULL ? near.p : "");
 	}
-	if (t->flags & CLI_MSG_TYPED) {
-		if (c == ':')
-			return cli_usage("option '%s' needs a value", w);
-		if (optopt != 0 && optopt < 0x100 && w[1] != '-')
-			return cli_usage("unknown option '-%c'", optopt);
-		return cli_usage("unknown option '%s'", w);
-	}
-	return cli_bad_option(c, argv);
+	buf_free(&w);
+	buf_free(&near);
+	return rc;
 }
 
 /* help prints the help of cmd (else the tool's) and returns 0. */
@@ -155,51 +190,85 @@ help(const struct cli_tool *t, const struct cli_cmd *cmd)
 }
 
 /*
- * parse reads the options of subcommand cmd (NULL: every option, for
- * CLI_PERMUTE) into opts and the operands left into its cli_args;
- * returns 0, DONE or an exit code.
+ * operands checks the operands left in a against the synopsis of
+ * a->cmd->operands (see struct cli_cmd); returns 0 or 2 after saying
+ * which one is missing or the first one too many.
  */
+static int
+operands(const struct cli_args *a)
+{
+	const char *p = a->cmd->operands, *w;
+	int min = 0, max = 0, more = 0;
+	size_t n;
+	char first[64] = "";
+
+	if (p == NULL)
+		return 0;
+	while (*p != '\0') {
+		p += strspn(p, " ");
+		if ((n = strcspn(p, " ")) == 0)
+			break;
+		w = p;
+		p += n;
+		if (n > 3 && strncmp(w + n - (w[n - 1] == ']' ? 4 : 3), "...", 3) == 0)
+			more = 1;
+		if (w[0] == '[') {
+			max++;
+			continue;
+		}
+		if (min++ == 0)
+			snprintf(first, sizeof(first), "%.*s", (int)(n - (more ? 3 : 0)), w);
+		max++;
+	}
+	if (a->nargs < min)
+		return cli_usage("missing %s", first);
+	if (!more && a->nargs > max)
+		return cli_usage("unexpected argument '%s'", a->args[max]);
+	return 0;
+}
+
+/* parse reads the options of subcommand cmd into opts and the operands left into its cli_args; returns 0, DONE or an exit code. */
 static int
 parse(const struct cli_tool *t, const struct cli_cmd *cmd, int argc, char **argv, void *opts)
 {
 	struct cli_args *a = opts;
-	struct option lo[CLI_MAX_OPTS + NGLOBALS + 1];
-	char so[3 * (CLI_MAX_OPTS + NGLOBALS) + 2];
+	struct optset s;
 	const struct cli_opt *o;
-	unsigned bit = cmd != NULL ? cmd->bit : CLI_EVERY;
-	int c, r;
+	int c, r = 0;
 
-	build(t, bit, lo, so);
+	build(t, cmd->bit, &s);
 	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
-		if ((o = own_code(t, bit, c)) != NULL) {
-			if ((r = store(o, opts, optarg)) != 0)
-				return r;
+	optind = 0;	/* glibc: start afresh, with the new option string */
+	while (r == 0 && (c = getopt_long(argc, argv, s.so, s.lo, NULL)) != -1) {
+		if ((o = own_code(t, cmd->bit, c)) != NULL) {
+			r = store(o, opts, optarg);
 			continue;
 		}
 		switch (c) {
 		case 'h':
-			return help(t, cmd), DONE;
+			r = (help(t, cmd), DONE);
+			continue;
 		case 'V':
-			return cli_version(), DONE;
+			r = (cli_version(), DONE);
+			continue;
 		case '?':
 		case ':':
-			return bad_option(t, cmd, c, argv);
+			r = bad_option(&s, c, argv);
+			continue;
 		}
 		if ((r = cli_global_option(c, optarg, &a->g)) == 1)
-			continue;
-		if (r == -1)
-			return c == CLI_OPT_AGENT || c == CLI_OPT_REF ?
-			    RS_EDATA : RS_EUSAGE;	/* a bad value */
-		/* A code no table has: cannot happen, but say which command. */
-		if ((t->flags & CLI_MSG_SUB) && cmd != NULL)
-			return cli_usage("%s: unknown option", cmd->name);
-		return bad_option(t, cmd, '?', argv);
+			r = 0;
+		else if (r == -1)
+			r = c == CLI_OPT_AGENT || c == CLI_OPT_REF ? RS_EDATA : RS_EUSAGE;	/* a bad value */
+		else	/* a code no table has: cannot happen */
+			r = bad_option(&s, '?', argv);
 	}
+	optset_free(&s);
+	if (r != 0)
+		return r;
 	a->args = argv + optind;
 	a->nargs = argc - optind;
-	return 0;
+	return operands(a);
 }
 
 /* find_cmd looks subcommand name up in t. */
@@ -214,106 +283,96 @@ find_cmd(const struct cli_tool *t, const char *name)
 	return NULL;
 }
 
-/* takes_value says whether word w is a global option of t that takes the next word as its value. */
-static int
-takes_value(const struct cli_tool *t, const char *w)
+/* cmd_names fills names (room for every subcommand and a NULL) with the subcommands of t; returns how many. */
+static size_t
+cmd_names(const struct cli_tool *t, const char **names)
 {
-	size_t i;
+	size_t n = 0;
 
-	for (i = 0; i < NGLOBALS; i++)
-		if ((globals[i].bit & t->globals) && globals[i].lo.has_arg &&
-		    ((w[0] == '-' && w[1] == '-' && strcmp(w + 2, globals[i].lo.name) == 0) ||
-		    (globals[i].lo.val < 0x100 && w[0] == '-' && w[1] == globals[i].lo.val &&
-		    w[2] == '\0')))
-			return 1;
-	return 0;
+	for (; t->cmds[n].name != NULL; n++)
+		names[n] = t->cmds[n].name;
+	names[n] = NULL;
+	return n;
 }
 
-/* is_global says whether word w is a global option of t complete in itself (a flag, or with its value). */
-static int
-is_global(const struct cli_tool *t, const char *w)
+/* ncmds counts the subcommands of t. */
+static size_t
+ncmds(const struct cli_tool *t)
 {
-	size_t i, n;
-	int v;
+	size_t n = 0;
 
-	if (w[0] != '-')
-		return 0;
-	for (i = 0; i < NGLOBALS; i++) {
-		if (!(globals[i].bit & t->globals))
-			continue;
-		n = strlen(globals[i].lo.name);
-		v = globals[i].lo.val;
-		if (!globals[i].lo.has_arg &&
-		    ((w[1] == '-' && strcmp(w + 2, globals[i].lo.name) == 0) ||
-		    (v < 0x100 && w[1] == v && w[2] == '\0')))
-			return 1;
-		if (globals[i].lo.has_arg &&
-		    ((w[1] == '-' && strncmp(w + 2, globals[i].lo.name, n) == 0 &&
-		    w[2 + n] == '=') ||
-		    (v < 0x100 && w[1] == v && w[2] != '\0')))
-			return 1;
+	while (t->cmds[n].name != NULL)
+		n++;
+	return n;
+}
+
+/* no_command reports a missing (word NULL) or unknown subcommand, naming the subcommands or the one meant. */
+static int
+no_command(const struct cli_tool *t, const char *word)
+{
+	const char **names = xcalloc(ncmds(t) + 1, sizeof(*names));
+	struct buf b = BUF_INIT;
+	const char *meant;
+	size_t n = cmd_names(t, names);
+	int rc;
+
+	if (word == NULL) {
+		cli_choices(&b, names, n);
+		rc = cli_usage("missing command (want %s)", b.p);
+	} else {
+		if ((meant = near_pick(word, names, (long)n)) != NULL)
+			buf_printf(&b, _("; did you mean '%s'?"), meant);
+		rc = cli_usage("unknown command '%s'%s", word, b.p != NULL ? b.p : "");
 	}
-	return 0;
-}
-
-/* move_to_front moves argv[i] to argv[1], shifting the words before it. */
-static void
-move_to_front(char **argv, int i)
-{
-	char *w = argv[i];
-
-	for (; i > 1; i--)
-		argv[i] = argv[i - 1];
-	argv[1] = w;
-}
-
-/* missing reports a command line without a subcommand. */
-static int
-missing(const struct cli_tool *t)
-{
-	return t->missing != NULL ? cli_usage("%s", _(t->missing)) : cli_usage("missing command");
+	buf_free(&b);
+	free(names);
+	return rc;
 }
 
 /*
- * hoist lets global options come before the subcommand ("rs-dispatch -d
- * DIR list"): moves the subcommand word to argv[1]. With CLI_HOIST_ANY
- * every leading option is passed over and -h or -V among them answers
- * for the tool (returns DONE); else only global ones, and a word that is
- * not a subcommand stays an operand of the default subcommand.
+ * find_word scans the options before the subcommand (any option of the
+ * tool may come there) for the subcommand word: sets *ix to its index
+ * in argv, or 0 when there is none. Returns 0, DONE after -h or -V
+ * (answered for the tool), or an exit code after a bad option.
  */
 static int
-hoist(const struct cli_tool *t, int argc, char **argv)
+find_word(const struct cli_tool *t, int argc, char **argv, int *ix)
 {
-	int i;
+	struct optset s;
+	struct buf so = BUF_INIT;
+	int c, r = 0;
 
-	if (t->flags & CLI_HOIST_ANY) {
-		for (i = 1; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0; i++) {
-			if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
-				return help(t, NULL), DONE;
-			if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0)
-				return cli_version(), DONE;
-			if (takes_value(t, argv[i]))
-				i++;
-		}
-		if (i >= argc || strcmp(argv[i], "--") == 0)
-			return missing(t);
-		move_to_front(argv, i);
-		return 0;
-	}
-	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0))
-		return help(t, NULL), DONE;
-	if (argc == 2 && (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0))
-		return cli_version(), DONE;
-	for (i = 1; i < argc; i++) {
-		if (takes_value(t, argv[i]))
-			i++;
-		else if (!is_global(t, argv[i]))
+	*ix = 0;
+	build(t, CLI_EVERY, &s);
+	/* "-": operands come back in place as 1, so the first one is found unmoved. */
+	buf_printf(&so, "-%s", s.so);
+	opterr = 0;
+	optind = 0;
+	while (r == 0 && *ix == 0 && (c = getopt_long(argc, argv, so.p, s.lo, NULL)) != -1) {
+		switch (c) {
+		case 1:
+			*ix = optind - 1;
 			break;
+		case 'h':
+			r = (help(t, NULL), DONE);
+			break;
+		case 'V':
+			r = (cli_version(), DONE);
+			break;
+		case '?':
+		case ':':
+			if (t->dflt != NULL)
+				cli_set_command(t->dflt);
+			r = bad_option(&s, c, argv);
+			break;
+		}
 	}
-	if (i > 1 && i < argc && argv[i][0] != '-' &&
-	    (t->dflt == NULL || find_cmd(t, argv[i]) != NULL))
-		move_to_front(argv, i);
-	return 0;
+	/* After "--" the next word is still the subcommand. */
+	if (r == 0 && *ix == 0 && optind < argc)
+		*ix = optind;
+	buf_free(&so);
+	optset_free(&s);
+	return r;
 }
 
 /* site reads the site(s) for the subcommand a->cmd unless it does so itself; returns 0 or an exit code. */
@@ -328,82 +387,48 @@ site(const struct cli_tool *t, struct cli_args *a)
 	return cli_sites(&a->g, (t->globals & CLI_G_DIRS) != 0);
 }
 
-/* run_permuted is cli_run for CLI_PERMUTE: all options first, then the subcommand. */
-static int
-run_permuted(const struct cli_tool *t, int argc, char **argv, struct cli_args *a)
+/* move_to_front moves argv[i] to argv[1], shifting the words before it. */
+static void
+move_to_front(char **argv, int i)
 {
-	int rc;
+	char *w = argv[i];
 
-	if ((rc = parse(t, NULL, argc, argv, a)) != 0)
-		return rc == DONE ? 0 : rc;
-	if (t->maxargs > 0 && a->nargs > t->maxargs)
-		return cli_usage("unexpected argument '%s'", a->args[t->maxargs]);
-	if (a->nargs == 0)
-		return missing(t);
-	if ((a->cmd = find_cmd(t, a->args[0])) == NULL)
-		return cli_usage("unknown command '%s'", a->args[0]);
-	a->args++;
-	a->nargs--;
-	if ((rc = site(t, a)) != 0)
-		return rc;
-	return a->cmd->run(a);
+	for (; i > 1; i--)
+		argv[i] = argv[i - 1];
+	argv[1] = w;
 }
 
 int
 cli_run(const struct cli_tool *t, int argc, char **argv, void *opts)
 {
 	struct cli_args *a = opts;
-	const char *name;
-	int rc;
+	int rc, i;
 
 	memset(opts, 0, t->size);
-	if (t->flags & CLI_PERMUTE)
-		return run_permuted(t, argc, argv, a);
-	if (argc < 2 && t->dflt == NULL)
-		return missing(t);
-	if ((rc = hoist(t, argc, argv)) != 0)
+	if ((rc = find_word(t, argc, argv, &i)) != 0)
 		return rc == DONE ? 0 : rc;
-	name = argc > 1 ? argv[1] : NULL;
-	if (name == NULL || name[0] == '-') {
-		/* No subcommand: the default one gets the whole command line. */
-		if (t->dflt == NULL)
-			return missing(t);
-		a->cmd = find_cmd(t, t->dflt);
-	} else if ((a->cmd = find_cmd(t, name)) != NULL) {
+	/*
+	 * With a default subcommand, a word after options that names none
+	 * is an operand of the default one ("rs-intake --phone P x").
+	 */
+	if (i > 1 && t->dflt != NULL && find_cmd(t, argv[i]) == NULL)
+		i = 0;
+	if (i > 0) {
+		if ((a->cmd = find_cmd(t, argv[i])) == NULL)
+			return no_command(t, argv[i]);
+		move_to_front(argv, i);
 		argc--;
 		argv++;
+	} else if (t->dflt != NULL) {
+		/* No subcommand: the default one gets the whole command line. */
+		a->cmd = find_cmd(t, t->dflt);
 	} else {
-		return cli_usage("unknown command '%s'", name);
+		return no_command(t, NULL);
 	}
+	cli_set_command(a->cmd->name);
 	if ((rc = parse(t, a->cmd, argc, argv, opts)) != 0)
 		return rc == DONE ? 0 : rc;
 	if ((rc = site(t, a)) != 0)
 		return rc;
 	return a->cmd->run(opts);
 }
-
-int
-cli_check_subs(const struct cli_tool *t, const void *opts)
-{
-	const struct cli_args *a = opts;
-	const struct cli_opt *o;
-	const char *field;
-	const char *v;
-	char name[64];
-
-	for (o = t->opts; o != NULL && !is_end(o); o++) {
-		if ((o->subs & a->cmd->bit) || o->name == NULL || o->set != NULL)
-			continue;
-		field = (const char *)opts + o->off;
-		if (o->has_arg)
-			memcpy(&v, field, sizeof(v));
-		else
-			v = *(const int *)(const void *)field ? "" : NULL;
-		if (v == NULL)
-			continue;
-		snprintf(name, sizeof(name), "--%s", o->name);
-		return cli_usage("%s: not an option of '%s'", name, a->cmd->name);
-	}
-	return 0;
-}
-

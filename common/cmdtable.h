@@ -5,9 +5,7 @@
  * the field of the tool's options struct it fills) and which global
  * options it takes; cli_run then does what every main did by hand: find
  * the subcommand, parse the options into the struct, answer -h and -V,
- * report bad options, and call the subcommand. tools/completions-gen
- * reads the same tables (and the global options here in cmdtable.c), so
- * keep their initialisers in the form used in cmd/.
+ * report bad options, and call the subcommand.
  */
 #ifndef RS_CMDTABLE_H
 #define RS_CMDTABLE_H
@@ -33,9 +31,6 @@ enum {
 /* CLI_EVERY in cli_opt.subs: every subcommand takes the option. */
 #define CLI_EVERY (~0u)
 
-/* The most own options one subcommand may take. */
-#define CLI_MAX_OPTS 48
-
 /*
  * cli_opt is one option of a tool. A value option stores its argument in
  * the const char * at off, a flag sets the int at off to 1; set, when not
@@ -59,6 +54,12 @@ struct cli_cmd {
 	unsigned bit;		/* its bit in cli_opt.subs */
 	const char *summary;	/* one line, for the completions */
 	const char *help;	/* N_() text of "SUB --help"; NULL: the tool's */
+	/*
+	 * Its operands as the synopsis names them, checked before run: ""
+	 * none, "CASE" one, "[FILE]" at most one, "NAME..." one or more,
+	 * "[NAME...]" any number. NULL: run checks them itself.
+	 */
+	const char *operands;
 };
 
 /* The head of every tool's options struct (its first member): what cli_run fills for all. */
@@ -69,23 +70,6 @@ struct cli_args {
 	int nargs;
 };
 
-/* cli_tool.flags: how the command line is read. */
-enum {
-	/*
-	 * Options anywhere, read once for the whole line before the
-	 * subcommand (the first operand) is looked up (rs-journal,
-	 * rs-report); otherwise the subcommand comes first, global options
-	 * may precede it, and only its own options are accepted.
-	 */
-	CLI_PERMUTE = 1 << 0,
-	/* Any options may precede the subcommand, and -h or -V among them answers for the tool. */
-	CLI_HOIST_ANY = 1 << 1,
-	/* A rejected option is reported as "SUB: unknown option --x" (rs-complain, rs-callback). */
-	CLI_MSG_SUB = 1 << 2,
-	/* A rejected option is quoted as typed: "unknown option '-Hx'" (rs-intake, rs-dispatch). */
-	CLI_MSG_TYPED = 1 << 3
-};
-
 /* cli_tool describes a tool's command line for cli_run. */
 struct cli_tool {
 	const struct cli_cmd *cmds;
@@ -93,9 +77,6 @@ struct cli_tool {
 	unsigned globals;		/* CLI_G_*, in the order the completions offer them */
 	const char *help;		/* N_() text of "TOOL --help" */
 	const char *dflt;		/* subcommand run when none is named; NULL: a usage error */
-	const char *missing;		/* N_() message for a missing subcommand; NULL: "missing command" */
-	int maxargs;			/* CLI_PERMUTE: most words, the subcommand included; 0: any */
-	unsigned flags;			/* CLI_* above */
 	/*
 	 * The subcommands (NULL-terminated; may be NULL) that read the site
 	 * themselves (rs-journal init makes it, check reports a bad
@@ -106,21 +87,18 @@ struct cli_tool {
 };
 
 /*
- * cli_run runs argv as tool t says: finds the subcommand, zeroes opts
- * (t->size bytes) and fills it, reads the site (cli_site; not for the
- * subcommands of t->site_self), and returns the subcommand's exit code,
- * or 0 after -h or -V, or 2 after a usage error (message printed). It
- * reorders argv (the subcommand word moved first, options before
- * operands); opts keeps pointers into it. The caller owns both.
+ * cli_run runs argv as tool t says, in the one dialect of every tool
+ * (SPEC 5): options may come before and after the subcommand, which is
+ * the first operand (none: t->dflt); -h or -V before it answer for the
+ * tool, after it -h gives the subcommand's help. It zeroes opts (t->size
+ * bytes) and fills it with the subcommand's own options and the
+ * globals, checks the operands (cli_cmd.operands), reads the site
+ * (cli_site; not for the subcommands of t->site_self), and returns the
+ * subcommand's exit code, or 0 after -h or -V, or 2
+ * after a usage error (message printed, with "did you mean" for a near
+ * miss). It reorders argv (the subcommand word moved first, options
+ * before operands); opts keeps pointers into it. The caller owns both.
  */
 int cli_run(const struct cli_tool *t, int argc, char **argv, void *opts);
-
-/*
- * cli_check_subs rejects (usage error 2, "--x: not an option of 'SUB'")
- * an own option given in opts that the subcommand being run does not take:
- * for CLI_PERMUTE tools, whose options are read before the subcommand is
- * known. Returns 0 if all are allowed.
- */
-int cli_check_subs(const struct cli_tool *t, const void *opts);
 
 #endif

@@ -222,7 +222,9 @@ cp_level_explain(const struct cp_level_facts *f, const char *repeat_id, char *bu
 		if (cat_is(f, "no-show"))
 			add_reason(buf, size, &n, &first, _("category no-show"));
 	} else if (cat_is(f, "late")) {
-		if (!f->arrived)
+		if (!f->arrived && f->late_s < 0)
+			snprintf(t, sizeof(t), _("no arrival yet, %lld min before its deadline"), -min);
+		else if (!f->arrived)
 			snprintf(t, sizeof(t), _("no arrival yet, %lld min past its deadline"), min);
 		else if (f->late_s < 0)
 			snprintf(t, sizeof(t), _("arrival %lld min before its deadline"), -min);

@@ -12,10 +12,8 @@
 #include "ids.h"
 #include "journal.h"
 #include "row.h"
+#include "schema.h"
 #include "schema_tables.h"
-
-/* How far before its id's local midnight a row of a complaint may be written (at <= ts + 5 min). */
-#define CP_SLACK_S 300
 
 void
 cp_set_init(struct complaint_set *cs)
@@ -251,5 +249,5 @@ rs_time
 cp_since(uint64_t key)
 {
 	/* Zone-free, as case_since: an id's date is only a hint. */
-	return time_date_earliest(id_date(key)) - CP_SLACK_S;
+	return time_date_earliest(id_date(key)) - SCHEMA_AT_AHEAD_S;
 }

@@ -90,7 +90,7 @@ build_open(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *
 	 */
 	lo = time_add_days(at, -CP_REPEAT_DAYS);
 	since = lo < time_day_start(at) ? lo : time_day_start(at);
-	if ((jr = append_reader(ctx, since - 300, e)) == NULL)
+	if ((jr = append_reader(ctx, since - SCHEMA_AT_AHEAD_S, e)) == NULL)
 		return -1;
 	while ((rc = jreader_next(jr, &r, e)) == 1) {
 		if (id_parse(r.v[COMPLAINTS_COMPLAINT_ID], r.len[COMPLAINTS_COMPLAINT_ID],

@@ -161,7 +161,7 @@ import_row(struct import *im, const struct row *r)
 				why = msg;
 			} else if (trc != 0)
 				why = schema_check_value(c, r->v[i], r->len[i], msg, sizeof(msg));
-			else if (col == CASES_AT && t > im->now + 300)
+			else if (col == CASES_AT && t > im->now + SCHEMA_AT_AHEAD_S)
 				why = "more than 5 minutes in the future";
 			else if (col == CASES_AT) {
 				at = t;

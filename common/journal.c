@@ -198,7 +198,7 @@ journal_bisect_ts(int fd, long long size, rs_time t, struct rs_err *e)
 	if (lo < 0)
 		return size;
 	hi = size;
-	while (hi - lo > 65536) {
+	while (hi - lo > JOURNAL_BISECT_MIN) {
 		mid = lo + (hi - lo) / 2;
 		/* Step over a few unreadable lines before giving up on this probe. */
 		for (at = mid, tries = 0; tries < 8; tries++) {

@@ -58,6 +58,13 @@ int journal_cutoff(const char *dir, const char *name, int *month, rs_time *cutof
     struct rs_err *e);
 
 /*
+ * Below this many bytes a journal is read from its start rather than
+ * bisected (journal_bisect_ts): a few reads cost more than the scan, and
+ * the bisection stops narrowing at this span.
+ */
+#define JOURNAL_BISECT_MIN 65536
+
+/*
  * journal_bisect_ts returns the byte offset of the start of a line in
  * the sorted journal fd (size bytes, first line a header) such that
  * every good row before it has ts < t. Lines whose ts cannot be read are

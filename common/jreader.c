@@ -1,7 +1,7 @@
 /*
  * jreader.c - the jreader, which turns a journal's files (archives, then
  * the live file) or one user's file into validated rows in schema
- * order; see jreader.h.
+ * order; its API is declared in journal.h.
  */
 #include <sys/stat.h>
 
@@ -325,8 +325,8 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 	skip = n > 0 ? ar[n - 1].month : 0;
 	archives_free(ar, n);
 	if (fd >= 0) {
-		if (since != RS_TIME_NONE && st.st_size > 65536) {
-			off = journal_bisect_ts(fd, (long long)st.st_size, since - 300, e);
+		if (since != RS_TIME_NONE && st.st_size > JOURNAL_BISECT_MIN) {
+			off = journal_bisect_ts(fd, (long long)st.st_size, since - SCHEMA_AT_AHEAD_S, e);
 			if (off < 0) {
 				close(fd);
 				free(live);

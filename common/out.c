@@ -27,14 +27,15 @@ struct out {
 	int untyped;		/* no schema: every value a string, "" for empty */
 };
 
+const char *const out_format_names[] = { "tsv", "csv", "json", "table", NULL };
+
 int
 out_format_parse(const char *s, enum out_format *f)
 {
-	static const char *const names[] = { "tsv", "csv", "json", "table" };
 	int i;
 
-	for (i = 0; i < 4; i++)
-		if (strcmp(s, names[i]) == 0) {
+	for (i = 0; out_format_names[i] != NULL; i++)
+		if (strcmp(s, out_format_names[i]) == 0) {
 			*f = (enum out_format)i;
 			return 0;
 		}
@@ -138,13 +139,8 @@ write_header(struct out *o)
 	}
 }
 
-/*
- * json_number writes v[0..n) as a JSON number if it is a decimal
- * (-?D+(.D+)?), dropping leading zeros JSON does not allow; returns 0
- * (nothing written) for anything else, which then goes out as a string.
- */
-static int
-json_number(struct buf *b, const char *v, size_t n)
+int
+out_json_number(struct buf *b, const char *v, size_t n)
 {
 	size_t i = 0, k, int_digits = 0, frac = 0;
 
@@ -156,7 +152,7 @@ json_number(struct buf *b, const char *v, size_t n)
 	if (i < n && v[i] == '.')
 		for (i++; i < n && v[i] >= '0' && v[i] <= '9'; i++)
 			frac++;
-	if (i != n || int_digits == 0 || (i < n && frac == 0) || (v[n - 1] == '.'))
+	if (i != n || int_digits == 0 || v[n - 1] == '.')
 		return 0;
 	while (int_digits > 1 && v[k] == '0') {
 		k++;
@@ -179,7 +175,7 @@ json_value(struct out *o, int i, const char *v, size_t n)
 		buf_adds(&o->line, v[0] == 'y' ? "true" : "false");
 		return;
 	}
-	if (coltype_is_number(o->types[i]) && json_number(&o->line, v, n))
+	if (coltype_is_number(o->types[i]) && out_json_number(&o->line, v, n))
 		return;
 	out_json_string(&o->line, v, n);
 }

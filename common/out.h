@@ -22,6 +22,9 @@ enum {
 
 struct out;
 
+/* The names of the formats, in enum out_format order, NULL-terminated. */
+extern const char *const out_format_names[];
+
 /* out_format_parse maps "tsv", "csv", "json", "table" to *f; returns 0 or -1. */
 int out_format_parse(const char *s, enum out_format *f);
 
@@ -42,8 +45,17 @@ int out_end(struct out *o);
 /* out_free releases o. */
 void out_free(struct out *o);
 
-/* out_json_string appends v[0..n) as a JSON string literal (quotes included) to b. */
 struct buf;
+
+/*
+ * out_json_number appends v[0..n) to b as a JSON number if it is a
+ * decimal (-?D+(.D+)?), dropping the leading zeros JSON does not allow
+ * ("007" is 7); returns 1, or 0 (nothing appended) for anything else,
+ * which the caller then writes as a string.
+ */
+int out_json_number(struct buf *b, const char *v, size_t n);
+
+/* out_json_string appends v[0..n) as a JSON string literal (quotes included) to b. */
 void out_json_string(struct buf *b, const char *v, size_t n);
 
 #endif

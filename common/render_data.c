@@ -27,11 +27,8 @@ json_value(struct buf *b, const char *v, enum rtype t)
 		buf_adds(b, v[0] == 'y' ? "true" : "false");
 		return;
 	}
-	if (render_is_number_type(t) && strspn(v, "-0123456789.") == strlen(v) &&
-	    v[strspn(v, "-")] != '.' && v[strlen(v) - 1] != '.') {
-		buf_adds(b, v);
+	if (render_is_number_type(t) && out_json_number(b, v, strlen(v)))
 		return;
-	}
 	if (t == RT_LIST) {
 		buf_addc(b, '[');
 		for (p = v; *p != '\0'; p = *q ? q + 1 : q) {

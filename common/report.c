@@ -298,14 +298,15 @@ pii_text(const char *v, const char *name, struct buf *out)
 	}
 }
 
+const char *const rformat_names[] = { "text", "md", "html", "json", "tsv", "csv", NULL };
+
 int
 rformat_parse(const char *s, enum rformat *f)
 {
-	static const char *const names[] = { "text", "md", "html", "json", "tsv", "csv" };
 	int i;
 
-	for (i = 0; i < 6; i++)
-		if (strcmp(s, names[i]) == 0) {
+	for (i = 0; rformat_names[i] != NULL; i++)
+		if (strcmp(s, rformat_names[i]) == 0) {
 			*f = (enum rformat)i;
 			return 0;
 		}

@@ -158,6 +158,9 @@ enum {
 	RF_RAW = 2		/* --raw: csv without the spreadsheet guard */
 };
 
+/* The names of the report formats, in enum rformat order, NULL-terminated ("table" is a synonym of text). */
+extern const char *const rformat_names[];
+
 /* rformat_parse maps "text", "md", "html", "json", "tsv", "csv" to *f; returns 0 or -1. */
 int rformat_parse(const char *s, enum rformat *f);
 

@@ -40,9 +40,6 @@ struct rinputs {
 #define HANDOVER_LOOKBACK_D 7
 #define COMPLAINT_LOOKBACK_D 92
 
-/* rows may be written up to 5 minutes before their at (SPEC 3.3) */
-#define RPT_SLACK_S 300
-
 /*
  * rin_scan calls fn(row, arg) for every good row of journal j with ts
  * <= as_of: from the replacing file if one was given (read whole), else

@@ -425,7 +425,7 @@ report_kpi(const struct rinputs *in, size_t nin, rs_time from, rs_time to, enum 
 		}
 		n++;
 	}
-	since = n ? tmpl[0].start - RPT_SLACK_S : from;
+	since = n ? tmpl[0].start - SCHEMA_AT_AHEAD_S : from;
 	/* Each site is measured by its own rules (SPEC 12), in the periods of the first's zone. */
 	net = xcalloc(n ? n : 1, sizeof(*net));
 	memcpy(net, tmpl, n * sizeof(*net));

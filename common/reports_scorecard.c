@@ -167,7 +167,7 @@ want_case(struct scorecard *sc, uint64_t key, rs_time *since)
 static int
 load(struct scorecard *sc, struct rs_err *e)
 {
-	rs_time since = sc->from - RPT_SLACK_S;
+	rs_time since = sc->from - SCHEMA_AT_AHEAD_S;
 	size_t i;
 
 	/* Every row of a complaint opened in the period has ts >= its at - 5 min. */

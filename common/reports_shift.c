@@ -19,6 +19,7 @@
 #include "reports.h"
 #include "reports_shift.h"
 #include "row.h"
+#include "schema.h"
 #include "schema_tables.h"
 #include "timefmt.h"
 
@@ -89,13 +90,13 @@ load(struct shift *sh, struct rs_err *e)
 	size_t i;
 
 	since_cases = min_t(sh->from, time_add_days(sh->to, -HANDOVER_LOOKBACK_D)) -
-	    RPT_SLACK_S;
+	    SCHEMA_AT_AHEAD_S;
 	/* Completions whose service callback may still be owed in the next shift. */
 	since = time_add_days(sh->to - (rs_time)ru->callback_service_h * 3600,
-	    -ru->callback_expire_d) - RPT_SLACK_S;
+	    -ru->callback_expire_d) - SCHEMA_AT_AHEAD_S;
 	if (rin_scan(sh->in, RJ_DISPATCH, min_t(since, since_cases), on_dispatch, sh, e) == -1)
 		return -1;
-	since = time_add_days(sh->from, -COMPLAINT_LOOKBACK_D) - RPT_SLACK_S;
+	since = time_add_days(sh->from, -COMPLAINT_LOOKBACK_D) - SCHEMA_AT_AHEAD_S;
 	if (rin_scan(sh->in, RJ_COMPLAINTS, since, on_complaint, sh, e) == -1)
 		return -1;
 	for (i = 0; i < sh->all.n; i++)
@@ -106,7 +107,7 @@ load(struct shift *sh, struct rs_err *e)
 		cb_add_complaint(&sh->sched, ru, &sh->cps.c[i]);
 	cb_sort(&sh->sched);
 	if (sh->sched.n > 0 && rin_scan(sh->in, RJ_CALLBACKS, cb_since(&sh->sched) -
-	    RPT_SLACK_S, on_callback, sh, e) == -1)
+	    SCHEMA_AT_AHEAD_S, on_callback, sh, e) == -1)
 		return -1;
 	/* Customers of the callbacks due may be older than the handover window. */
 	for (i = 0; i < sh->sched.n; i++)

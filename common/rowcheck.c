@@ -66,32 +66,20 @@ struct rowcheck {
 	int case_col;		/* column case_id, or -1 */
 };
 
+/* plan_required takes the required rule schemagen.awk compiled, with the lengths of its values. */
 static void
-plan_required(const struct schema *s, struct plan_column *pc, const char *req)
+plan_required(struct plan_column *pc, const struct column *c)
 {
-	const char *colon, *v, *comma;
-	char name[64];
-	size_t k;
+	const char *const *v;
 
-	pc->req = REQ_NO;
-	if (req[0] == 'y' && req[1] == '\0') {
-		pc->req = REQ_YES;
+	pc->req = c->req_all ? REQ_YES : c->req_dep >= 0 ? REQ_IF : REQ_NO;
+	if (pc->req != REQ_IF)
 		return;
-	}
-	if ((colon = strchr(req, ':')) == NULL || (k = (size_t)(colon - req)) >= sizeof(name))
-		return;
-	memcpy(name, req, k);
-	name[k] = '\0';
-	if ((pc->dep = schema_column(s, name)) < 0)
-		return;
-	pc->req = REQ_IF;
-	for (v = colon + 1; ; v = comma + 1) {
-		comma = strchr(v, ',');
+	pc->dep = c->req_dep;
+	for (v = c->req_values; *v != NULL; v++) {
 		pc->words = xrealloc(pc->words, ((size_t)pc->nwords + 1) * sizeof(*pc->words));
-		pc->words[pc->nwords].p = v;
-		pc->words[pc->nwords++].n = comma ? (size_t)(comma - v) : strlen(v);
-		if (comma == NULL)
-			break;
+		pc->words[pc->nwords].p = *v;
+		pc->words[pc->nwords++].n = strlen(*v);
 	}
 }
 
@@ -101,7 +89,7 @@ plan_column(const struct schema *s, const struct column *c, struct plan_column *
 	int i;
 
 	pc->dep = -1;
-	plan_required(s, pc, c->required);
+	plan_required(pc, c);
 	switch (c->type) {
 	case COL_TEXT:
 		pc->op = OP_TEXT;
@@ -540,7 +528,7 @@ rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts_out,
 			goto fail;
 		}
 	}
-	if (rc->at_check && ts != RS_TIME_NONE && at != RS_TIME_NONE && at > ts + 300) {
+	if (rc->at_check && ts != RS_TIME_NONE && at != RS_TIME_NONE && at > ts + SCHEMA_AT_AHEAD_S) {
 		i = 1;
 		snprintf(msg, msgsz, _("column at: %s is more than 5 minutes after ts %s"),
 		    row->v[1], row->v[0]);

@@ -60,31 +60,18 @@ coltype_is_textlike(enum coltype t)
 
 /* required_here says whether column c must have a value in row. */
 static int
-required_here(const struct schema *s, const struct column *c, const struct row *row)
+required_here(const struct column *c, const struct row *row)
 {
-	const char *colon, *list, *p;
-	size_t k;
-	int dep;
-	char name[64];
+	const char *const *v;
+	int dep = c->req_dep;
 
-	if (c->required[0] == 'y' && c->required[1] == '\0')
+	if (c->req_all)
 		return 1;
-	if ((colon = strchr(c->required, ':')) == NULL)
+	if (dep < 0 || dep >= row->n)
 		return 0;
-	k = (size_t)(colon - c->required);
-	if (k >= sizeof(name))
-		return 0;
-	memcpy(name, c->required, k);
-	name[k] = '\0';
-	if ((dep = schema_column(s, name)) < 0 || dep >= row->n)
-		return 0;
-	for (list = colon + 1; *list; list = *p ? p + 1 : p) {
-		p = strchr(list, ',');
-		if (p == NULL)
-			p = list + strlen(list);
-		if ((size_t)(p - list) == row->len[dep] && memcmp(list, row->v[dep], row->len[dep]) == 0)
+	for (v = c->req_values; *v != NULL; v++)
+		if (strlen(*v) == row->len[dep] && memcmp(*v, row->v[dep], row->len[dep]) == 0)
 			return 1;
-	}
 	return 0;
 }
 
@@ -111,7 +98,7 @@ schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgs
 		const struct column *c = &s->cols[i];
 
 		if (row->len[i] == 0) {
-			if (required_here(s, c, row)) {
+			if (required_here(c, row)) {
 				snprintf(msg, msgsz, _("column %s: missing value"), c->name);
 				goto fail;
 			}
@@ -126,7 +113,7 @@ schema_check_row(const struct schema *s, struct row *row, char *msg, size_t msgs
 	}
 	if (s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
 	    strcmp(s->cols[1].name, "at") == 0 && ts != RS_TIME_NONE && at != RS_TIME_NONE &&
-	    at > ts + 300) {
+	    at > ts + SCHEMA_AT_AHEAD_S) {
 		i = 1;
 		snprintf(msg, msgsz, _("column at: %s is more than 5 minutes after ts %s"),
 		    row->v[1], row->v[0]);

@@ -34,6 +34,14 @@ struct column {
 	int n_enums;
 	int has_min, has_max;	/* range of int and num columns ("1..4", "0..") */
 	double min, max;
+	/*
+	 * required, compiled by tools/schemagen.awk: always (req_all), or
+	 * when column req_dep (else -1) holds one of req_values
+	 * (NULL-terminated; NULL when req_dep is -1).
+	 */
+	int req_all;
+	int req_dep;
+	const char *const *req_values;
 };
 
 struct schema {
@@ -53,6 +61,14 @@ const struct schema *schema_find(const char *name);
 
 /* schema_column returns the index of the column called name in s, or -1. */
 int schema_column(const struct schema *s, const char *name);
+
+/*
+ * How far a row's at may be after its ts (SPEC 3.3: an event is written
+ * at most 5 minutes before it happens): the limit of --at, and how much
+ * earlier than a time a reader must start to find the rows at or after
+ * it.
+ */
+#define SCHEMA_AT_AHEAD_S 300
 
 /* coltype_name returns the schema spelling of a type ("ts", "money", ...). */
 const char *coltype_name(enum coltype t);

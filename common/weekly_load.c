@@ -15,6 +15,7 @@
 #include "journal.h"
 #include "ids.h"
 #include "reports.h"
+#include "schema.h"
 #include "schema_tables.h"
 #include "weekly.h"
 
@@ -190,7 +191,7 @@ trend_start(struct weekly *w, struct trend_part *tp, rs_time lo, rs_time cut)
 	tp->live = journal_path(in->dir, "cases");
 	/* One size for every bisection: appends going on cannot move the cut. */
 	if ((tp->fd = open(tp->live, O_RDONLY | O_CLOEXEC)) < 0 ||
-	    fstat(tp->fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 65536) {
+	    fstat(tp->fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= JOURNAL_BISECT_MIN) {
 		trend_free(tp);
 		return 1;
 	}
@@ -356,12 +357,12 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	 * mostly began in it (a case's rows start at its case_since, in
 	 * the reader's zone; the days are for a writer in another).
 	 */
-	split = trend_start(w, &tp, w->tw[0] - RPT_SLACK_S, ws - ZONE_SLACK_S) == 0;
+	split = trend_start(w, &tp, w->tw[0] - SCHEMA_AT_AHEAD_S, ws - ZONE_SLACK_S) == 0;
 	/* Overdue complaints may be of any period: a bounded look back (reports.h). */
 	since = time_add_days(ws, -COMPLAINT_LOOKBACK_D);
 	if (w->tw[0] < since)
 		since = w->tw[0];
-	if ((rc = rin_scan(w->in, RJ_COMPLAINTS, since - RPT_SLACK_S, on_complaint, w, e)) == -1)
+	if ((rc = rin_scan(w->in, RJ_COMPLAINTS, since - SCHEMA_AT_AHEAD_S, on_complaint, w, e)) == -1)
 		return trend_finish(w, &tp, 0, rc, e);
 	w->wk = xcalloc(w->cps.f.n + 1, sizeof(*w->wk));
 	for (i = 0; i < w->cps.f.n; i++) {
@@ -381,7 +382,7 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	}
 	qsort(w->wk, w->nwk, sizeof(*w->wk), weekly_cmp_complaint);
 	/* Before the cases: the suggestions' cases are folded too, for the names to mask. */
-	if ((rc = rin_scan(w->in, RJ_CALLBACKS, ws - RPT_SLACK_S, on_callback, w, e)) == -1)
+	if ((rc = rin_scan(w->in, RJ_CALLBACKS, ws - SCHEMA_AT_AHEAD_S, on_callback, w, e)) == -1)
 		return trend_finish(w, &tp, 0, rc, e);
 	for (i = 0; i < w->nsug; i++) {
 		idmap_put(&w->want, w->sug[i].case_key, 1);
@@ -397,8 +398,8 @@ weekly_load(struct weekly *w, struct rs_err *e)
 	if (split)
 		rc = trend_finish(w, &tp, 1, rc, e);
 	else {
-		if (since == RS_TIME_NONE || since > w->tw[0] - RPT_SLACK_S)
-			since = w->tw[0] - RPT_SLACK_S;
+		if (since == RS_TIME_NONE || since > w->tw[0] - SCHEMA_AT_AHEAD_S)
+			since = w->tw[0] - SCHEMA_AT_AHEAD_S;
 		rc = rin_scan(w->in, RJ_CASES, since, on_case, w, e);
 	}
 	if (rc == -1)

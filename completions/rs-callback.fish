@@ -35,6 +35,6 @@ complete -c rs-callback -n '__rs_callback_is record' -l resolved -x -a 'y n' -d 
 complete -c rs-callback -n '__rs_callback_is record' -l nps -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'would recommend, 0 to 10'
 complete -c rs-callback -n '__rs_callback_is record' -l comment -x -d 'what the customer said'
 complete -c rs-callback -n '__rs_callback_is record' -l suggestion -x -d 'suggestion recorded'
-complete -c rs-callback -n '__rs_callback_is list' -l since -x
-complete -c rs-callback -n '__rs_callback_is list' -l until -x
+complete -c rs-callback -n '__rs_callback_is list' -l since -x -d 'the first period holds T'
+complete -c rs-callback -n '__rs_callback_is list' -l until -x -d 'the last period holds the instant before T'
 complete -c rs-callback -n '__rs_callback_is record; and __rs_callback_is operand' -k -a '(__rs_live case-due)'

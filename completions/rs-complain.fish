@@ -51,8 +51,8 @@ complete -c rs-complain -n '__rs_complain_is action' -l due -x -d 'due date of t
 complete -c rs-complain -n '__rs_complain_is assign list' -l handler -x -k -a '(__rs_live handler)' -d 'who owns the complaint now (set by assigned)'
 complete -c rs-complain -n '__rs_complain_is list' -l open -d 'only cases not completed or cancelled'
 complete -c rs-complain -n '__rs_complain_is list' -l overdue -d 'only overdue rows'
-complete -c rs-complain -n '__rs_complain_is list' -l since -x
-complete -c rs-complain -n '__rs_complain_is list' -l until -x
+complete -c rs-complain -n '__rs_complain_is list' -l since -x -d 'the first period holds T'
+complete -c rs-complain -n '__rs_complain_is list' -l until -x -d 'the last period holds the instant before T'
 complete -c rs-complain -n '__rs_complain_is escalate; and __rs_complain_is operand' -k -a '(__rs_live complaint)'
 complete -c rs-complain -n '__rs_complain_is contact; and __rs_complain_is operand' -k -a '(__rs_live complaint)'
 complete -c rs-complain -n '__rs_complain_is investigate; and __rs_complain_is operand' -k -a '(__rs_live complaint)'

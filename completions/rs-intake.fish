@@ -52,8 +52,8 @@ complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s q -l quiet
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -l ref -x -d 'idempotency key: a retry prints the row first written'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s h -l help -d 'this help'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s V -l version -d 'print the version'
-complete -c rs-intake -n '__rs_intake_is list' -l since -x
-complete -c rs-intake -n '__rs_intake_is list' -l until -x
+complete -c rs-intake -n '__rs_intake_is list' -l since -x -d 'the first period holds T'
+complete -c rs-intake -n '__rs_intake_is list' -l until -x -d 'the last period holds the instant before T'
 complete -c rs-intake -n '__rs_intake_is list' -l open -d 'only cases not completed or cancelled'
 complete -c rs-intake -n '__rs_intake_is amend; and __rs_intake_is operand' -k -a '(__rs_live case)'
 complete -c rs-intake -n '__rs_intake_is import; and __rs_intake_is operand' -F -a -

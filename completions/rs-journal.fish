@@ -10,15 +10,15 @@ function __rs_journal_is
 end
 
 complete -c rs-journal -f
-complete -c rs-journal -n '__rs_journal_is ""' -a init -d 'make DIR a site: its zone (default: the zone TZ'
-complete -c rs-journal -n '__rs_journal_is ""' -a check -d 'check every row of the journals (archives too)'
-complete -c rs-journal -n '__rs_journal_is ""' -a cat -d 'print a journal (archives and live file as one'
-complete -c rs-journal -n '__rs_journal_is ""' -a archive -d 'move whole months before YYYY-MM to NAME.YYYY-MM.tsv.gz'
-complete -c rs-journal -n '__rs_journal_is ""' -a migrate -d 'rewrite live journals whose header is not the'
-complete -c rs-journal -n '__rs_journal_is ""' -a export -d 'every row of a journal for an analytic engine'
-complete -c rs-journal -n '__rs_journal_is ""' -a schema -d 'list the schemas, or print one (--ddl: as the'
-complete -c rs-journal -n '__rs_journal_is init ""' -l zone -x -d 'periods in ZONE, not the first directory\'s site.zone'
-complete -c rs-journal -n '__rs_journal_is init ""' -l site -x
+complete -c rs-journal -n '__rs_journal_is ""' -a init -d 'make the directory a site'
+complete -c rs-journal -n '__rs_journal_is ""' -a check -d 'check every row of the journals'
+complete -c rs-journal -n '__rs_journal_is ""' -a cat -d 'print journals or TSV/CSV files'
+complete -c rs-journal -n '__rs_journal_is ""' -a archive -d 'move whole months to compressed archives'
+complete -c rs-journal -n '__rs_journal_is ""' -a migrate -d 'rewrite live journals to the current header'
+complete -c rs-journal -n '__rs_journal_is ""' -a export -d 'print a journal for an analytic engine'
+complete -c rs-journal -n '__rs_journal_is ""' -a schema -d 'list the schemas, or print one'
+complete -c rs-journal -n '__rs_journal_is init' -l zone -x -d 'an IANA zone (default: the zone TZ names)'
+complete -c rs-journal -n '__rs_journal_is init' -l site -x -d '2-8 of A-Z and 0-9, one a letter at least (default: none)'
 complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
 complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
 complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s H -l no-header -d 'no header line'
@@ -27,10 +27,10 @@ complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export
 complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s h -l help -d 'this help'
 complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s V -l version -d 'print the version'
-complete -c rs-journal -n '__rs_journal_is cat export ""' -l since -x
-complete -c rs-journal -n '__rs_journal_is cat export ""' -l until -x
-complete -c rs-journal -n '__rs_journal_is archive ""' -l before -x
-complete -c rs-journal -n '__rs_journal_is schema ""' -l ddl -x -a 'duckdb postgres clickhouse'
+complete -c rs-journal -n '__rs_journal_is cat export' -l since -x -d 'the first period holds T'
+complete -c rs-journal -n '__rs_journal_is cat export' -l until -x -d 'the last period holds the instant before T'
+complete -c rs-journal -n '__rs_journal_is archive' -l before -x
+complete -c rs-journal -n '__rs_journal_is schema' -l ddl -x -a 'duckdb postgres clickhouse'
 complete -c rs-journal -n '__rs_journal_is check; and __rs_journal_is operand' -a 'callbacks cases complaints dispatch providers rules'
 complete -c rs-journal -n '__rs_journal_is cat; and __rs_journal_is operand' -a 'callbacks cases complaints dispatch providers'
 complete -c rs-journal -n '__rs_journal_is cat; and __rs_journal_is operand' -F

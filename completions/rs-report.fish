@@ -10,23 +10,23 @@ function __rs_report_is
 end
 
 complete -c rs-report -f
-complete -c rs-report -n '__rs_report_is ""' -a shift -d ''
-complete -c rs-report -n '__rs_report_is ""' -a weekly -d ''
-complete -c rs-report -n '__rs_report_is ""' -a kpi -d 'network, each with its own site.code; --by-site: a row'
-complete -c rs-report -n '__rs_report_is ""' -a case -d ''
-complete -c rs-report -n '__rs_report_is ""' -a providers -d ''
-complete -c rs-report -n '__rs_report_is ""' -a agents -d ''
-complete -c rs-report -n '__rs_report_is shift ""' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l show-pii -d 'show customer names and phone numbers unmasked'
-complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l cases -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l dispatch -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l complaints -r -F
-complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l callbacks -r -F
-complete -c rs-report -n '__rs_report_is shift ""' -l date -x
-complete -c rs-report -n '__rs_report_is shift ""' -l shift -x -a 'day night'
-complete -c rs-report -n '__rs_report_is shift kpi providers agents ""' -l since -x
-complete -c rs-report -n '__rs_report_is shift kpi providers agents ""' -l until -x
-complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l zone -x -d 'periods in ZONE, not the first directory\'s site.zone'
+complete -c rs-report -n '__rs_report_is ""' -a shift -d 'the shift handover report'
+complete -c rs-report -n '__rs_report_is ""' -a weekly -d 'the weekly complaint review'
+complete -c rs-report -n '__rs_report_is ""' -a kpi -d 'the KPI table by day, week or month'
+complete -c rs-report -n '__rs_report_is ""' -a case -d 'one case\'s timeline across the journals'
+complete -c rs-report -n '__rs_report_is ""' -a providers -d 'the providers\' scorecard'
+complete -c rs-report -n '__rs_report_is ""' -a agents -d 'the agents\' scorecard'
+complete -c rs-report -n '__rs_report_is shift' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l show-pii -d 'show customer names and phone numbers unmasked'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l cases -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l dispatch -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l complaints -r -F
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l callbacks -r -F
+complete -c rs-report -n '__rs_report_is shift' -l date -x -d 'that day\'s day shift (YYYY-MM-DD)'
+complete -c rs-report -n '__rs_report_is shift' -l shift -x -a 'day night' -d 'with --date, which shift (default day); alone, the'
+complete -c rs-report -n '__rs_report_is shift kpi providers agents' -l since -x -d 'the first period holds T'
+complete -c rs-report -n '__rs_report_is shift kpi providers agents' -l until -x -d 'the last period holds the instant before T'
+complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l zone -x -d 'periods in ZONE, not the first directory\'s site.zone'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s f -l format -x -a 'text md html json tsv csv table' -d 'output format'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s H -l no-header -d 'no header line'
@@ -34,12 +34,12 @@ complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents 
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s h -l help -d 'this help'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents ""' -s V -l version -d 'print the version'
-complete -c rs-report -n '__rs_report_is weekly ""' -l section -x -a 'summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized crisis compensation compensation_by_remedy compensation_by_responsible compensation_items suggestions' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is weekly ""' -l week -x
-complete -c rs-report -n '__rs_report_is kpi ""' -l section -x -a 'summary periods' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is kpi ""' -l by -x -a 'day week month'
-complete -c rs-report -n '__rs_report_is kpi ""' -l by-site
-complete -c rs-report -n '__rs_report_is case ""' -l section -x -a 'summary sla timeline' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is providers ""' -l section -x -a 'providers' -d 'print only that section (a JSON key: sla, handover, ...)'
-complete -c rs-report -n '__rs_report_is agents ""' -l section -x -a 'agents' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is weekly' -l section -x -a 'summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized crisis compensation compensation_by_remedy compensation_by_responsible compensation_items suggestions' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is weekly' -l week -x -d 'the week (e.g. 2026-W47)'
+complete -c rs-report -n '__rs_report_is kpi' -l section -x -a 'summary periods' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is kpi' -l by -x -a 'day week month' -d 'the period (default day)'
+complete -c rs-report -n '__rs_report_is kpi' -l by-site
+complete -c rs-report -n '__rs_report_is case' -l section -x -a 'summary sla timeline' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is providers' -l section -x -a 'providers' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is agents' -l section -x -a 'agents' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is case; and __rs_report_is operand' -k -a '(__rs_live case)'

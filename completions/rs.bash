@@ -305,7 +305,7 @@ _rs_spec_rs_report() {
 		case) echo '--section --show-pii --cases --dispatch --complaints --callbacks --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		providers) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		agents) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		*) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version --week --by --by-site' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -313,7 +313,7 @@ _rs_spec_rs_report() {
 		esac ;;
 	value)
 		case $2:$3 in
-		shift:--section|:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' ;;
+		shift:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' ;;
 		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized crisis compensation compensation_by_remedy compensation_by_responsible compensation_items suggestions' ;;
 		kpi:--section) echo 'words summary periods' ;;
 		case:--section) echo 'words summary sla timeline' ;;
@@ -344,7 +344,7 @@ _rs_spec_rs_journal() {
 		migrate) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		export) echo '--since --until -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		schema) echo '--ddl -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
-		*) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before --ddl' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in

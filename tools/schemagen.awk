@@ -35,6 +35,22 @@ END {
 		print "enum {" > h
 		for (i = 0; i < nc[s]; i++) print "\t" S "_" up(col[s, i]) " = " i "," > h
 		print "\t" S "_NCOLS = " nc[s] "\n};\n" > h
+		# The required rule "COL:v1,v2" compiled: the column's index and the values.
+		for (i = 0; i < nc[s]; i++) {
+			rdep[s, i] = -1
+			if (req[s, i] == "y" || req[s, i] == "n") continue
+			if (split(req[s, i], rr, ":") != 2) {
+				print s ": column " col[s, i] ": bad required '" req[s, i] "'" > "/dev/stderr"; exit 1
+			}
+			for (j = 0; j < nc[s]; j++) if (col[s, j] == rr[1]) rdep[s, i] = j
+			if (rdep[s, i] < 0) {
+				print s ": column " col[s, i] ": required names no column '" rr[1] "'" > "/dev/stderr"; exit 1
+			}
+			n = split(rr[2], vv, ",")
+			printf "static const char *const %s_%s_req[] = {", s, up(col[s, i]) > c
+			for (j = 1; j <= n; j++) printf " %s,", cstr(vv[j]) > c
+			print " NULL };" > c
+		}
 		for (i = 0; i < nc[s]; i++) {
 			if (typ[s, i] != "enum" && typ[s, i] != "list") continue
 			n = split(val[s, i], vv, "|")
@@ -55,9 +71,10 @@ END {
 			}
 			if (t == "id" && idcol < 0) { idcol = i; prefix = (v == "provider") ? "NULL" : cstr(v) }
 			if (col[s, i] == "event") evcol = i
-			printf "\t{ %s, COL_%s, %s, %s, %s, %s, %d, %d, %d, %s, %s },\n", \
+			printf "\t{ %s, COL_%s, %s, %s, %s, %s, %d, %d, %d, %s, %s, %d, %d, %s },\n", \
 			    cstr(col[s, i]), toupper(t), cstr(req[s, i]), cstr(v), cstr(desc[s, i]), \
-			    en, nen, hmin, hmax, mn, mx > c
+			    en, nen, hmin, hmax, mn, mx, req[s, i] == "y", rdep[s, i], \
+			    rdep[s, i] < 0 ? "NULL" : s "_" up(col[s, i]) "_req" > c
 		}
 		print "};\n" > c
 		printf "const struct schema schema_%s = { %s, %d, %s_columns, %d, %s, %d };\n\n", \

@@ -195,7 +195,7 @@ tcase 'check: a directory that does not exist' 3 '' "rs-journal: $T/no-such-dir:
 tok 'check: the directory is not created' test ! -e "$T/no-such-dir"
 mkdir -p "$T/empty-dir"
 tcase 'check: an empty directory' 0 '' "$NOZONE" rs-journal -d "$T/empty-dir" check
-tcase 'check: unknown journal name' 2 '' "rs-journal: check: unknown journal 'bogus' (see rs-journal --help)" \
+tcase 'check: unknown journal name' 2 '' "rs-journal: check: unknown journal 'bogus' (see rs-journal check --help)" \
     rs-journal check cases bogus
 
 # One bad value per row: JOURNAL | COL=VALUE;... | message. The row is the
@@ -567,13 +567,13 @@ tcase 'gz: check on a truncated archive' 3 '*' "$NOZONE
 rs-journal: $RS_DIR/cases.2026-09.tsv.gz: truncated gzip data" rs-journal check cases
 
 # usage errors: exit 2
-tcase 'usage: no command' 2 '' 'rs-journal: missing command (see rs-journal --help)' rs-journal
+tcase 'usage: no command' 2 '' 'rs-journal: missing command (want init, check, cat, archive, migrate, export or schema) (see rs-journal --help)' rs-journal
 tcase 'usage: unknown command' 2 '' "rs-journal: unknown command 'bogus' (see rs-journal --help)" rs-journal bogus
 tcase 'usage: unknown option' 2 '' '*' rs-journal cat --bogus "$T/rt.tsv"
 keep
 tok 'usage: unknown option: named on stderr' grep -q -- "--bogus" "$T/last.err"
-tcase 'usage: unknown format' 2 '' "rs-journal: --format: unknown format 'xml' (want tsv, csv, json or table) (see rs-journal --help)" rs-journal -f xml cat "$T/rt.tsv"
-tcase 'usage: cat without an argument' 2 '' 'rs-journal: cat: name a journal or a file (see rs-journal --help)' rs-journal cat
+tcase 'usage: unknown format' 2 '' "rs-journal: cat: --format: unknown value 'xml' (want tsv|csv|json|table) (see rs-journal cat --help)" rs-journal -f xml cat "$T/rt.tsv"
+tcase 'usage: cat without an argument' 2 '' 'rs-journal: cat: missing NAME|FILE (see rs-journal cat --help)' rs-journal cat
 tcase 'bad --since is a bad value' 1 '' "rs-journal: --since: bad time 'bogus'" rs-journal cat cases --since bogus
 tcase 'bad --until is a bad value' 1 '' "rs-journal: --until: bad time '2026-02-30'" rs-journal cat cases --until 2026-02-30
 tcase 'usage: --help' 0 '*' '' rs-journal --help
@@ -629,7 +629,7 @@ for s in cases dispatch complaints callbacks providers; do
 	tsame "schema $s: same as schemas/$s.tsv" "$TOP/schemas/$s.tsv" "$T/schema.$s"
 done
 tcase 'schema: unknown name' 1 '' 'rs-journal: nope: no such schema (see rs-journal schema)' rs-journal schema nope
-tcase 'schema: two names' 2 '' 'rs-journal: schema: one name at a time (see rs-journal --help)' rs-journal schema cases dispatch
+tcase 'schema: two names' 2 '' "rs-journal: schema: unexpected argument 'dispatch' (see rs-journal schema --help)" rs-journal schema cases dispatch
 tcase 'schema -H' 0 "$(tail -n +2 "$TOP/schemas/providers.tsv")" '' rs-journal schema providers -H
 tcase 'schema -f json' 0 '{"column":"provider_id","type":"id","required":"y","values":"provider","description":"provider id (letters, digits, - and _)"}' '' \
     sh -c 'rs-journal schema providers -f json | head -1'

@@ -44,7 +44,7 @@ tcase 'archive: --before after the current month' 1 '' \
     rs-journal archive --before 2026-12
 tfile 'archive: --before after the current month: nothing written' "$before" <(snap)
 while IFS= read -r m; do
-	tcase "archive: bad month '$m'" 2 '' "rs-journal: archive: --before: bad month '$m' (want YYYY-MM) (see rs-journal --help)" \
+	tcase "archive: bad month '$m'" 2 '' "rs-journal: archive: --before: bad month '$m' (want YYYY-MM) (see rs-journal archive --help)" \
 	    rs-journal archive --before "$m"
 done <<'EOF'
 2026-1
@@ -56,10 +56,10 @@ abcd-ef
 2026-+1
 -026-11
 EOF
-tcase 'archive: bad month (empty)' 2 '' "rs-journal: archive: --before: bad month '' (want YYYY-MM) (see rs-journal --help)" \
+tcase 'archive: bad month (empty)' 2 '' "rs-journal: archive: --before: bad month '' (want YYYY-MM) (see rs-journal archive --help)" \
     rs-journal archive --before ''
-tcase 'archive: --before missing' 2 '' 'rs-journal: archive: --before YYYY-MM is required (see rs-journal --help)' rs-journal archive
-tcase 'archive: an extra argument' 2 '' "rs-journal: archive: unexpected argument 'cases' (see rs-journal --help)" \
+tcase 'archive: --before missing' 2 '' 'rs-journal: archive: --before YYYY-MM is required (see rs-journal archive --help)' rs-journal archive
+tcase 'archive: an extra argument' 2 '' "rs-journal: archive: unexpected argument 'cases' (see rs-journal archive --help)" \
     rs-journal archive --before 2026-11 cases
 tfile 'archive: usage errors: nothing written' "$before" <(snap)
 

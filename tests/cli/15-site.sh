@@ -32,7 +32,7 @@ tcase 'init: refuses to change the code' 1 '' \
 tfile 'init: refused: rules.tsv unchanged' "site.zone	Asia/Shanghai
 site.code	SZ01" "$d/rules.tsv"
 tcase 'init: TZ not an IANA name, no --zone' 2 '' \
-    "rs-journal: TZ does not name a zone: give the site's zone with --zone (e.g. --zone Asia/Shanghai) (see rs-journal --help)" \
+    "rs-journal: init: TZ does not name a zone: give the site's zone with --zone (e.g. --zone Asia/Shanghai) (see rs-journal init --help)" \
     env TZ=CST-8 rs-journal -d "$T/init/c" init
 tcase 'init: no TZ, no --zone' 2 '' '*' env -u TZ rs-journal -d "$T/init/c" init
 tcase 'init: unknown zone' 1 '' \

@@ -87,21 +87,21 @@ tcase "global options before the subcommand" 0 "RS-20261122-0004" '' \
 
 # --- validation: a bad value is exit 1, a missing option exit 2 ---------------
 jdir
-tcase "missing --phone" 2 '' 'rs-intake: --phone is required (see rs-intake --help)' \
+tcase "missing --phone" 2 '' 'rs-intake: new: --phone is required (see rs-intake new --help)' \
 	rs-intake --location x --service tow
-tcase "missing --location" 2 '' 'rs-intake: --location is required (see rs-intake --help)' \
+tcase "missing --location" 2 '' 'rs-intake: new: --location is required (see rs-intake new --help)' \
 	rs-intake --phone 13800000000 --service tow
-tcase "missing --service" 2 '' 'rs-intake: --service is required (see rs-intake --help)' \
+tcase "missing --service" 2 '' 'rs-intake: new: --service is required (see rs-intake new --help)' \
 	rs-intake new --phone 13800000000 --location x
-tcase "unknown option" 2 '' "rs-intake: unknown option '--colour' (see rs-intake --help)" \
+tcase "unknown option" 2 '' "rs-intake: new: unknown option '--colour' (see rs-intake new --help)" \
 	rs-intake $BASE --service tow --colour red
-tcase "option without its value" 2 '' "rs-intake: option '--lat' needs a value (see rs-intake --help)" \
+tcase "option without its value" 2 '' "rs-intake: new: option '--lat' needs a value (see rs-intake new --help)" \
 	rs-intake $BASE --service tow --lat
 tcase "unknown subcommand" 2 '' "rs-intake: unknown command 'open' (see rs-intake --help)" \
 	rs-intake open $BASE --service tow
-tcase "stray argument" 2 '' "rs-intake: unexpected argument 'extra' (see rs-intake --help)" \
+tcase "stray argument" 2 '' "rs-intake: new: unexpected argument 'extra' (see rs-intake new --help)" \
 	rs-intake $BASE --service tow extra
-tcase "bad --format" 2 '' "rs-intake: --format: unknown format 'xml' (want tsv, csv, json or table) (see rs-intake --help)" \
+tcase "bad --format" 2 '' "rs-intake: new: --format: unknown value 'xml' (want tsv|csv|json|table) (see rs-intake new --help)" \
 	rs-intake -f xml $BASE --service tow
 tcase "latitude 91" 1 '' "rs-intake: --lat: bad latitude '91' (want -90..90)" \
 	rs-intake $BASE --service tow --lat 91
@@ -171,9 +171,9 @@ tcase "amend an unknown case" 1 '' 'rs-intake: RS-20261122-0099: no such case' \
 	rs-intake amend RS-20261122-0099 --note x
 tcase "amend a malformed id" 1 '' 'rs-intake: RS-2026-1: not a case id (RS-YYYYMMDD-NNNN)' \
 	rs-intake amend RS-2026-1 --note x
-tcase "amend with nothing to change" 2 '' 'rs-intake: amend: nothing to change (give at least one case option) (see rs-intake --help)' \
+tcase "amend with nothing to change" 2 '' 'rs-intake: amend: nothing to change (give at least one case option) (see rs-intake amend --help)' \
 	rs-intake amend RS-20261122-0001
-tcase "amend without a case" 2 '' 'rs-intake: amend: a case id is required (see rs-intake --help)' \
+tcase "amend without a case" 2 '' 'rs-intake: amend: missing CASE (see rs-intake amend --help)' \
 	rs-intake amend --note x
 tcase "amend validates like new" 1 '' "rs-intake: --lat: bad latitude '-91' (want -90..90)" \
 	rs-intake amend RS-20261122-0001 --lat -91

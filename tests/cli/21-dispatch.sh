@@ -88,10 +88,10 @@ tcase "suggest: the case's own provider is not busy for it" 0 "$SH
 tcase "suggest: no position" 1 '' "rs-dispatch: RS-20261122-0005: the case has no position; add it with 'rs-intake amend RS-20261122-0005 --lat DEG --lon DEG'" \
 	rs-dispatch suggest RS-20261122-0005
 tcase "suggest: unknown case" 1 '' 'rs-dispatch: RS-20261122-0099: no such case' rs-dispatch suggest RS-20261122-0099
-tcase "suggest: bad -n" 2 '' "rs-dispatch: -n: want a count of 1 or more, not '0' (see rs-dispatch --help)" \
+tcase "suggest: bad -n" 2 '' "rs-dispatch: suggest: -n: want a count of 1 or more, not '0' (see rs-dispatch suggest --help)" \
 	rs-dispatch suggest RS-20261122-0001 -n 0
-tcase "suggest: no case" 2 '' 'rs-dispatch: suggest: a case id is required (see rs-dispatch --help)' rs-dispatch suggest
-tcase "suggest: --provider is not a suggest option" 2 '' "rs-dispatch: unknown option '--provider' (see rs-dispatch --help)" \
+tcase "suggest: no case" 2 '' 'rs-dispatch: suggest: missing CASE (see rs-dispatch suggest --help)' rs-dispatch suggest
+tcase "suggest: --provider is not a suggest option" 2 '' "rs-dispatch: suggest: unknown option '--provider' (see rs-dispatch suggest --help)" \
 	rs-dispatch suggest RS-20261122-0001 --provider P01
 mkdir -p "$T/noroster"
 cp "$RS_DIR/cases.tsv" "$T/noroster/"
@@ -123,7 +123,7 @@ tcase "assign --force records why" 0 "P08	forced: inactive, does not offer tyre;
 	sh -c 'rs-dispatch assign RS-20261122-0003 --provider P08 --force --note 唯一可用 -H | cut -f6,12'
 tcase "assign --force on a fitting provider: no note" 0 "P02	" '' \
 	sh -c 'rs-dispatch assign RS-20261122-0003 --provider P02 --force -H | cut -f6,12'
-tcase "assign: --provider missing" 2 '' 'rs-dispatch: assign: --provider is required (see rs-dispatch --help)' \
+tcase "assign: --provider missing" 2 '' 'rs-dispatch: assign: --provider is required (see rs-dispatch assign --help)' \
 	rs-dispatch assign RS-20261122-0003
 tcase "assign: bad --eta" 1 '' "rs-dispatch: --eta: bad minutes 'soon'" \
 	rs-dispatch assign RS-20261122-0003 --provider P02 --eta soon
@@ -137,18 +137,18 @@ tcase "assign: --at before the case" 1 '' '*' \
 	rs-dispatch assign RS-20261122-0001 --provider P02 --at 09:00
 tcase "assign: --at in the future" 1 '' 'rs-dispatch: --at: 2026-11-22T10:10:00+08:00 is more than 5 minutes in the future' \
 	rs-dispatch assign RS-20261122-0001 --provider P02 --at +10m
-tcase "cancel: --reason missing" 2 '' 'rs-dispatch: cancel: --reason is required (see rs-dispatch --help)' \
+tcase "cancel: --reason missing" 2 '' 'rs-dispatch: cancel: --reason is required (see rs-dispatch cancel --help)' \
 	rs-dispatch cancel RS-20261122-0001
 tcase "cancel: ANSI in --note" 1 '' 'rs-dispatch: --note: bad text: control character U+001B' \
 	rs-dispatch cancel RS-20261122-0001 --reason other --note "$(printf '\033[2J')"
-tcase "complete: --outcome missing" 2 '' 'rs-dispatch: complete: --outcome is required (see rs-dispatch --help)' \
+tcase "complete: --outcome missing" 2 '' 'rs-dispatch: complete: --outcome is required (see rs-dispatch complete --help)' \
 	rs-dispatch complete RS-20261122-0001
 tcase "complete: bad --outcome" 1 '' "rs-dispatch: --outcome: unknown value 'fixed' (want repaired|towed|jumpstarted|tyre-changed|refuelled|unlocked|transported|remote|unresolved)" \
 	rs-dispatch complete RS-20261122-0001 --outcome fixed
 tcase "complete: bad --fee" 1 '' "rs-dispatch: --fee: bad amount '1.234'" \
 	rs-dispatch complete RS-20261122-0001 --outcome repaired --fee 1.234
 tcase "notify: unknown case" 1 '' 'rs-dispatch: RS-20261122-0099: no such case' rs-dispatch notify RS-20261122-0099
-tcase "no subcommand" 2 '' 'rs-dispatch: missing command (see rs-dispatch --help)' rs-dispatch
+tcase "no subcommand" 2 '' 'rs-dispatch: missing command (want suggest, assign, notify, enroute, arrive, complete, cancel, authorize or list) (see rs-dispatch --help)' rs-dispatch
 tcase "unknown subcommand" 2 '' "rs-dispatch: unknown command 'send' (see rs-dispatch --help)" rs-dispatch send RS-20261122-0001
 tcase "global options first" 0 "RS-20261122-0001" '' rs-dispatch -d "$RS_DIR" -q notify RS-20261122-0001
 tcase "failures wrote nothing" 0 11 '' sh -c 'wc -l <"$RS_DIR/dispatch.tsv"'

@@ -89,7 +89,7 @@ cancelled 14:04 no-provider
 cancelled 14:06 by-phone
 at 14:08 rs-intake -q $P --service tow
 tcase "cancel without --reason: usage" 2 '' \
-	'rs-dispatch: cancel: --reason is required (see rs-dispatch --help)' \
+	'rs-dispatch: cancel: --reason is required (see rs-dispatch cancel --help)' \
 	rs-dispatch cancel RS-20261122-0011
 tcase "cancel --reason other without --note" 1 '' \
 	'rs-dispatch: --reason: reason other needs a note saying why' \
@@ -212,7 +212,7 @@ tcase "authorize: the row" 0 \
 	"2026-11-24T10:05:00+08:00	2026-11-24T10:05:00+08:00	RS-20261124-0001	authorized	tester					300.00		拖车 25 公里		" '' \
 	env RS_NOW=${W}T10:05:00+08:00 rs-dispatch authorize RS-20261124-0001 --fee 300.00 --note '拖车 25 公里' -H
 tcase "authorize without --fee: usage" 2 '' \
-	'rs-dispatch: authorize: --fee is required (see rs-dispatch --help)' \
+	'rs-dispatch: authorize: --fee is required (see rs-dispatch authorize --help)' \
 	rs-dispatch authorize RS-20261124-0001
 tcase "authorize: a bad fee" 1 '' '*' \
 	env RS_NOW=${W}T10:06:00+08:00 rs-dispatch authorize RS-20261124-0001 --fee 3x

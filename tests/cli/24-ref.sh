@@ -83,7 +83,7 @@ same 'dispatch complete --ref' dispatch rs-dispatch -q complete "$A" --outcome t
 tcase 'dispatch: a key of another event: exit 1' 1 '' \
     "rs-dispatch: $A: ref D4 was given to this row with event 'completed', not 'cancelled': a key retries the same command, it is not for another one" \
     rs-dispatch -q cancel "$A" --reason customer --ref D4
-same 'complain open --ref' complaints rs-complain open --case "$A" --category late --demand sorry --ref C1
+same 'complain open --ref' complaints rs-complain open --case "$A" --category late --demand sorry --level 1 --ref C1
 CP=$(tail -n 1 "$RS_DIR/complaints.tsv" | cut -f3)
 same 'complain contact --ref' complaints rs-complain -q contact "$CP" --note called --ref C2
 same 'complain resolve --ref' complaints rs-complain -q resolve "$CP" --remedy apology --note ok --ref C3
@@ -120,7 +120,7 @@ tcase 'import: one key on two rows: exit 1' 1 '' "rs-intake: $T/twice.tsv:3: col
 printf 'phone\tlocation\tservice\tref\n13800000001\tA\ttow\ta b\n' >"$T/bad.tsv"
 tcase 'import: a bad key: exit 1' 1 '' "rs-intake: $T/bad.tsv:2: column ref: bad key: white space in it" \
     rs-intake -q import "$T/bad.tsv"
-tcase 'import --ref: exit 2' 2 '' "rs-intake: import: give each row's key in a 'ref' column, not --ref (see rs-intake --help)" rs-intake -q import --ref X "$T/feed.tsv"
+tcase 'import --ref: exit 2' 2 '' "rs-intake: import: give each row's key in a 'ref' column, not --ref (see rs-intake import --help)" rs-intake -q import --ref X "$T/feed.tsv"
 
 # The key is found in an archive of a month inside the window.
 jdir

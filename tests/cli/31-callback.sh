@@ -177,13 +177,13 @@ tcase "resolved only when reached" 1 "" "rs-callback: --resolved: recorded only 
 tcase "bad resolved" 1 "" "rs-callback: --resolved: bad value 'yes' (want y or n)" \
     rs-callback record $A --kind service --result reached --overall 3 --resolved yes
 tcase "reached needs --overall" 2 "" \
-    "rs-callback: record: --overall is required with --result reached (see rs-callback --help)" \
+    "rs-callback: record: --overall is required with --result reached (see rs-callback record --help)" \
     rs-callback record $A --kind service --result reached --nps 9
 tcase "complaint kind needs --complaint" 2 "" \
-    "rs-callback: record: --complaint is required with --kind complaint (see rs-callback --help)" \
+    "rs-callback: record: --complaint is required with --kind complaint (see rs-callback record --help)" \
     rs-callback record $DD --kind complaint --result no-answer
 tcase "second kind needs --complaint" 2 "" \
-    "rs-callback: record: --complaint is required with --kind second (see rs-callback --help)" \
+    "rs-callback: record: --complaint is required with --kind second (see rs-callback record --help)" \
     rs-callback record $DD --kind second --result no-answer
 tcase "complaint of another case" 1 "" "rs-callback: $CE: complaint is about $E, not $DD" \
     rs-callback record $DD --kind complaint --complaint $CE --result no-answer
@@ -197,15 +197,15 @@ tcase "bad kind" 1 "" "rs-callback: --kind: unknown value 'email' (want service|
     rs-callback record $A --kind email --result no-answer
 tcase "bad result" 1 "" "rs-callback: --result: unknown value 'busy' (want reached|no-answer|refused|wrong-number)" \
     rs-callback record $A --kind service --result busy
-tcase "missing --kind" 2 "" "rs-callback: record: --kind is required (see rs-callback --help)" \
+tcase "missing --kind" 2 "" "rs-callback: record: --kind is required (see rs-callback record --help)" \
     rs-callback record $A --result busy
-tcase "missing --result" 2 "" "rs-callback: record: --result is required (see rs-callback --help)" \
+tcase "missing --result" 2 "" "rs-callback: record: --result is required (see rs-callback record --help)" \
     rs-callback record $A --kind service
-tcase "missing case" 2 "" "rs-callback: record: a case id is required (see rs-callback --help)" \
+tcase "missing case" 2 "" "rs-callback: record: missing CASE (see rs-callback record --help)" \
     rs-callback record --kind service --result no-answer
 tcase "bad comment" 1 "" "rs-callback: --comment: bad text: control character U+0007" \
     rs-callback record $A --kind service --result reached --overall 3 --comment $'ding\a'
-tcase "unknown option" 2 "" "rs-callback: record: unknown option --level (see rs-callback --help)" \
+tcase "unknown option" 2 "" "rs-callback: record: unknown option '--level' (see rs-callback record --help)" \
     rs-callback record $A --kind service --result no-answer --level 2
 tcase "unknown command" 2 "" "rs-callback: unknown command 'call' (see rs-callback --help)" rs-callback call
 tcase "help" 0 "*" "" rs-callback --help

@@ -50,7 +50,7 @@ tcase "open --help names the flags" 0 "are stored in flags, with --level too. --
 # --- assign -----------------------------------------------------------------
 tcase "assign" 0 "assigned		王芳	" "" ev3 assign $C1 --handler 王芳
 tcase "assign another" 0 "assigned		李静	" "" ev3 assign $C3 --handler 李静 --note 王芳休假
-tcase "assign needs --handler" 2 "" "rs-complain: assign: --handler is required (see rs-complain --help)" \
+tcase "assign needs --handler" 2 "" "rs-complain: assign: --handler is required (see rs-complain assign --help)" \
     rs-complain assign $C1
 tcase "assign an empty handler" 1 "" "rs-complain: --handler: empty name" rs-complain assign $C1 --handler ''
 tcase "assign: no such complaint" 1 "" "rs-complain: CP-20261120-0099: no such complaint" \
@@ -62,9 +62,9 @@ rem() { rs-complain -H remedy "$@" >"$T/.r"; _rc=$?; cut -f5,12,13,17 "$T/.r"; r
 tcase "remedy: the service fee" 0 "remedy	refund	380	服务费" "" rem $C1 --remedy refund --amount 380 --note 服务费
 tcase "remedy: the ticket" 0 "remedy	compensation	1280.5	机票" "" \
     rem $C1 --remedy compensation --amount 1280.5 --note 机票
-tcase "remedy needs --amount" 2 "" "rs-complain: remedy: --amount is required (see rs-complain --help)" \
+tcase "remedy needs --amount" 2 "" "rs-complain: remedy: --amount is required (see rs-complain remedy --help)" \
     rs-complain remedy $C1 --remedy refund
-tcase "remedy needs --remedy" 2 "" "rs-complain: remedy: --remedy is required (see rs-complain --help)" \
+tcase "remedy needs --remedy" 2 "" "rs-complain: remedy: --remedy is required (see rs-complain remedy --help)" \
     rs-complain remedy $C1 --amount 1
 tcase "remedy: bad amount" 1 "" "rs-complain: $C1: column amount: bad amount '1.234'" \
     rs-complain remedy $C1 --remedy refund --amount 1.234

@@ -209,7 +209,7 @@ STDIN=$D/complaints.tsv
 tcase "shift: --complaints - (stdin)" 0 "$SHIFT_TEXT" "" rs-report -d "$D" shift --complaints -
 tcase "shift: missing input file" 3 "" "*" rs-report -d "$D" shift --cases "$T/nope.tsv"
 tcase "shift: unknown section" 2 "" \
-	"rs-report: --section: no section 'nope' in the shift report (have: summary, by_service, by_priority, by_channel, sla, handover, complaints, callbacks_due, late_providers, cancellations) (see rs-report --help)" \
+	"rs-report: shift: --section: no section 'nope' in the shift report (have: summary, by_service, by_priority, by_channel, sla, handover, complaints, callbacks_due, late_providers, cancellations) (see rs-report shift --help)" \
 	rs-report -d "$D" shift --section nope
 tcase "shift: --week is weekly's" 2 "" "*" rs-report -d "$D" shift --week 2026-W46
 tcase "shift: bad --shift" 2 "" "*" rs-report -d "$D" shift --date 2026-11-21 --shift evening

@@ -242,8 +242,8 @@ tcase "kpi periods: --by week --until" 0 "2026-W40 2026-W41 2026-W42 2026-W43 20
 tcase "kpi periods: --by week" 0 "2026-W40 2026-W41 2026-W42 2026-W43 2026-W44 2026-W45 2026-W46" "" periods --by week
 tcase "kpi periods: --by month --since" 0 "2026-10 2026-11" "" periods --by month --since 2026-10-15
 tcase "kpi periods: --by month" 0 "2026-05 2026-06 2026-07 2026-08 2026-09 2026-10 2026-11" "" periods --by month
-tcase "kpi periods: --since after --as-of" 2 "" "rs-report: --since must not be after --as-of (see rs-report --help)" "${A[@]}" kpi --since 2026-11-12
-tcase "kpi periods: --until not after --since" 2 "" "rs-report: --until must be after --since (see rs-report --help)" "${A[@]}" kpi --since 2026-11-10 --until 2026-11-10
+tcase "kpi periods: --since after --as-of" 2 "" "rs-report: kpi: --since must not be after --as-of (see rs-report kpi --help)" "${A[@]}" kpi --since 2026-11-12
+tcase "kpi periods: --until not after --since" 2 "" "rs-report: kpi: --until must be after --since (see rs-report kpi --help)" "${A[@]}" kpi --since 2026-11-10 --until 2026-11-10
 
 # ---------------------------------------------------------------------
 # B. Complaints and the weekly review of 2026-W46 [11-09, 11-16), as of

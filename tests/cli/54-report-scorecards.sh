@@ -185,12 +185,12 @@ tcase "agents: md has its table" 0 "| 坐席 | 案件 |" "" sh -c \
 
 # --- usage ----------------------------------------------------------------
 tcase "--since without --until" 2 "" \
-    "rs-report: --since and --until go together (see rs-report --help)" \
+    "rs-report: providers: --since and --until go together (see rs-report providers --help)" \
     rs-report -d "$J" providers $AS --since 2026-11-10
 tcase "--until before --since" 2 "" \
-    "rs-report: --until must be after --since (see rs-report --help)" \
+    "rs-report: agents: --until must be after --since (see rs-report agents --help)" \
     rs-report -d "$J" agents $AS --since 2026-11-10 --until 2026-11-09
 tcase "no such section" 2 "" \
-    "rs-report: --section: no section 'trend' in the providers report (have: providers) (see rs-report --help)" \
+    "rs-report: providers: --section: no section 'trend' in the providers report (have: providers) (see rs-report providers --help)" \
     rs-report -d "$J" providers $AS --section trend
 tcase "--week is not a scorecard option" 2 "" "*" rs-report -d "$J" providers $AS --week 2026-W46

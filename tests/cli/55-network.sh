@@ -101,15 +101,15 @@ tcase 'one code twice: exit 1 naming both' 1 '' \
 tcase 'a missing site: exit 3' 3 '' "rs-report: $T/none: no such journal directory" \
     rs-report $K -d "$A" -d "$T/none"
 tcase 'RS_DIR with an empty name: exit 2' 2 '' \
-    "rs-report: RS_DIR: an empty directory name in the list (see rs-report --help)" \
+    "rs-report: kpi: RS_DIR: an empty directory name in the list (see rs-report kpi --help)" \
     env RS_DIR="$A::$B" rs-report $K
 
 # Write commands (and the reads not yet networked) take one directory.
 tcase 'a write command with two -d: exit 2' 2 '' \
-    "rs-intake: --dir: this command takes one journal directory (several are read as one network by the reports) (see rs-intake --help)" \
+    "rs-intake: new: --dir: this command takes one journal directory (several are read as one network by the reports) (see rs-intake new --help)" \
     rs-intake -q -d "$A" -d "$B" --phone 13800000001 --location X --service tow
 tcase 'a write command with an RS_DIR list: exit 2' 2 '' \
-    "rs-dispatch: --dir: this command takes one journal directory (several are read as one network by the reports) (see rs-dispatch --help)" \
+    "rs-dispatch: notify: --dir: this command takes one journal directory (several are read as one network by the reports) (see rs-dispatch notify --help)" \
     env RS_DIR="$A:$B" rs-dispatch -q notify "$A1"
 tfile 'refused writes: no case added' 2 <(tail -n +2 "$A/cases.tsv" | wc -l)
 tfile 'refused writes: no dispatch row added' 4 <(tail -n +2 "$A/dispatch.tsv" | wc -l)

@@ -39,7 +39,7 @@ tcase 'export: a site without a code has an empty site' 0 'site	seq	ts
     sh -c "d=$T/nc; rs-intake -q -d \$d --phone 13800000001 --location X --service tow >/dev/null; rs-journal export cases -d \$d | cut -f1-3"
 tcase 'export: an empty journal: the header' 0 'site	seq	ts	at	case_id	event	agent	provider	technician	eta	distance_km	fee	outcome	note	reason	ref' '' \
     rs-journal export dispatch
-tcase 'export: no name: exit 2' 2 '' "rs-journal: export: name a journal (see rs-journal --help)" rs-journal export
+tcase 'export: no name: exit 2' 2 '' "rs-journal: export: name a journal (see rs-journal export --help)" rs-journal export
 tcase 'export: an unknown journal: exit 1' 1 '' "rs-journal: nope: no such journal (see rs-journal schema)" rs-journal export nope
 tcase 'export: a missing directory: exit 3' 3 '' "rs-journal: $T/none: no such journal directory" rs-journal export cases -d "$T/none"
 
@@ -76,7 +76,7 @@ tcase 'schema --ddl clickhouse: Nullable where a value may be empty' 0 ") ENGINE
     amount Nullable(Decimal(12, 2))," '' \
     sh -c 'rs-journal schema complaints --ddl clickhouse | grep -E "^    (due|amount) |ENGINE" | sort -r'
 tcase 'schema --ddl: an unknown engine: exit 2' 2 '' \
-    "rs-journal: --ddl: want duckdb, postgres or clickhouse, not 'sqlite' (see rs-journal --help)" \
+    "rs-journal: schema: --ddl: want duckdb, postgres or clickhouse, not 'sqlite' (see rs-journal schema --help)" \
     rs-journal schema cases --ddl sqlite
 # Every column of every schema, in its order, after site and seq.
 for s in cases dispatch complaints callbacks providers; do

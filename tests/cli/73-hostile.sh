@@ -185,7 +185,7 @@ h 'amend: id with a trailing space' 1 'rs-intake: RS-20261122-0001 : not a case 
 h 'amend: empty id' 1 'rs-intake: not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend '' --note x
 h 'amend: id with ESC' 1 '~rs-intake: RS-20261122-0001*: not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend "RS-20261122-0001${ESC}[2J" --note x
 h 'amend: 30-digit sequence' 1 'rs-intake: RS-20261122-000000000000000000000000000001: not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend RS-20261122-000000000000000000000000000001 --note x
-h 'amend: nothing to change' 2 'rs-intake: amend: nothing to change (give at least one case option) (see rs-intake --help)' rs-intake amend "$A"
+h 'amend: nothing to change' 2 'rs-intake: amend: nothing to change (give at least one case option) (see rs-intake amend --help)' rs-intake amend "$A"
 h 'dispatch: unknown case' 1 'rs-dispatch: RS-20261122-0099: no such case' rs-dispatch notify RS-20261122-0099
 h 'dispatch: id of the future' 1 'rs-dispatch: RS-20990101-0001: no such case' rs-dispatch notify RS-20990101-0001
 h 'dispatch: wrong width' 1 'rs-dispatch: RS-2026112-0001: not a case id (RS-YYYYMMDD-NNNN)' rs-dispatch notify RS-2026112-0001
@@ -206,9 +206,9 @@ h 'import: file name with ESC' 3 '~rs-intake: $T/no*.tsv: cannot open: No such f
 h 'cat: file name with ESC' 3 '~rs-journal: $T/no*.tsv: cannot open: No such file or directory' rs-journal cat "$T/no${ESC}[2J.tsv"
 h 'report: --cases file name with ESC' 3 '~rs-report: $T/no*.tsv: cannot open: No such file or directory' rs-report shift --cases "$T/no${ESC}[2J.tsv"
 h 'schema: name with ESC' 1 '~rs-journal: x*: no such schema (see rs-journal schema)' rs-journal schema "x${ESC}[2J"
-h 'unknown option with ESC' 2 $'~rs-intake: unknown option \'--bogus*\' (see rs-intake --help)' rs-intake "--bogus${ESC}[2J"
+h 'unknown option with ESC' 2 $'~rs-intake: new: unknown option \'--bogus*\' (see rs-intake new --help)' rs-intake "--bogus${ESC}[2J"
 h 'unknown command with ESC' 2 $'~rs-report: unknown command \'bogus*\' (see rs-report --help)' rs-report "bogus${ESC}[2J"
-h 'format with ESC' 2 $'~rs-intake: --format: unknown format \'x*\' (want tsv, csv, json or table) (see rs-intake --help)' rs-intake -f "x${ESC}[2J" list
+h 'format with ESC' 2 $'~rs-intake: list: --format: unknown value \'x*\' (want tsv|csv|json|table) (see rs-intake list --help)' rs-intake -f "x${ESC}[2J" list
 
 ###########################################################################
 # rs-dispatch, rs-complain, rs-callback option values.
@@ -226,8 +226,8 @@ h 'cancel: note ANSI' 1 'rs-dispatch: --note: bad text: control character U+001B
 h 'cancel: note bidi' 1 'rs-dispatch: --note: bad text: bidi control character U+202E' rs-dispatch cancel "$A" --reason other --note "x${BIDI}y"
 h 'cancel: reason ANSI' 1 "rs-dispatch: --reason: unknown value '\\x1b[31mno' (want customer|duplicate|gone-on-arrival|no-provider|by-phone|other)" rs-dispatch cancel "$A" --reason "${ESC}[31mno"
 h 'cancel: reason empty' 1 "rs-dispatch: --reason: unknown value '' (want customer|duplicate|gone-on-arrival|no-provider|by-phone|other)" rs-dispatch cancel "$A" --reason ''
-h 'suggest: -n -1' 2 $'rs-dispatch: -n: want a count of 1 or more, not \'-1\' (see rs-dispatch --help)' rs-dispatch suggest "$A" -n -1
-h 'suggest: -n abc' 2 $'rs-dispatch: -n: want a count of 1 or more, not \'abc\' (see rs-dispatch --help)' rs-dispatch suggest "$A" -n abc
+h 'suggest: -n -1' 2 $'rs-dispatch: suggest: -n: want a count of 1 or more, not \'-1\' (see rs-dispatch suggest --help)' rs-dispatch suggest "$A" -n -1
+h 'suggest: -n abc' 2 $'rs-dispatch: suggest: -n: want a count of 1 or more, not \'abc\' (see rs-dispatch suggest --help)' rs-dispatch suggest "$A" -n abc
 h 'list: --as-of 24:00' 1 $'rs-dispatch: --as-of: bad time \'2026-11-22T24:00\'' rs-dispatch list --as-of 2026-11-22T24:00
 h 'list: --provider ANSI' 1 $'rs-dispatch: --provider: bad provider id \'\\x1b[2J\'' rs-dispatch list --provider "${ESC}[2J"
 h 'complaint: level 0' 1 $'rs-complain: --level: bad level \'0\' (want 1-4)' rs-complain open --case "$D" --category late --demand x --level 0
@@ -251,7 +251,7 @@ h 'callback: nps 11' 1 $'rs-callback: --nps: bad score \'11\' (want 0-10)' rs-ca
 h 'callback: nps -1' 1 $'rs-callback: --nps: bad score \'-1\' (want 0-10)' rs-callback record "$D" --kind service --result reached --overall 3 --nps -1
 h 'callback: scores without reached' 1 'rs-callback: --overall: scores are recorded only with --result reached' rs-callback record "$D" --kind service --result no-answer --overall 3
 h 'callback: unknown result' 1 $'rs-callback: --result: unknown value \'maybe\' (want reached|no-answer|refused|wrong-number)' rs-callback record "$D" --kind service --result maybe
-h 'callback: complaint call without --complaint' 2 'rs-callback: record: --complaint is required with --kind complaint (see rs-callback --help)' rs-callback record "$D" --kind complaint --result refused
+h 'callback: complaint call without --complaint' 2 'rs-callback: record: --complaint is required with --kind complaint (see rs-callback record --help)' rs-callback record "$D" --kind complaint --result refused
 h 'callback: comment bidi' 1 'rs-callback: --comment: bad text: bidi control character U+202E' rs-callback record "$D" --kind service --result reached --overall 4 --comment "ok${BIDI}"
 
 ###########################################################################
@@ -377,7 +377,7 @@ hin 'report: --cases - binary garbage' 1 'rs-report: stdin:1: header: NUL byte' 
 h 'report: shift --date 2026-02-29' 1 $'rs-report: --date: bad date \'2026-02-29\' (want YYYY-MM-DD)' rs-report shift --date 2026-02-29
 h 'report: weekly --week 2026-W54' 1 $'rs-report: --week: bad week \'2026-W54\' (want YYYY-Www, e.g. 2026-W47)' rs-report weekly --week 2026-W54
 h 'report: weekly --week 2026-W00' 1 $'rs-report: --week: bad week \'2026-W00\' (want YYYY-Www, e.g. 2026-W47)' rs-report weekly --week 2026-W00
-h 'report: kpi --by year' 2 $'rs-report: --by: want day, week or month, not \'year\' (see rs-report --help)' rs-report kpi --by year
+h 'report: kpi --by year' 2 $'rs-report: kpi: --by: unknown value \'year\' (want day|week|month) (see rs-report kpi --help)' rs-report kpi --by year
 h 'report: --as-of offset +15:00' 1 $'rs-report: --as-of: bad time \'2026-11-22T10:00:00+15:00\'' rs-report kpi --as-of 2026-11-22T10:00:00+15:00
 
 ###########################################################################

@@ -24,15 +24,15 @@ rs-report weekly|rs-report -d $nodir weekly
 rs-report kpi|rs-report -d $nodir kpi
 EOF
 tok 'no directory: nothing created' test ! -e "$nodir"
-tcase "-d '': rs-journal check" 2 '' "rs-journal: --dir: empty directory name (see rs-journal --help)" \
+tcase "-d '': rs-journal check" 2 '' "rs-journal: check: --dir: empty directory name (see rs-journal check --help)" \
     rs-journal -d '' check
-tcase "-d '': rs-report weekly" 2 '' "rs-report: --dir: empty directory name (see rs-report --help)" \
+tcase "-d '': rs-report weekly" 2 '' "rs-report: weekly: --dir: empty directory name (see rs-report weekly --help)" \
     rs-report weekly -d ''
-tcase "-d '': rs-dispatch list" 2 '' "rs-dispatch: --dir: empty directory name (see rs-dispatch --help)" \
+tcase "-d '': rs-dispatch list" 2 '' "rs-dispatch: list: --dir: empty directory name (see rs-dispatch list --help)" \
     rs-dispatch list -d ''
-tcase "-d '' (an argument of its own)" 2 '' "rs-intake: --dir: empty directory name (see rs-intake --help)" \
+tcase "-d '' (an argument of its own)" 2 '' "rs-intake: new: --dir: empty directory name (see rs-intake new --help)" \
     rs-intake -d '' $NEW
-tcase "--dir= (empty)" 2 '' "rs-journal: --dir: empty directory name (see rs-journal --help)" rs-journal --dir= check
+tcase "--dir= (empty)" 2 '' "rs-journal: check: --dir: empty directory name (see rs-journal check --help)" rs-journal --dir= check
 tcase 'no ~/.local/share: the default directory is created with its parents' 0 'RS-20261122-0001' '' \
     env -u RS_DIR -u XDG_DATA_HOME HOME="$T/home" rs-intake -q $NEW
 tcase 'no ~/.local/share: each created directory is 0700' 0 $'700\n700\n700' '' \
@@ -138,7 +138,7 @@ tcase 'migrate: again is a no-op' 0 '' '' rs-journal migrate
 tcase 'migrate: writers write again' 0 'RS-20261122-0002' '' rs-intake -q $NEW
 tcase 'migrate: check clean' 0 '' "$NOZONE" rs-journal check
 tcase 'migrate: not an event journal' 2 '' \
-    "rs-journal: migrate: 'providers' is not an event journal (cases, dispatch, complaints, callbacks) (see rs-journal --help)" \
+    "rs-journal: migrate: 'providers' is not an event journal (cases, dispatch, complaints, callbacks) (see rs-journal migrate --help)" \
     rs-journal migrate providers
 printf 'ts\tat\tbogus\n' >"$RS_DIR/dispatch.tsv"
 tcase 'migrate: an unknown column is exit 1' 1 '' "rs-journal: $RS_DIR/dispatch.tsv:1: unknown column 'bogus' of dispatch" \

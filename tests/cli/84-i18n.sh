@@ -39,9 +39,9 @@ for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do
 	tok "$t --help is English under C.UTF-8" sh -c "$(declare -f en); en $t --help | head -1 | grep -q '^usage: '"
 done
 tcase "an error is Chinese, same exit code (2)" 2 '' \
-    "rs-intake: 必须给出 --phone(电话)(参见 rs-intake --help)" zh rs-intake --location X --service tow
+    "rs-intake: new:必须给出 --phone(电话)(参见 rs-intake new --help)" zh rs-intake --location X --service tow
 tcase "the same error in English" 2 '' \
-    "rs-intake: --phone is required (see rs-intake --help)" en rs-intake --location X --service tow
+    "rs-intake: new: --phone is required (see rs-intake new --help)" en rs-intake --location X --service tow
 tcase "a data error keeps WHERE, exit 1" 1 '' "rs-report: RS-20990101-0001: 没有该案件" \
     zh rs-report case RS-20990101-0001 -d "$SAMPLES/journal"
 tcase "a library error (bad time), exit 1" 1 '' "rs-report: --as-of: 时间“yesterday”无效" \
@@ -49,10 +49,10 @@ tcase "a library error (bad time), exit 1" 1 '' "rs-report: --as-of: 时间“ye
 tcase "an unknown option" 2 '' "rs-journal: 未知选项“--frobnicate”(参见 rs-journal --help)" \
     zh rs-journal --frobnicate
 tcase "LANGUAGE picks Chinese under C.UTF-8 too" 2 '' \
-    "rs-intake: 必须给出 --phone(电话)(参见 rs-intake --help)" \
+    "rs-intake: new:必须给出 --phone(电话)(参见 rs-intake new --help)" \
     env LC_ALL=C.UTF-8 LANGUAGE=zh_CN rs-intake --location X --service tow
 tcase "LANGUAGE is ignored under LC_ALL=C" 2 '' \
-    "rs-intake: --phone is required (see rs-intake --help)" \
+    "rs-intake: new: --phone is required (see rs-intake new --help)" \
     env LC_ALL=C LANGUAGE=zh_CN rs-intake --location X --service tow
 
 # --- the weekly report, text: reviewed golden file

@@ -18,3 +18,7 @@ for j in cases dispatch complaints callbacks providers; do
 	tcase "rs(7) COLUMNS: $j.tsv" 0 "$(rs-journal schema "$j" | sed 1d | cut -f1 | tr '\n' ' ' | sed 's/ $//')" '' \
 	    sh -c "sed -n '/^\\.Sh COLUMNS/,/^\\.El/p' '$TOP/man/rs.7' | sed -n '/^\\.It Pa $j\\.tsv\$/,/^\\.It\\|^\\.El/{/^\\.Cm /s/^\\.Cm //p}' | tr '\\n' ' ' | sed 's/ \$//'"
 done
+
+# Every test file has a number of its own: a failure names one file.
+tcase "tests/cli: no number used twice" 0 '' '' sh -c \
+    "ls '$TOP/tests/cli' | sed -n 's/^\\([0-9][0-9]*\\)-.*\\.sh\$/\\1/p' | sort | uniq -d"

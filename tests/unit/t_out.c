@@ -296,6 +296,25 @@ test_json(void)
 		T_STR(b.p, "\"\"\"a\\u0000b\"\"\\r\\u001f/\"");
 		buf_free(&b);
 	}
+	/* out_json_number, the one number encoder of the tables and the reports */
+	{
+		static const struct {
+			const char *in, *want;	/* want NULL: not a number */
+		} t[] = {
+			{ "007", "7" }, { "-007.50", "-7.50" }, { "0", "0" }, { "-0.5", "-0.5" },
+			{ "12", "12" }, { "1.", NULL }, { ".5", NULL }, { "-", NULL }, { "", NULL },
+			{ "1-2", NULL }, { "1.2.3", NULL }, { "1e3", NULL }, { "+1", NULL },
+		};
+		struct buf b = BUF_INIT;
+		size_t i;
+
+		for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+			buf_reset(&b);
+			T_INT(out_json_number(&b, t[i].in, strlen(t[i].in)), t[i].want != NULL);
+			T_STR(b.len ? b.p : NULL, t[i].want);
+		}
+		buf_free(&b);
+	}
 }
 
 static void

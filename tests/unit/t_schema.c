@@ -125,6 +125,18 @@ test_tables(void)
 	T_STR(c->required, "y");
 	T_STR(S_CASES->cols[CASES_PHONE].required, "event:opened");
 	T_STR(S_CASES->cols[CASES_NOTE].required, "n");
+	/* The required rule as schemagen.awk compiles it. */
+	T_INT(c->req_all, 1);
+	T_INT(c->req_dep, -1);
+	T_OK(c->req_values == NULL);
+	c = &S_CASES->cols[CASES_PHONE];
+	T_INT(c->req_all, 0);
+	T_INT(c->req_dep, CASES_EVENT);
+	T_STR(c->req_values[0], "opened");
+	T_OK(c->req_values[1] == NULL);
+	c = &S_CASES->cols[CASES_NOTE];
+	T_INT(c->req_all, 0);
+	T_INT(c->req_dep, -1);
 	T_INT(S_CASES->cols[CASES_SERVICE].n_enums, 10);
 	T_INT(S_PROVIDERS->cols[6].type, COL_LIST);
 	T_INT(S_PROVIDERS->cols[6].n_enums, 10);

@@ -41,6 +41,7 @@ void t_complaint(void);
 void t_csvio(void);
 void t_ids(void);
 void t_journal(void);
+void t_near(void);
 void t_out(void);
 void t_reader(void);
 void t_report(void);

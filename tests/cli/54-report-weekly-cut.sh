@@ -1,4 +1,4 @@
-# 52-report-weekly-cut.sh - rs-report weekly on a journal long enough to
+# 54-report-weekly-cut.sh - rs-report weekly on a journal long enough to
 # be read in parts: a second thread counts the trend's older weeks of the
 # live cases file up to a byte offset a little before the report week,
 # while the report reads the complaints and the rest; the rows of a
