@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "i18n.h"
+#include "render.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -39,7 +40,23 @@ static const char css[] =
 ".none{color:#7a8794}\n"
 "svg{display:block;margin:4px 0 10px;flex:none}\n"
 ".row{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}\n"
-"svg text{font-size:11px;fill:#1d2733}\n";
+"svg text{font-size:11px;fill:#1d2733}\n"
+/* A wide table scrolls inside its card rather than spilling out of it. */
+".tw{max-width:100%;overflow-x:auto}\n"
+".more,.cap{color:#5a6877;font-size:12px;margin:4px 0 8px}\n"
+".head{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:10px}\n"
+".hl{background:#fff;border:1px solid #dde3ea;border-left:6px solid #94a3b8;"
+"border-radius:6px;padding:10px 12px}\n"
+".hl.met{border-left-color:#15803d}\n"
+".hl.missed{border-left-color:#b3261e;background:#fdf3f2}\n"
+".hl .k{font-size:13px;color:#5a6877}\n"
+".hl .v{font-size:28px;font-weight:700;margin:2px 0}\n"
+".hl .t{font-size:13px}\n"
+".hl .w{font-weight:700}\n"
+".hl.met .w{color:#15803d}\n"
+".hl.missed .w{color:#b3261e}\n"
+".hl .d{font-size:12px;color:#5a6877;margin-top:4px}\n"
+"@media print{body{background:#fff}.hl.missed{background:#fff}}\n";
 
 /* esc appends v for HTML text or an attribute: sanitized, then &<>"' escaped. */
 static void
@@ -127,6 +144,13 @@ bar_chart(const struct rsection *s, struct buf *b)
 			max = v;
 	if (s->nrows == 0 || max <= 0)
 		return;
+	buf_adds(b, "<div>");
+	if (nr < s->nrows) {
+		/* A chart that leaves bars out says so. */
+		buf_adds(b, "<p class=\"cap\">");
+		buf_printf(b, _("Top %zu of %zu shown; the table lists all."), nr, s->nrows);
+		buf_adds(b, "</p>");
+	}
 	buf_printf(b, "<svg width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"",
 	    lw + bw + 60, rh * (double)nr + 4);
 	escs(b, s->title);
@@ -148,7 +172,7 @@ bar_chart(const struct rsection *s, struct buf *b)
 		cell(b, rsec_cell(s, r, s->chart_col), s->types[s->chart_col]);
 		buf_adds(b, "</text>\n");
 	}
-	buf_adds(b, "</svg>\n");
+	buf_adds(b, "</svg></div>\n");
 }
 
 /* line_chart draws chart_col over the rows (periods, oldest first) with a zero-based axis. */
@@ -205,11 +229,11 @@ cards(const struct rsection *s, struct buf *b)
 	int c;
 
 	buf_adds(b, "<div class=\"cards\">\n");
-	for (c = 0; c < s->ncols; c++) {
+	for (c = 0; c < render_ncols(s); c++) {
 		buf_adds(b, "<div class=\"card\"><div class=\"k\">");
-		escs(b, render_col_label(s->cols[c]));
+		escs(b, render_col_label(s->cols[render_col(s, c)]));
 		buf_adds(b, "</div><div class=\"v\">");
-		cell(b, rsec_cell(s, 0, c), s->types[c]);
+		cell(b, rsec_cell(s, 0, render_col(s, c)), s->types[render_col(s, c)]);
 		buf_adds(b, "</div></div>\n");
 	}
 	buf_adds(b, "</div>\n");
@@ -219,8 +243,9 @@ static void
 table(const struct rsection *s, struct buf *b)
 {
 	const char *v;
+	char more[128];
 	size_t r;
-	int c;
+	int c, sc;
 
 	if (s->nrows == 0) {
 		buf_adds(b, "<p class=\"none\">");
@@ -228,29 +253,78 @@ table(const struct rsection *s, struct buf *b)
 		buf_adds(b, "</p>\n");
 		return;
 	}
-	buf_adds(b, "<table>\n<thead><tr>");
-	for (c = 0; c < s->ncols; c++) {
+	buf_adds(b, "<div class=\"tw\"><table>\n<thead><tr>");
+	for (c = 0; c < render_ncols(s); c++) {
 		buf_adds(b, "<th>");
-		escs(b, render_col_label(s->cols[c]));
+		escs(b, render_col_label(s->cols[render_col(s, c)]));
 		buf_adds(b, "</th>");
 	}
 	buf_adds(b, "</tr></thead>\n<tbody>\n");
-	for (r = 0; r < s->nrows; r++) {
+	for (r = 0; r < render_nrows(s); r++) {
 		buf_adds(b, "<tr>");
-		for (c = 0; c < s->ncols; c++) {
-			v = rsec_cell(s, r, c);
+		for (c = 0; c < render_ncols(s); c++) {
+			sc = render_col(s, c);
+			v = rsec_cell(s, r, sc);
 			/* An overdue flag is what the reader scans the table for. */
-			if (s->types[c] == RT_BOOL && v != NULL && strcmp(v, "y") == 0 &&
-			    (strcmp(s->cols[c], "overdue") == 0 || strcmp(s->cols[c], "missed") == 0))
+			if (s->types[sc] == RT_BOOL && v != NULL && strcmp(v, "y") == 0 &&
+			    (strcmp(s->cols[sc], "overdue") == 0 || strcmp(s->cols[sc], "missed") == 0))
 				buf_adds(b, "<td class=\"bad\">");
 			else
-				buf_adds(b, numeric(s->types[c]) ? "<td class=\"n\">" : "<td>");
-			cell(b, v, s->types[c]);
+				buf_adds(b, numeric(s->types[sc]) ? "<td class=\"n\">" : "<td>");
+			cell(b, v, s->types[sc]);
 			buf_adds(b, "</td>");
 		}
 		buf_adds(b, "</tr>\n");
 	}
-	buf_adds(b, "</tbody>\n</table>\n");
+	buf_adds(b, "</tbody>\n</table></div>\n");
+	if (render_more(s, more, sizeof(more)) != NULL) {
+		buf_adds(b, "<p class=\"more\">");
+		escs(b, more);
+		buf_adds(b, "</p>\n");
+	}
+}
+
+/* headline draws the headline figures as cards, the verdict by colour and by word. */
+static void
+headline(const struct report *r, struct buf *b)
+{
+	static const char *const cls[] = { "", " met", " missed" };
+	size_t i;
+
+	if (r->nhead == 0)
+		return;
+	buf_adds(b, "<section id=\"headline\">\n<h2>");
+	escs(b, _("Headline"));
+	buf_adds(b, "</h2>\n<div class=\"head\">\n");
+	for (i = 0; i < r->nhead; i++) {
+		const struct rheadline *h = &r->head[i];
+
+		buf_printf(b, "<div class=\"hl%s\"><div class=\"k\">", cls[h->verdict]);
+		escs(b, h->label);
+		buf_adds(b, "</div><div class=\"v\">");
+		escs(b, h->value);
+		buf_adds(b, "</div>");
+		if (h->target != NULL || h->verdict != RV_NONE) {
+			buf_adds(b, "<div class=\"t\">");
+			if (h->target != NULL) {
+				char tgt[128];
+
+				snprintf(tgt, sizeof(tgt), _("target %s"), h->target);
+				escs(b, tgt);
+				buf_adds(b, " ");
+			}
+			buf_adds(b, "<span class=\"w\">");
+			escs(b, render_verdict(h->verdict));
+			buf_adds(b, "</span></div>");
+		}
+		if (h->detail != NULL) {
+			buf_adds(b, "<div class=\"d\">");
+			escs(b, h->detail);
+			buf_adds(b, "</div>");
+		}
+		buf_adds(b, "</div>\n");
+	}
+	buf_adds(b, "</div>\n</section>\n");
 }
 
 static void
@@ -292,7 +366,10 @@ render_html(const struct report *r, const struct rsection *only, struct buf *b)
 {
 	size_t i;
 
-	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	/* TRANSLATORS: the html lang attribute of a report in your language, e.g. zh-CN. */
+	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"");
+	escs(b, C_("html lang", "en"));
+	buf_adds(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>");
 	escs(b, r->title);
 	buf_adds(b, "</title>\n<style>\n");
@@ -305,6 +382,8 @@ render_html(const struct report *r, const struct rsection *only, struct buf *b)
 		escs(b, r->subtitle);
 		buf_adds(b, "</p>\n");
 	}
+	if (only == NULL)
+		headline(r, b);
 	for (i = 0; i < r->n; i++)
 		if (only == NULL || r->s[i] == only)
 			section(r->s[i], b);

@@ -61,6 +61,27 @@ struct rsection {
 	char **cells;		/* nrows * ncols, NULL = no value */
 	size_t nrows, cap;
 	const char *note;	/* one line under the heading for people, or NULL */
+	/*
+	 * What people see of a long or wide table (text, md, html): the
+	 * columns show[0..nshow) in that order (show NULL: every column),
+	 * so that the text fits 80 columns, and at most show_max rows
+	 * (0: all), followed by a line saying how many more there are.
+	 * json, tsv and csv always carry every row and column.
+	 */
+	const int *show;
+	int nshow;
+	size_t show_max;
+};
+
+/* A headline figure for people (text, md, html): label, value and how it stands. */
+enum rverdict { RV_NONE, RV_MET, RV_MISSED };
+
+struct rheadline {
+	const char *label;	/* translated */
+	const char *value;	/* "77", "88.8 %" */
+	const char *target;	/* "85.0 %", or NULL */
+	enum rverdict verdict;
+	const char *detail;	/* one short line ("-3 vs 80 the week before"), or NULL */
 };
 
 struct report {
@@ -69,6 +90,10 @@ struct report {
 	char *subtitle;		/* second line (period, as-of), or NULL */
 	struct rsection **s;
 	size_t n, cap;
+	/* The headline opens the text, md and html forms; machine formats leave it out. */
+	struct rheadline *head;
+	size_t nhead;
+	char today[11];		/* the --as-of date: times of that day show as HH:MM; "" = full */
 	struct arena a;		/* every string of the report */
 };
 
@@ -91,6 +116,16 @@ char *report_strdup(struct report *r, const char *s);
  */
 struct rsection *report_section(struct report *r, const char *name, const char *title,
     enum rshape shape, int ncols, const char *const *cols, const enum rtype *types);
+
+/* report_headline adds a headline figure; every string is copied (target and detail may be NULL). */
+void report_headline(struct report *r, const char *label, const char *value,
+    const char *target, enum rverdict verdict, const char *detail);
+
+/* report_today makes people's forms show times of the day of t (site zone) as HH:MM and others as MM-DD HH:MM (SPEC 5). */
+void report_today(struct report *r, rs_time t);
+
+/* rsec_show sets the columns and the row limit people see of s (see struct rsection); cols is borrowed. */
+void rsec_show(struct rsection *s, const int *cols, int ncols, size_t max_rows);
 
 /* report_find returns the section called name, or NULL. */
 struct rsection *report_find(const struct report *r, const char *name);
@@ -170,7 +205,7 @@ int report_render(const struct report *r, FILE *fp, enum rformat f, const char *
 /* render_html appends r (only that section if only is not NULL) as one self-contained HTML page (render_html.c). */
 void render_html(const struct report *r, const struct rsection *only, struct buf *b);
 
-/* render_cell_text appends cell v of type t as people read it: sanitized, times to the minute, "–" for no value, enum words and y/n in the reader's language. */
+/* render_cell_text appends cell v of type t as people read it: sanitized, times to the minute (HH:MM or MM-DD HH:MM while a report with report_today is rendered), "–" for no value, enum words and y/n in the reader's language. */
 void render_cell_text(struct buf *b, const char *v, enum rtype t);
 
 /* render_col_label returns the heading people read for column key k (text, md, html); machine formats keep k. */

@@ -16,6 +16,8 @@
 #                            empty when it cannot be used (sanitized or
 #                            valgrind tools)
 #   stopped PID              waits until PID is stopped (state T) by the shim
+#   wider N [FILE]           prints the lines of FILE (stdin) wider than N
+#                            display columns (CJK = 2, SPEC 5), with widths
 # Variables: $T scratch dir, $SAMPLES, $TESTDATA (tests/data), $TOP; $NOZONE,
 # the warning of rs-journal check on a directory without site.zone (SPEC 3.0).
 # Environment fixed for reproducibility: TZ=Asia/Shanghai, LC_ALL=C.UTF-8,
@@ -98,4 +100,17 @@ stopped() {
 		sleep 0.02
 	done
 	return 1
+}
+
+wider() {
+	python3 -c '
+import sys, unicodedata
+n = int(sys.argv[1])
+f = open(sys.argv[2], encoding="utf-8") if len(sys.argv) > 2 else sys.stdin
+for l in f:
+	l = l.rstrip("\n")
+	w = sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+	if w > n:
+		print(w, l)
+' "$@"
 }
