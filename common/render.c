@@ -22,9 +22,10 @@
 #define TEXT_WIDTH 80
 
 /*
- * The --as-of date of the report being rendered when it asked for short
- * times (report_today), else NULL: set by report_render for the length
- * of one call, so that every writer for people shortens times alike.
+ * The --as-of date of the report being rendered when it asked for the
+ * 80-column layout (report_today: short times, free text cut to fit),
+ * else NULL: set by report_render for the length of one call, so that
+ * every writer for people shortens times alike.
  */
 static const char *render_today;
 
@@ -105,6 +106,75 @@ render_more(const struct rsection *s, char *buf, size_t n)
 	return buf;
 }
 
+/* char_len is the length of the UTF-8 character at p (1 for a stray byte), at most n. */
+static size_t
+char_len(const char *p, size_t n)
+{
+	unsigned char c = (unsigned char)*p;
+	size_t l = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+
+	return l < n ? l : n;
+}
+
+/* cut shortens x to at most w display columns, ending in "…" when it had to cut. */
+static void
+cut(struct buf *x, size_t w)
+{
+	size_t i = 0, used = 0, cl, cw;
+
+	if (utf8_width(x->p, x->len) <= w)
+		return;
+	while (i < x->len) {
+		cl = char_len(x->p + i, x->len - i);
+		cw = utf8_width(x->p + i, cl);
+		if (used + cw + 1 > w)
+			break;
+		used += cw;
+		i += cl;
+	}
+	x->len = i;
+	buf_adds(x, "\xe2\x80\xa6");
+}
+
+/*
+ * fit_width makes a table fit TEXT_WIDTH by narrowing its free-text and
+ * id-list columns, widest first, down to TEXT_MIN_COL, cutting their
+ * cells with "…" (SPEC 5); the other columns are kept whole. w holds the
+ * column widths, cell the header and nr rows of cells.
+ */
+#define TEXT_MIN_COL 12
+static void
+fit_width(const struct rsection *s, size_t *w, struct buf *cell, size_t nr)
+{
+	int nc = render_ncols(s), c, widest;
+	size_t total = 0, r;
+
+	for (c = 0; c < nc; c++)
+		total += w[c] + (c + 1 < nc ? 2 : 0);
+	while (total > TEXT_WIDTH) {
+		widest = -1;
+		for (c = 0; c < nc; c++) {
+			enum rtype t = s->types[render_col(s, c)];
+
+			if ((t == RT_TEXT || t == RT_LIST) && w[c] > TEXT_MIN_COL &&
+			    (widest == -1 || w[c] > w[widest]))
+				widest = c;
+		}
+		if (widest == -1)
+			return;
+		c = widest;
+		if (w[c] - (total - TEXT_WIDTH) >= TEXT_MIN_COL) {
+			w[c] -= total - TEXT_WIDTH;
+			total = TEXT_WIDTH;
+		} else {
+			total -= w[c] - TEXT_MIN_COL;
+			w[c] = TEXT_MIN_COL;
+		}
+		for (r = 0; r <= nr; r++)
+			cut(&cell[r * (size_t)nc + (size_t)c], w[c]);
+	}
+}
+
 /* text_table appends s as aligned columns, header first; numbers align right. */
 static void
 text_table(const struct rsection *s, struct buf *b)
@@ -131,6 +201,8 @@ text_table(const struct rsection *s, struct buf *b)
 		if (cw > w[c])
 			w[c] = cw;
 	}
+	if (render_today != NULL)
+		fit_width(s, w, cell, nr);
 	for (r = 0; r <= nr; r++) {
 		size_t start = b->len;
 
@@ -160,16 +232,6 @@ text_table(const struct rsection *s, struct buf *b)
 		buf_free(&cell[k]);
 	free(cell);
 	free(w);
-}
-
-/* char_len is the length of the UTF-8 character at p (1 for a stray byte), at most n. */
-static size_t
-char_len(const char *p, size_t n)
-{
-	unsigned char c = (unsigned char)*p;
-	size_t l = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-
-	return l < n ? l : n;
 }
 
 /*
@@ -263,13 +325,16 @@ pad(struct buf *b, size_t have, size_t want)
 		buf_addc(b, ' ');
 }
 
-/* text_headline appends r's headline: label, value, target, verdict aligned; the detail beside them or, when it does not fit 80 columns, under them. */
+/*
+ * text_headline appends r's headline: label and value aligned, then the
+ * verdict with its target, or the detail; a detail after a verdict goes
+ * on the next line, under it.
+ */
 static void
 text_headline(const struct report *r, struct buf *b)
 {
-	size_t i, wl = 0, wv = 0, wt = 0, ww = 0, x;
+	size_t i, wl = 0, wv = 0, x, col;
 	const struct rheadline *h;
-	char tgt[128];
 
 	if (r->nhead == 0)
 		return;
@@ -279,52 +344,32 @@ text_headline(const struct report *r, struct buf *b)
 			wl = x;
 		if ((x = utf8_width(h->value, strlen(h->value))) > wv)
 			wv = x;
-		if (h->target != NULL) {
-			snprintf(tgt, sizeof(tgt), _("target %s"), h->target);
-			if ((x = utf8_width(tgt, strlen(tgt))) > wt)
-				wt = x;
-		}
-		x = strlen(render_verdict(h->verdict));
-		if ((x = utf8_width(render_verdict(h->verdict), x)) > ww)
-			ww = x;
 	}
+	col = wl + 2 + wv + 3;
 	buf_printf(b, "\n== %s ==\n", _("Headline"));
 	for (i = 0; i < r->nhead; i++) {
-		size_t start = b->len, col;
+		size_t start = b->len;
 
 		h = &r->head[i];
 		utf8_sanitize(b, h->label, strlen(h->label));
 		pad(b, utf8_width(h->label, strlen(h->label)), wl + 2);
 		pad(b, utf8_width(h->value, strlen(h->value)), wv);
-		buf_adds(b, h->value);
-		if (wt > 0) {
-			buf_adds(b, "  ");
-			tgt[0] = '\0';
-			if (h->target != NULL)
-				snprintf(tgt, sizeof(tgt), _("target %s"), h->target);
-			buf_adds(b, tgt);
-			pad(b, utf8_width(tgt, strlen(tgt)), wt);
-		}
-		if (ww > 0) {
-			buf_adds(b, "  ");
+		utf8_sanitize(b, h->value, strlen(h->value));
+		buf_adds(b, "   ");
+		if (h->verdict != RV_NONE) {
 			buf_adds(b, render_verdict(h->verdict));
-			pad(b, utf8_width(render_verdict(h->verdict),
-			    strlen(render_verdict(h->verdict))), ww);
-		}
-		col = utf8_width(b->p + start, b->len - start);
-		if (h->detail != NULL) {
-			size_t dw = utf8_width(h->detail, strlen(h->detail));
-
-			if (col + 2 + dw <= TEXT_WIDTH) {
-				buf_adds(b, "  ");
-			} else {
-				while (b->len > start && b->p[b->len - 1] == ' ')
-					b->len--;
-				buf_addc(b, '\n');
-				pad(b, 0, 4);
+			if (h->target != NULL) {
+				buf_adds(b, _(" ("));
+				buf_printf(b, _("target: %s"), h->target);
+				buf_adds(b, _(")"));
 			}
-			utf8_sanitize(b, h->detail, strlen(h->detail));
+			if (h->detail != NULL) {
+				buf_addc(b, '\n');
+				pad(b, 0, col);
+			}
 		}
+		if (h->detail != NULL)
+			utf8_sanitize(b, h->detail, strlen(h->detail));
 		while (b->len > start && b->p[b->len - 1] == ' ')
 			b->len--;
 		buf_addc(b, '\n');
@@ -439,7 +484,7 @@ render_md(const struct report *r, const struct rsection *only, struct buf *b)
 
 			tgt[0] = '\0';
 			if (h->target != NULL)
-				snprintf(tgt, sizeof(tgt), _("target %s"), h->target);
+				snprintf(tgt, sizeof(tgt), _("target: %s"), h->target);
 			buf_adds(b, "| ");
 			md_cell(b, h->label, RT_TEXT);
 			buf_adds(b, " | ");

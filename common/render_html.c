@@ -175,43 +175,64 @@ bar_chart(const struct rsection *s, struct buf *b)
 	buf_adds(b, "</svg></div>\n");
 }
 
-/* line_chart draws chart_col over the rows (periods, oldest first) with a zero-based axis. */
+/* line_chart draws column col over the rows (periods, oldest first) with a zero-based axis; a row with no value is a gap, not 0. */
 static void
-line_chart(const struct rsection *s, struct buf *b)
+line_chart(const struct rsection *s, int col, struct buf *b)
 {
-	const double W = 640, H = 220, L = 64, R = 36, T = 14, B = 40;
+	const double W = 460, H = 220, L = 56, R = 28, T = 24, B = 40;
 	double max = 0, v, x, y, step;
 	size_t r, every;
-	int k;
+	int k, open = 0;
 
 	if (s->nrows == 0)
 		return;
 	for (r = 0; r < s->nrows; r++)
-		if ((v = value(s, r, s->chart_col)) > max)
+		if ((v = value(s, r, col)) > max)
 			max = v;
 	max = nice_max(max);
 	step = s->nrows > 1 ? (W - L - R) / (double)(s->nrows - 1) : 0;
 	every = s->nrows > 12 ? (s->nrows + 11) / 12 : 1;
 	buf_printf(b, "<svg width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-label=\"", W, H);
-	escs(b, render_col_label(s->cols[s->chart_col]));
-	buf_adds(b, "\">\n");
+	escs(b, render_col_label(s->cols[col]));
+	buf_adds(b, "\">\n<text x=\"0\" y=\"12\" font-weight=\"600\">");
+	escs(b, render_col_label(s->cols[col]));
+	buf_adds(b, "</text>\n");
 	for (k = 0; k <= 4; k++) {
 		y = T + (H - T - B) * (1 - k / 4.0);
 		buf_printf(b, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" "
 		    "stroke=\"#e1e6ec\"/><text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">"
 		    "%g</text>\n", L, y, W - R, y, L - 6, y + 4, max * k / 4.0);
 	}
-	buf_adds(b, "<polyline fill=\"none\" stroke=\"#3b82c4\" stroke-width=\"2\" points=\"");
 	for (r = 0; r < s->nrows; r++) {
+		if (rsec_cell(s, r, col) == NULL) {
+			if (open)
+				buf_adds(b, "\"/>\n");
+			open = 0;
+			continue;
+		}
 		x = L + step * (double)r + (s->nrows == 1 ? (W - L - R) / 2 : 0);
-		y = T + (H - T - B) * (1 - value(s, r, s->chart_col) / max);
-		buf_printf(b, "%s%.1f,%.1f", r ? " " : "", x, y);
+		y = T + (H - T - B) * (1 - value(s, r, col) / max);
+		if (!open)
+			buf_adds(b, "<polyline fill=\"none\" stroke=\"#3b82c4\" "
+			    "stroke-width=\"2\" points=\"");
+		buf_printf(b, "%s%.1f,%.1f", open ? " " : "", x, y);
+		open = 1;
 	}
-	buf_adds(b, "\"/>\n");
+	if (open)
+		buf_adds(b, "\"/>\n");
 	for (r = 0; r < s->nrows; r++) {
 		x = L + step * (double)r + (s->nrows == 1 ? (W - L - R) / 2 : 0);
-		y = T + (H - T - B) * (1 - value(s, r, s->chart_col) / max);
-		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#3b82c4\"/>", x, y);
+		if (rsec_cell(s, r, col) != NULL) {
+			y = T + (H - T - B) * (1 - value(s, r, col) / max);
+			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
+			    "fill=\"#3b82c4\"/>", x, y);
+		} else {
+			/* No data is said, not drawn as a fall to 0. */
+			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+			    "fill=\"#7a8794\">", x, H - B - 4);
+			escs(b, _("no data"));
+			buf_adds(b, "</text>");
+		}
 		if (r % every == 0 || r + 1 == s->nrows) {
 			buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">",
 			    x, H - B + 16);
@@ -309,7 +330,7 @@ headline(const struct report *r, struct buf *b)
 			if (h->target != NULL) {
 				char tgt[128];
 
-				snprintf(tgt, sizeof(tgt), _("target %s"), h->target);
+				snprintf(tgt, sizeof(tgt), _("target: %s"), h->target);
 				escs(b, tgt);
 				buf_adds(b, " ");
 			}
@@ -351,8 +372,11 @@ section(const struct rsection *s, struct buf *b)
 		buf_adds(b, "<div class=\"row\">\n");
 		if (s->chart == RCH_BAR)
 			bar_chart(s, b);
-		else
-			line_chart(s, b);
+		else {
+			line_chart(s, s->chart_col, b);
+			if (s->chart_col2 > 0)
+				line_chart(s, s->chart_col2, b);
+		}
 		table(s, b);
 		buf_adds(b, "</div>\n");
 	} else {

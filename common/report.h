@@ -54,6 +54,7 @@ struct rsection {
 	enum rshape shape;
 	enum rchart chart;	/* html: drawn from col 0 (labels) and chart_col (values) */
 	int chart_col;
+	int chart_col2;		/* a line chart's second series, drawn beside it (0: none) */
 	int hidden;		/* left out of tsv/csv when every section is printed */
 	int ncols;
 	const char **cols;
@@ -93,7 +94,7 @@ struct report {
 	/* The headline opens the text, md and html forms; machine formats leave it out. */
 	struct rheadline *head;
 	size_t nhead;
-	char today[11];		/* the --as-of date: times of that day show as HH:MM; "" = full */
+	char today[11];		/* report_today's date; "" = full times, nothing cut */
 	struct arena a;		/* every string of the report */
 };
 
@@ -121,7 +122,11 @@ struct rsection *report_section(struct report *r, const char *name, const char *
 void report_headline(struct report *r, const char *label, const char *value,
     const char *target, enum rverdict verdict, const char *detail);
 
-/* report_today makes people's forms show times of the day of t (site zone) as HH:MM and others as MM-DD HH:MM (SPEC 5). */
+/*
+ * report_today lays r out for a person at an 80-column terminal (SPEC 5):
+ * times of the day of t (site zone) show as HH:MM, others as MM-DD
+ * HH:MM, and the free text of a text table too wide is cut with "…".
+ */
 void report_today(struct report *r, rs_time t);
 
 /* rsec_show sets the columns and the row limit people see of s (see struct rsection); cols is borrowed. */

@@ -31,6 +31,7 @@ struct weekly {
 	size_t nagent;
 	struct dispatch_set ds;
 	long long cb_reached, cb_ok;
+	int nodata;			/* leading trend weeks before the journal's first case */
 };
 
 /* weekly_cmp_complaint orders pointers to complaints by id (qsort). */
