@@ -29,6 +29,67 @@
  */
 static const char *render_today;
 
+/* detail_name returns the length of the "name=" that p starts with (a column name), or 0. */
+static size_t
+detail_name(const char *p)
+{
+	size_t i = 0;
+
+	while ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= '0' && p[i] <= '9') || p[i] == '_')
+		i++;
+	return i > 0 && p[i] == '=' ? i + 1 : 0;
+}
+
+/*
+ * details_text appends the "name=value; ..." of a journal row for people:
+ * each name as its column heading and each value that is a word of a
+ * fixed set in the reader's language ("渠道：电话；服务：转运"). A value
+ * runs to the next "; name=", so a note holding "; " stays whole.
+ */
+static void
+details_text(struct buf *b, const char *v)
+{
+	const char *p = v, *end, *next;
+	size_t n;
+	char name[64], word[64];
+
+	while (*p) {
+		if ((n = detail_name(p)) == 0 || n > sizeof(name)) {
+			utf8_sanitize(b, p, strlen(p));
+			return;
+		}
+		memcpy(name, p, n - 1);
+		name[n - 1] = '\0';
+		p += n;
+		for (next = p; (next = strstr(next, "; ")) != NULL && detail_name(next + 2) == 0;
+		    next += 2)
+			;
+		end = next != NULL ? next : p + strlen(p);
+		buf_adds(b, C_("column", name));
+		buf_adds(b, C_("details", "="));
+		if (n > 3 && strcmp(name + n - 4, "_at") == 0 && end - p >= 16) {
+			/* A time reads as the other times of the report. */
+			memcpy(word, p, (size_t)(end - p) < sizeof(word) ? (size_t)(end - p) :
+			    sizeof(word) - 1);
+			word[(size_t)(end - p) < sizeof(word) ? (size_t)(end - p) :
+			    sizeof(word) - 1] = '\0';
+			render_cell_text(b, word, RT_TIME);
+		} else if ((size_t)(end - p) < sizeof(word)) {
+			const char *t;
+
+			memcpy(word, p, (size_t)(end - p));
+			word[end - p] = '\0';
+			t = C_("value", word);
+			utf8_sanitize(b, t, strlen(t));
+		} else
+			utf8_sanitize(b, p, (size_t)(end - p));
+		if (next == NULL)
+			return;
+		buf_adds(b, C_("details", "; "));
+		p = next + 2;
+	}
+}
+
 void
 render_cell_text(struct buf *b, const char *v, enum rtype t)
 {
@@ -53,13 +114,17 @@ render_cell_text(struct buf *b, const char *v, enum rtype t)
 		buf_add(b, v + 11, 5);
 		return;
 	}
+	if (t == RT_DETAILS) {
+		details_text(b, v);
+		return;
+	}
 	/* Words from a fixed set and y/n are shown in the reader's language. */
 	if (t == RT_ENUM || t == RT_BOOL) {
 		const char *w = C_("value", v), *sp, *tail;
 
-		/* "2026-11-22 night": a date or id, then the word. */
+		/* "2026-11-22 night": a date, then the shift (白班, not 日). */
 		if (w == v && t == RT_ENUM && (sp = strrchr(v, ' ')) != NULL &&
-		    (tail = C_("value", sp + 1)) != sp + 1) {
+		    (tail = C_("shift", sp + 1)) != sp + 1) {
 			utf8_sanitize(b, v, (size_t)(sp - v) + 1);
 			utf8_sanitize(b, tail, strlen(tail));
 			return;
@@ -156,7 +221,7 @@ fit_width(const struct rsection *s, size_t *w, struct buf *cell, size_t nr)
 		for (c = 0; c < nc; c++) {
 			enum rtype t = s->types[render_col(s, c)];
 
-			if ((t == RT_TEXT || t == RT_LIST) && w[c] > TEXT_MIN_COL &&
+			if ((t == RT_TEXT || t == RT_LIST || t == RT_DETAILS) && w[c] > TEXT_MIN_COL &&
 			    (widest == -1 || w[c] > w[widest]))
 				widest = c;
 		}

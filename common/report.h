@@ -29,7 +29,8 @@ enum rtype {
 	RT_MIN,		/* minutes, one decimal */
 	RT_TIME,	/* ISO 8601 with offset; text shows "YYYY-MM-DD HH:MM" */
 	RT_BOOL,	/* "y" / "n"; JSON true / false */
-	RT_LIST		/* ","-separated ids; JSON array of strings */
+	RT_LIST,	/* ","-separated ids; JSON array of strings */
+	RT_DETAILS	/* "name=value; ..." of a journal row: text for programs, names and words translated for people */
 };
 
 /*

@@ -158,7 +158,7 @@ report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to
 
 			if (sp != NULL)
 				report_subtitle(r, "%.*s %s: %s to %s, as of %s", (int)(sp - label),
-				    label, C_("value", sp + 1), a, b, c);
+				    label, C_("shift", sp + 1), a, b, c);
 			else
 				report_subtitle(r, "%s: %s to %s, as of %s", C_("value", label), a,
 				    b, c);

@@ -330,7 +330,7 @@ shift_callbacks_due(struct shift *sh, struct report *r)
 	static const enum rtype types[] = { RT_ENUM, RT_ID, RT_ID, RT_TEXT, RT_TEXT,
 	    RT_TIME, RT_TIME, RT_INT, RT_BOOL };
 	static const int show[] = { 0, 1, 4, 6, 7, 8 };
-	static const char *const kcols[] = { "kind", "due", "overdue" };
+	static const char *const kcols[] = { "kind", "count", "overdue" };
 	static const enum rtype ktypes[] = { RT_ENUM, RT_INT, RT_INT };
 	long long due[CB_NKINDS], late[CB_NKINDS];
 	struct rsection *s, *k;

@@ -105,11 +105,11 @@ CP-20261121-0001  RS-20261121-0002      2  late      resolved
 
 == callbacks_due_by_kind: Callbacks due in the next shift, by kind ==
 overdue: past its due time when the shift ended
-kind       due  overdue
-service      2        0
-complaint    1        0
-second       0        0
-audit        0        0
+kind       count  overdue
+service        2        0
+complaint      1        0
+second         0        0
+audit          0        0
 
 == callbacks_due: Callbacks due in the next shift (3) ==
 kind       case_id           phone          due_by       attempts  overdue
@@ -224,7 +224,7 @@ tcase "shift at volume: no text line over 80 columns" 0 "" "" wider 80 "$T/vol.t
 tok "shift at volume: text under 150 lines" test "$(wc -l <"$T/vol.txt")" -lt 150
 tcase "shift at volume: json has every callback, by kind adds up" 0 "true" "" \
 	jq '(.callbacks_due_list | length) == .callbacks_due and
-	    ([.callbacks_due_by_kind[].due] | add) == .callbacks_due and
+	    ([.callbacks_due_by_kind[].count] | add) == .callbacks_due and
 	    ([.callbacks_due_list[] | select(.overdue)] | length) ==
 	    ([.callbacks_due_by_kind[].overdue] | add) and .callbacks_due > 20' "$T/vol.json"
 tcase "shift at volume: text shows 20 callbacks, the most overdue first" 0 \
@@ -269,7 +269,7 @@ arrive    missed  2026-11-21 21:30  2026-11-21 21:45     75.0
 
 == timeline: Timeline ==
 time              journal     event             agent   details
-2026-11-21 20:30  cases       opened            李雷    call_at=2026-11-21T20:20:00+08:00; channel=app; customer=李*; phone=139****5678; plate=粤B12345; location=深南大道1号; road=highway; service=tyre; priority=2
+2026-11-21 20:30  cases       opened            李雷    call_at=2026-11-21 20:20; channel=app; customer=李*; phone=139****5678; plate=粤B12345; location=深南大道1号; road=highway; service=tyre; priority=2
 2026-11-21 20:33  dispatch    assigned          调度甲  provider=P003; eta=40
 2026-11-21 20:40  cases       amended           王五    note=客户\t称 =SUM(A1) 航班要赶
 2026-11-21 21:45  dispatch    arrived           调度甲  –
