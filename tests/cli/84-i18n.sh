@@ -88,6 +88,18 @@ tok "html has no English column heading" sh -c "! grep -q '<th>[a-z_]*</th>' '$T
 tok "html in Chinese declares lang zh-CN" grep -q '<html lang="zh-CN">' "$T/weekly.html"
 tok "html in English declares lang en" sh -c "$(declare -f en); en rs-report $W -f html | grep -q '<html lang=\"en\">'"
 
+# --- a Chinese locale that cannot get Chinese says why, once, on stderr
+mkdir -p "$T/nolocale"
+tcase "no catalogue where the tool looks: said, and English" 0 "rs-report (rs) $(rs-report --version | sed 's/.* //')" \
+    "rs-report: $T/nolocale: no catalogue zh_CN/LC_MESSAGES/rs.mo here (make builds it, make install installs it; RS_LOCALEDIR names another place): messages stay in English" \
+    zh env RS_LOCALEDIR="$T/nolocale" rs-report --version
+if ! locale -a 2>/dev/null | grep -qix 'zh_CN.gb18030'; then
+	tcase "a Chinese locale not installed: said, and English" 0 "*" \
+	    "rs-report: LANG: locale zh_CN.GB18030 is not installed (see locale -a): messages stay in English" \
+	    env -u LC_ALL -u LANGUAGE LANG=zh_CN.GB18030 rs-report --version
+fi
+tcase "the build tree's catalogue: nothing said" 0 "*" "" zh rs-report --version
+
 # --- the shift at volume in Chinese: 白班, 80 columns, Chinese punctuation
 S="-d $SAMPLES/journal"
 zh rs-report shift --date 2026-11-22 --as-of 2026-11-23 $S >"$T/shift.txt"
