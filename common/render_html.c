@@ -56,7 +56,14 @@ static const char css[] =
 ".hl.met .w{color:#15803d}\n"
 ".hl.missed .w{color:#b3261e}\n"
 ".hl .d{font-size:12px;color:#5a6877;margin-top:4px}\n"
-"@media print{body{background:#fff}.hl.missed{background:#fff}}\n";
+"tr.late td{background:#fdf3f2}\n"
+"tr.late td:first-child{box-shadow:inset 4px 0 #b3261e}\n"
+".kv{columns:3 260px;column-gap:24px;font-size:13px}\n"
+".kv div{display:flex;justify-content:space-between;border-bottom:1px solid #e8edf2;"
+"padding:2px 0;break-inside:avoid}\n"
+".kv .k{color:#5a6877;margin-right:12px}\n"
+".kv .v{font-variant-numeric:tabular-nums;font-weight:600}\n"
+"@media print{body{background:#fff}.hl.missed,tr.late td{background:#fff}}\n";
 
 /* esc appends v for HTML text or an attribute: sanitized, then &<>"' escaped. */
 static void
@@ -226,17 +233,32 @@ line_chart(const struct rsection *s, int col, struct buf *b)
 			y = T + (H - T - B) * (1 - value(s, r, col) / max);
 			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
 			    "fill=\"#3b82c4\"/>", x, y);
-		} else {
-			/* No data is said, not drawn as a fall to 0. */
-			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
-			    "fill=\"#7a8794\">", x, H - B - 4);
+		} else if (r == 0 || rsec_cell(s, r - 1, col) != NULL) {
+			size_t e = r;
+			double x1;
+
+			/* No data is said once over its weeks, on a grey band, not drawn as 0. */
+			while (e + 1 < s->nrows && rsec_cell(s, e + 1, col) == NULL)
+				e++;
+			x1 = L + step * (double)e + (s->nrows == 1 ? (W - L - R) / 2 : 0);
+			buf_printf(b, "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" height=\"%.0f\" "
+			    "fill=\"#eef2f6\"/><text x=\"%.1f\" y=\"%.1f\" "
+			    "text-anchor=\"middle\" fill=\"#5a6877\">", x - 6, T, x1 - x + 12,
+			    H - T - B, (x + x1) / 2, T + (H - T - B) / 2);
 			escs(b, _("no data"));
 			buf_adds(b, "</text>");
 		}
 		if (r % every == 0 || r + 1 == s->nrows) {
+			const char *l = rsec_cell(s, r, 0);
+
 			buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">",
 			    x, H - B + 16);
-			cell(b, rsec_cell(s, r, 0), s->types[0]);
+			/* "2026-W40" under every point overlaps: the week, and the year once. */
+			if (l != NULL && strlen(l) == 8 && l[4] == '-' && l[5] == 'W' &&
+			    r > 0 && r + 1 < s->nrows)
+				escs(b, l + 5);
+			else
+				cell(b, l, s->types[0]);
 			buf_adds(b, "</text>");
 		}
 		buf_adds(b, "\n");
@@ -244,11 +266,26 @@ line_chart(const struct rsection *s, int col, struct buf *b)
 	buf_adds(b, "</svg>\n");
 }
 
+/* A few figures read as cards; a key-by-key list of many as a compact table in columns. */
+#define CARDS_MAX 8
+
 static void
 cards(const struct rsection *s, struct buf *b)
 {
 	int c;
 
+	if (render_ncols(s) > CARDS_MAX) {
+		buf_adds(b, "<div class=\"kv\">\n");
+		for (c = 0; c < render_ncols(s); c++) {
+			buf_adds(b, "<div><span class=\"k\">");
+			escs(b, render_col_label(s->cols[render_col(s, c)]));
+			buf_adds(b, "</span><span class=\"v\">");
+			cell(b, rsec_cell(s, 0, render_col(s, c)), s->types[render_col(s, c)]);
+			buf_adds(b, "</span></div>\n");
+		}
+		buf_adds(b, "</div>\n");
+		return;
+	}
 	buf_adds(b, "<div class=\"cards\">\n");
 	for (c = 0; c < render_ncols(s); c++) {
 		buf_adds(b, "<div class=\"card\"><div class=\"k\">");
@@ -282,7 +319,14 @@ table(const struct rsection *s, struct buf *b)
 	}
 	buf_adds(b, "</tr></thead>\n<tbody>\n");
 	for (r = 0; r < render_nrows(s); r++) {
-		buf_adds(b, "<tr>");
+		/* An overdue row stands out as a whole, not only by its flag. */
+		int late = 0;
+
+		for (c = 0; c < s->ncols; c++)
+			if (s->types[c] == RT_BOOL && strcmp(s->cols[c], "overdue") == 0 &&
+			    rsec_cell(s, r, c) != NULL && strcmp(rsec_cell(s, r, c), "y") == 0)
+				late = 1;
+		buf_adds(b, late ? "<tr class=\"late\">" : "<tr>");
 		for (c = 0; c < render_ncols(s); c++) {
 			sc = render_col(s, c);
 			v = rsec_cell(s, r, sc);
@@ -325,18 +369,19 @@ headline(const struct report *r, struct buf *b)
 		buf_adds(b, "</div><div class=\"v\">");
 		escs(b, h->value);
 		buf_adds(b, "</div>");
-		if (h->target != NULL || h->verdict != RV_NONE) {
-			buf_adds(b, "<div class=\"t\">");
+		if (h->verdict != RV_NONE) {
+			/* The word and symbol carry the verdict in print, the colour on screen. */
+			buf_adds(b, "<div class=\"t\"><span class=\"w\">");
+			escs(b, render_verdict(h->verdict));
+			buf_adds(b, "</span>");
 			if (h->target != NULL) {
 				char tgt[128];
 
 				snprintf(tgt, sizeof(tgt), _("target: %s"), h->target);
+				buf_adds(b, " &#183; ");
 				escs(b, tgt);
-				buf_adds(b, " ");
 			}
-			buf_adds(b, "<span class=\"w\">");
-			escs(b, render_verdict(h->verdict));
-			buf_adds(b, "</span></div>");
+			buf_adds(b, "</div>");
 		}
 		if (h->detail != NULL) {
 			buf_adds(b, "<div class=\"d\">");

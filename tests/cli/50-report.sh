@@ -235,6 +235,26 @@ tcase "shift at volume: callbacks by due time" 0 "true" "" \
 	jq '[.callbacks_due_list[].due_by] | . == sort' "$T/vol.json"
 tcase "shift at volume: handover in json has every column" 0 "true" "" \
 	jq '(.handover | length) == .open_at_end and all(.handover[]; has("customer") and has("phone") and has("priority"))' "$T/vol.json"
+# The handover in a real browser (SPEC 6; issue: it overflowed its card
+# at 1280 px and hid the overdue column): at 1024 and 1280 px, English
+# and Chinese, nothing is wider than its card and no table has to scroll.
+# The control (a table wider than any card) shows the check can fail.
+if have_chromium; then
+	rs-report -d "$S" shift --date 2026-11-22 --as-of 2026-11-23 -f html >"$T/vol.en.html"
+	env -u LC_ALL LANG=zh_CN.UTF-8 rs-report -d "$S" shift --date 2026-11-22 \
+	    --as-of 2026-11-23 -f html >"$T/vol.zh.html"
+	for w in 1024 1280; do
+		for l in en zh; do
+			tcase "shift html ($l) fits ${w} px" 0 "ok" "" html_layout "$w" "$T/vol.$l.html"
+		done
+	done
+	tok "shift html: the overdue column is there" grep -q '<th>overdue</th>' "$T/vol.en.html"
+	sed 's|</body>|<section id="wide"><table><tr><td><div style="width:1500px">x</div></td></tr></table></section></body>|' \
+	    "$T/vol.en.html" >"$T/wide.html"
+	tcase "layout check catches a table past its card" 0 \
+	    "page N > N; wide table ends at N past N" "" \
+	    sh -c "$(declare -f html_layout); T='$T' html_layout 1024 '$T/wide.html' | sed 's/[0-9][0-9]*/N/g'"
+fi
 tcase "shift: --week is weekly's" 2 "" "*" rs-report -d "$D" shift --week 2026-W46
 tcase "shift: bad --shift" 2 "" "*" rs-report -d "$D" shift --date 2026-11-21 --shift evening
 tcase "unknown command" 2 "" "*" rs-report -d "$D" daily
