@@ -14,7 +14,7 @@ complete -c rs-report -n '__rs_report_is ""' -a shift -d ''
 complete -c rs-report -n '__rs_report_is ""' -a weekly -d ''
 complete -c rs-report -n '__rs_report_is ""' -a kpi -d ''
 complete -c rs-report -n '__rs_report_is ""' -a case -d ''
-complete -c rs-report -n '__rs_report_is shift ""' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is shift ""' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due_by_kind callbacks_due late_providers' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l show-pii -d 'show customer names and phone numbers unmasked'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l cases -r -F
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l dispatch -r -F
