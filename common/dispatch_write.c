@@ -7,6 +7,7 @@
 #include "append.h"
 #include "cases.h"
 #include "dispatch_write.h"
+#include "ref.h"
 #include "err.h"
 #include "ids.h"
 #include "providers.h"
@@ -70,7 +71,7 @@ drecord_case(const char *dir, const struct drecord *rec, struct cases *cs, long 
 int
 drecord_append(const char *dir, struct drecord *rec, struct rs_err *e)
 {
-	return journal_append(dir, &schema_dispatch, build_record, rec, e);
+	return ref_append(dir, &schema_dispatch, rec->ref, build_record, rec, e);
 }
 
 /* case_position reads the case's lat/lon; returns 0, or -1 when it has none. */

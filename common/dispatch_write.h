@@ -16,6 +16,7 @@
 #include "timefmt.h"
 
 struct cases;
+struct ref_write;
 struct rs_err;
 
 /* A dispatch row being written. */
@@ -29,6 +30,7 @@ struct drecord {
 	char tsbuf[TIME_ISO_MAX], atbuf[TIME_ISO_MAX];
 	char provider[40], km[32], eta[32];	/* dispatch_assign's values */
 	struct buf note;		/* dispatch_assign's note when forced; free with buf_free */
+	struct ref_write *ref;		/* --ref (ref.h), or NULL */
 };
 
 /*
@@ -40,7 +42,11 @@ struct drecord {
 int drecord_case(const char *dir, const struct drecord *rec, struct cases *cs, long *ix,
     struct rs_err *e);
 
-/* drecord_append checks rec's event against the case's state and appends its row to dir's dispatch journal; returns 0, or -1 with e set. */
+/*
+ * drecord_append checks rec's event against the case's state and appends
+ * its row to dir's dispatch journal (with rec->ref: ref_append, nothing
+ * when the key answers); returns 0, or -1 with e set.
+ */
 int drecord_append(const char *dir, struct drecord *rec, struct rs_err *e);
 
 /*
