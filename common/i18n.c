@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "err.h"
 #include "i18n.h"
 
 #ifndef LOCALEDIR
@@ -47,6 +48,53 @@ i18n_builddir(void)
 #endif
 }
 
+/* The language rs has a catalogue for (po/LINGUAS of the Makefile). */
+#define I18N_SHIPPED "zh_CN"
+
+/* wanted returns the language the environment asks for messages in (gettext's order), "" for none. */
+static const char *
+wanted(const char **var)
+{
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		if ((v = getenv(vars[i])) != NULL && *v != '\0') {
+			*var = vars[i];
+			return v;
+		}
+	*var = "LANG";
+	return "";
+}
+
+/*
+ * i18n_check says on stderr, once, why a Chinese locale still gets
+ * English: the locale is not installed, or no catalogue is where the
+ * tool looks (a build tree without make, an install without the .mo).
+ * Other languages have no catalogue to miss and stay silent.
+ */
+static void
+i18n_check(const char *dir, int locale_ok)
+{
+	char path[PATH_MAX];
+	const char *var, *lang = wanted(&var);
+	struct stat st;
+
+	if (strncmp(lang, "zh", 2) != 0)
+		return;
+	if (!locale_ok && strcmp(var, "LANGUAGE") != 0) {
+		err_warn(var, _("locale %s is not installed (see locale -a): messages stay in "
+		    "English"), lang);
+		return;
+	}
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s/LC_MESSAGES/rs.mo", dir,
+	    I18N_SHIPPED) >= sizeof(path) || stat(path, &st) != 0)
+		err_warn(dir, _("no catalogue %s/LC_MESSAGES/rs.mo here (make builds it, make "
+		    "install installs it; RS_LOCALEDIR names another place): messages stay "
+		    "in English"), I18N_SHIPPED);
+}
+
 void
 i18n_init(void)
 {
@@ -57,13 +105,18 @@ i18n_init(void)
 	 * of messages follow the environment: numbers keep '.', times and
 	 * sorting stay those of the C locale, so outputs do not change.
 	 */
+	const char *loc;
+
 	setlocale(LC_CTYPE, "");
-	setlocale(LC_MESSAGES, "");
+	loc = setlocale(LC_MESSAGES, "");
 	if (dir == NULL || *dir == '\0')
 		dir = i18n_builddir();
-	bindtextdomain("rs", dir != NULL ? dir : LOCALEDIR);
+	if (dir == NULL)
+		dir = LOCALEDIR;
+	bindtextdomain("rs", dir);
 	bind_textdomain_codeset("rs", "UTF-8");
 	textdomain("rs");
+	i18n_check(dir, loc != NULL);
 }
 
 const char *
@@ -128,6 +181,25 @@ static const char *const labels[] __attribute__((unused)) = {
 	NC_("column", "provider_id"), NC_("column", "remedy"),
 	NC_("column", "responsible_complaints"), NC_("column", "suggestion"),
 	NC_("column", "total"), NC_("value", "remedy"),
+	/* The columns of journal rows, named in the details of rs-report case. */
+	NC_("column", "amount"), NC_("column", "at"), NC_("column", "attitude"),
+	NC_("column", "can_start"), NC_("column", "comment"), NC_("column", "demand"),
+	NC_("column", "dest_lat"), NC_("column", "dest_lon"),
+	NC_("column", "destination"), NC_("column", "distance_km"),
+	NC_("column", "energy"), NC_("column", "eta"), NC_("column", "eta_promised"),
+	NC_("column", "fault"), NC_("column", "fee"), NC_("column", "flags"),
+	NC_("column", "handler"), NC_("column", "injuries"), NC_("column", "lat"),
+	NC_("column", "location"), NC_("column", "lon"), NC_("column", "medical"),
+	NC_("column", "note"), NC_("column", "outcome"), NC_("column", "overall"),
+	NC_("column", "police"), NC_("column", "professionalism"),
+	NC_("column", "program"), NC_("column", "quote"), NC_("column", "reason"),
+	NC_("column", "ref"), NC_("column", "remedy"), NC_("column", "resolved"),
+	NC_("column", "result"), NC_("column", "scheduled_at"),
+	NC_("column", "suggestion"), NC_("column", "symptom"),
+	NC_("column", "technician"), NC_("column", "timeliness"), NC_("column", "ts"),
+	NC_("column", "vehicle"),
+	NC_("details", "="), NC_("details", "; "),
+	NC_("shift", "day"), NC_("shift", "night"),
 	NC_("value", "accident"), NC_("value", "action"), NC_("value", "action-done"),
 	NC_("value", "agent"), NC_("value", "amended"), NC_("value", "apology"),
 	NC_("value", "app"), NC_("value", "arrive"), NC_("value", "arrived"),

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "csvio.h"
+#include "i18n.h"
 #include "out.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -131,8 +132,12 @@ write_header(struct out *o)
 		buf_adds(&o->line, o->f == OUT_TSV ? "\n" : "\r\n");
 		break;
 	case OUT_TABLE:
-		for (i = 0; i < o->n; i++)
-			put_cell(o, o->names[i], strlen(o->names[i]));
+		/* A table is for people: headings in their language (tsv, csv, json keep keys). */
+		for (i = 0; i < o->n; i++) {
+			const char *l = C_("column", o->names[i]);
+
+			put_cell(o, l, strlen(l));
+		}
 		break;
 	case OUT_JSON:
 		break;
@@ -214,6 +219,19 @@ out_row(struct out *o, const char *const *values, const size_t *lens)
 			json_value(o, i, v, n);
 			break;
 		case OUT_TABLE:
+			/* States, steps and y/n in the reader's language, as reports show them. */
+			if (o->types != NULL && n > 0 && n < 64 &&
+			    (o->types[i] == COL_ENUM || o->types[i] == COL_YN)) {
+				char word[64];
+				const char *t;
+
+				memcpy(word, v, n);
+				word[n] = '\0';
+				if ((t = C_("value", word)) != word) {
+					put_cell(o, t, strlen(t));
+					break;
+				}
+			}
 			put_cell(o, v, n);
 			break;
 		}

@@ -25,4 +25,17 @@ void render_json(const struct report *r, const struct rsection *only, struct buf
 void render_dsv(const struct report *r, const struct rsection *only, int csv, int flags,
     struct buf *b);
 
+/* render_ncols is how many columns people see of s (rsec_show), render_col the column of s shown i-th. */
+int render_ncols(const struct rsection *s);
+int render_col(const struct rsection *s, int i);
+
+/* render_nrows is how many rows people see of s. */
+size_t render_nrows(const struct rsection *s);
+
+/* render_more writes into buf the line saying how many rows of s people do not see; NULL when they see all. */
+const char *render_more(const struct rsection *s, char *buf, size_t n);
+
+/* render_verdict is the word and symbol of a headline verdict ("" for none). */
+const char *render_verdict(enum rverdict v);
+
 #endif

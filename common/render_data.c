@@ -227,7 +227,8 @@ dsv_table(const struct rsection *s, int csv, int flags, struct buf *b)
 			}
 			if (csv)
 				csv_put_field(b, v, strlen(v),
-				    s->types[c] == RT_TEXT && !(flags & RF_RAW));
+				    (s->types[c] == RT_TEXT || s->types[c] == RT_DETAILS) &&
+				    !(flags & RF_RAW));
 			else
 				tsv_escape(b, v, strlen(v));
 		}

@@ -35,6 +35,7 @@ report_free(struct report *r)
 		free(r->s[i]);
 	}
 	free(r->s);
+	free(r->head);
 	arena_free(&r->a);
 	free(r);
 }
@@ -55,6 +56,38 @@ report_subtitle(struct report *r, const char *fmt, ...)
 	vsnprintf(line, sizeof(line), _(fmt), ap);
 	va_end(ap);
 	r->subtitle = report_strdup(r, line);
+}
+
+void
+report_headline(struct report *r, const char *label, const char *value,
+    const char *target, enum rverdict verdict, const char *detail)
+{
+	struct rheadline *h;
+
+	r->head = xrealloc(r->head, (r->nhead + 1) * sizeof(*r->head));
+	h = &r->head[r->nhead++];
+	h->label = report_strdup(r, label);
+	h->value = report_strdup(r, value);
+	h->target = target != NULL ? report_strdup(r, target) : NULL;
+	h->verdict = verdict;
+	h->detail = detail != NULL ? report_strdup(r, detail) : NULL;
+}
+
+void
+report_today(struct report *r, rs_time t)
+{
+	char iso[TIME_ISO_MAX];
+
+	time_format_iso(t, iso);
+	snprintf(r->today, sizeof(r->today), "%.10s", iso);
+}
+
+void
+rsec_show(struct rsection *s, const int *cols, int ncols, size_t max_rows)
+{
+	s->show = cols;
+	s->nshow = ncols;
+	s->show_max = max_rows;
 }
 
 struct rsection *

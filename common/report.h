@@ -29,7 +29,8 @@ enum rtype {
 	RT_MIN,		/* minutes, one decimal */
 	RT_TIME,	/* ISO 8601 with offset; text shows "YYYY-MM-DD HH:MM" */
 	RT_BOOL,	/* "y" / "n"; JSON true / false */
-	RT_LIST		/* ","-separated ids; JSON array of strings */
+	RT_LIST,	/* ","-separated ids; JSON array of strings */
+	RT_DETAILS	/* "name=value; ..." of a journal row: text for programs, names and words translated for people */
 };
 
 /*
@@ -56,6 +57,7 @@ struct rsection {
 	int chart_col;
 	int chart_worst_first;	/* bar chart: rows by chart_col ascending, no value last */
 	const char *nest;	/* JSON: a key inside the object of the section before it, not a key of its own */
+	int chart_col2;		/* a line chart's second series, drawn beside it (0: none) */
 	int hidden;		/* left out of tsv/csv when every section is printed */
 	int ncols;
 	const char **cols;
@@ -63,6 +65,27 @@ struct rsection {
 	char **cells;		/* nrows * ncols, NULL = no value */
 	size_t nrows, cap;
 	const char *note;	/* one line under the heading for people, or NULL */
+	/*
+	 * What people see of a long or wide table (text, md, html): the
+	 * columns show[0..nshow) in that order (show NULL: every column),
+	 * so that the text fits 80 columns, and at most show_max rows
+	 * (0: all), followed by a line saying how many more there are.
+	 * json, tsv and csv always carry every row and column.
+	 */
+	const int *show;
+	int nshow;
+	size_t show_max;
+};
+
+/* A headline figure for people (text, md, html): label, value and how it stands. */
+enum rverdict { RV_NONE, RV_MET, RV_MISSED };
+
+struct rheadline {
+	const char *label;	/* translated */
+	const char *value;	/* "77", "88.8 %" */
+	const char *target;	/* "85.0 %", or NULL */
+	enum rverdict verdict;
+	const char *detail;	/* one short line ("-3 vs 80 the week before"), or NULL */
 };
 
 struct report {
@@ -71,6 +94,10 @@ struct report {
 	char *subtitle;		/* second line (period, as-of), or NULL */
 	struct rsection **s;
 	size_t n, cap;
+	/* The headline opens the text, md and html forms; machine formats leave it out. */
+	struct rheadline *head;
+	size_t nhead;
+	char today[11];		/* report_today's date; "" = full times, nothing cut */
 	struct arena a;		/* every string of the report */
 };
 
@@ -93,6 +120,20 @@ char *report_strdup(struct report *r, const char *s);
  */
 struct rsection *report_section(struct report *r, const char *name, const char *title,
     enum rshape shape, int ncols, const char *const *cols, const enum rtype *types);
+
+/* report_headline adds a headline figure; every string is copied (target and detail may be NULL). */
+void report_headline(struct report *r, const char *label, const char *value,
+    const char *target, enum rverdict verdict, const char *detail);
+
+/*
+ * report_today lays r out for a person at an 80-column terminal (SPEC 5):
+ * times of the day of t (site zone) show as HH:MM, others as MM-DD
+ * HH:MM, and the free text of a text table too wide is cut with "…".
+ */
+void report_today(struct report *r, rs_time t);
+
+/* rsec_show sets the columns and the row limit people see of s (see struct rsection); cols is borrowed. */
+void rsec_show(struct rsection *s, const int *cols, int ncols, size_t max_rows);
 
 /* report_find returns the section called name, or NULL. */
 struct rsection *report_find(const struct report *r, const char *name);
@@ -175,7 +216,7 @@ int report_render(const struct report *r, FILE *fp, enum rformat f, const char *
 /* render_html appends r (only that section if only is not NULL) as one self-contained HTML page (render_html.c). */
 void render_html(const struct report *r, const struct rsection *only, struct buf *b);
 
-/* render_cell_text appends cell v of type t as people read it: sanitized, times to the minute, "–" for no value, enum words and y/n in the reader's language. */
+/* render_cell_text appends cell v of type t as people read it: sanitized, times to the minute (HH:MM or MM-DD HH:MM while a report with report_today is rendered), "–" for no value, enum words and y/n in the reader's language. */
 void render_cell_text(struct buf *b, const char *v, enum rtype t);
 
 /* render_col_label returns the heading people read for column key k (text, md, html); machine formats keep k. */

@@ -44,6 +44,54 @@ rin_scan(const struct rinputs *in, int j, rs_time since,
 	return rc;
 }
 
+struct first {
+	rs_time at;
+	int whole;	/* a given file: any order, so read it all for the earliest */
+};
+
+static void
+on_first(const struct row *r, void *arg)
+{
+	struct first *f = arg;
+	rs_time at = jrow_at(r);
+
+	if (at != RS_TIME_NONE && (f->at == RS_TIME_NONE || at < f->at))
+		f->at = at;
+}
+
+int
+rin_first(const struct rinputs *in, int j, rs_time *first, struct rs_err *e)
+{
+	struct first f = { RS_TIME_NONE, in->file[j] != NULL };
+	struct jreader *jr;
+	struct row r;
+	rs_time ts;
+	int rc;
+
+	if (f.whole) {
+		rc = rin_scan(in, j, RS_TIME_NONE, on_first, &f, e);
+		*first = f.at;
+		return rc;
+	}
+	/* A journal is appended in time order, archives first: its first good row is the earliest. */
+	if ((jr = jreader_open_journal(in->dir, journals[j], RS_TIME_NONE, in->as_of, 0,
+	    e)) == NULL)
+		return -1;
+	while ((rc = jreader_next(jr, &r, e)) == 1) {
+		if ((ts = jreader_ts(jr)) == RS_TIME_NONE &&
+		    time_parse_ts(r.v[0], r.len[0], &ts) == -1)
+			continue;
+		if (ts > in->as_of)
+			break;
+		on_first(&r, &f);
+		if (f.at != RS_TIME_NONE)
+			break;
+	}
+	jreader_free(jr);
+	*first = f.at;
+	return rc == -1 ? -1 : 0;
+}
+
 int
 rin_scan_reader(const struct rinputs *in, struct jreader *jr, rs_time lo,
     void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e)

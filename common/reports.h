@@ -49,6 +49,15 @@ struct rinputs {
 int rin_scan(const struct rinputs *in, int j, rs_time since,
     void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e);
 
+/*
+ * rin_first sets *first to the at of journal j's earliest row as it
+ * stood at as_of (the first good row of the directory's journal, which
+ * is written in time order; the earliest of a replacing file), or
+ * RS_TIME_NONE when it has none: where the data starts. Returns 0, or
+ * -1 with e set.
+ */
+int rin_first(const struct rinputs *in, int j, rs_time *first, struct rs_err *e);
+
 /* rin_scan_reader is the loop of rin_scan over an open reader: fn for each good row with lo <= ts <= as_of (lo RS_TIME_NONE: no lower bound). */
 struct jreader;
 int rin_scan_reader(const struct rinputs *in, struct jreader *jr, rs_time lo,

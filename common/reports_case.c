@@ -140,7 +140,7 @@ fill(struct timeline *tl, long ix, struct report *r)
 	    "minutes" };
 	static const enum rtype ltypes[] = { RT_ENUM, RT_ENUM, RT_TIME, RT_TIME, RT_MIN };
 	static const char *const tcols[] = { "time", "journal", "event", "agent", "details" };
-	static const enum rtype ttypes[] = { RT_TIME, RT_ENUM, RT_ENUM, RT_TEXT, RT_TEXT };
+	static const enum rtype ttypes[] = { RT_TIME, RT_ENUM, RT_ENUM, RT_TEXT, RT_DETAILS };
 	struct sla_result res[SLA_NSTEPS];
 	struct sla_case sc;
 	struct rsection *s;

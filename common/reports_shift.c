@@ -125,6 +125,7 @@ report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to
 	/* shift is "2026-11-22 day" or "period": an enum word for people (render.c). */
 	static const enum rtype types[] = { RT_ENUM, RT_TIME, RT_TIME, RT_TIME, RT_INT,
 	    RT_INT };
+	static const int sum_show[] = { 0, 4, 5 };
 	struct shift sh;
 	struct report *r;
 	struct rsection *sum;
@@ -148,6 +149,7 @@ report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to
 	if ((rc = load(&sh, e)) == 0) {
 		r = report_new("shift", "");
 		r->title = report_strdup(r, _("Shift report"));
+		report_today(r, in->as_of);
 		time_format_minute(from, a);
 		time_format_minute(to, b);
 		time_format_minute(in->as_of, c);
@@ -157,12 +159,14 @@ report_shift(const struct rinputs *in, rs_time from, rs_time to, rs_time next_to
 
 			if (sp != NULL)
 				report_subtitle(r, "%.*s %s: %s to %s, as of %s", (int)(sp - label),
-				    label, C_("value", sp + 1), a, b, c);
+				    label, C_("shift", sp + 1), a, b, c);
 			else
 				report_subtitle(r, "%s: %s to %s, as of %s", C_("value", label), a,
 				    b, c);
 		}
 		sum = report_section(r, "summary", "Summary", RSH_FLAT, 6, cols, types);
+		/* The period and as-of are the subtitle's: people see them once. */
+		rsec_show(sum, sum_show, 3, 0);
 		rsec_row(sum);
 		ncases = shift_volume_and_sla(&sh, r);
 		nopen = shift_handover(&sh, r);

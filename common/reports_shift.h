@@ -18,6 +18,9 @@
 
 struct report;
 
+/* The callbacks due that text, md and html list (SPEC 6); json, tsv and csv carry them all. */
+#define SHIFT_CALLBACKS_SHOWN 12
+
 /* The journals of one shift, folded; report_shift owns it and frees its sets. */
 struct shift {
 	const struct rinputs *in;

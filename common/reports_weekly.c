@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "i18n.h"
+#include "providers.h"
 #include "report.h"
 #include "reports.h"
 #include "schema_tables.h"
@@ -51,6 +53,26 @@ agent(const struct weekly *w, const struct complaint *c)
 	return w->agent[i];
 }
 
+/* provider_names fills column 2 of s with the roster's name of the provider in column 0. */
+static void
+provider_names(struct weekly *w, struct report *r, struct rsection *s)
+{
+	const struct provider *p;
+	struct roster ro;
+	struct rs_err e;
+	size_t i;
+
+	memset(&ro, 0, sizeof(ro));
+	err_clear(&e);
+	/* Names are a courtesy: a roster that cannot be read leaves them empty. */
+	if (w->in->dir == NULL || roster_load(w->in->dir, &ro, &e) == -1)
+		return;
+	for (i = 0; i < s->nrows; i++)
+		if ((p = roster_find(&ro, rsec_cell(s, i, 0))) != NULL && p->name[0])
+			s->cells[i * (size_t)s->ncols + 2] = report_strdup(r, p->name);
+	roster_free(&ro);
+}
+
 static void
 breakdowns(struct weekly *w, struct report *r)
 {
@@ -64,6 +86,10 @@ breakdowns(struct weekly *w, struct report *r)
 	    { "provider", "complaints" }, { "agent", "complaints" } };
 	static const enum rtype types[][2] = { { RT_ENUM, RT_INT }, { RT_ENUM, RT_INT },
 	    { RT_ENUM, RT_INT }, { RT_ID, RT_INT }, { RT_TEXT, RT_INT } };
+	/* by_provider: the name beside the id (json keeps id -> count). */
+	static const char *const pcols[] = { "provider", "complaints", "name" };
+	static const enum rtype ptypes[] = { RT_ID, RT_INT, RT_TEXT };
+	static const int pshow[] = { 0, 2, 1 };
 	struct tally t[5];
 	struct rsection *s;
 	char lv[16];
@@ -88,10 +114,16 @@ breakdowns(struct weekly *w, struct report *r)
 		tally_add(&t[4], agent(w, c), 1);
 	}
 	for (k = 0; k < 5; k++) {
-		s = report_section(r, names[k], titles[k], RSH_MAP, 2, cols[k], types[k]);
+		if (k == 3) {
+			s = report_section(r, names[k], titles[k], RSH_MAP, 3, pcols, ptypes);
+			rsec_show(s, pshow, 3, 0);
+		} else
+			s = report_section(r, names[k], titles[k], RSH_MAP, 2, cols[k], types[k]);
 		if (k != 1)
 			s->chart = RCH_BAR, s->chart_col = 1;
 		tally_section(r, s, &t[k], k != 1);
+		if (k == 3)
+			provider_names(w, r, s);
 		tally_free(&t[k]);
 	}
 }
@@ -103,6 +135,8 @@ overdue(struct weekly *w, struct report *r)
 	    "state", "opened_at", "resolve_due" };
 	static const enum rtype types[] = { RT_ID, RT_ID, RT_INT, RT_ENUM, RT_ENUM, RT_TIME,
 	    RT_TIME };
+	/* In 80 columns: the complaint, how bad, where it stands, since when overdue. */
+	static const int show[] = { 0, 2, 3, 4, 6 };
 	struct complaint **v = xcalloc(w->cps.f.n + 1, sizeof(*v));
 	struct rsection *s;
 	size_t i, n = 0;
@@ -117,6 +151,7 @@ overdue(struct weekly *w, struct report *r)
 	qsort(v, n, sizeof(*v), weekly_cmp_complaint);
 	s = report_section(r, "overdue", "Overdue open complaints (any week)", RSH_IDS, 7,
 	    cols, types);
+	rsec_show(s, show, (int)(sizeof(show) / sizeof(show[0])), 0);
 	for (i = 0; i < n; i++) {
 		rsec_row(s);
 		rsec_set(r, s, 0, cp_value(&w->cps, v[i], COMPLAINTS_COMPLAINT_ID));
@@ -145,8 +180,8 @@ fee_unauthorized(struct weekly *w, struct report *r)
 	struct rsection *s;
 	size_t i;
 
-	s = report_section(r, "fee_unauthorized", "Fee complaints without the customer's "
-	    "agreement to the price", RSH_IDS, 5, cols, types);
+	s = report_section(r, "fee_unauthorized",
+	    N_("Fee complaints without an agreed price"), RSH_IDS, 5, cols, types);
 	for (i = 0; i < w->nwk; i++) {
 		const struct complaint *c = w->wk[i];
 
@@ -165,6 +200,29 @@ fee_unauthorized(struct weekly *w, struct report *r)
 	}
 }
 
+struct open_action {
+	const struct complaint *c;
+	const struct cp_action *a;
+	int overdue;
+};
+
+/* cmp_action puts overdue actions first, then by due date (none last), then complaint id (SPEC 6). */
+static int
+cmp_action(const void *x, const void *y)
+{
+	const struct open_action *a = x, *b = y;
+
+	if (a->overdue != b->overdue)
+		return a->overdue ? -1 : 1;
+	if ((a->a->due == 0) != (b->a->due == 0))
+		return a->a->due == 0 ? 1 : -1;
+	if (a->a->due != b->a->due)
+		return a->a->due < b->a->due ? -1 : 1;
+	if (a->c->key != b->c->key)
+		return a->c->key < b->c->key ? -1 : 1;
+	return a->a->at < b->a->at ? -1 : a->a->at > b->a->at;
+}
+
 static void
 actions(struct weekly *w, struct report *r)
 {
@@ -174,21 +232,20 @@ actions(struct weekly *w, struct report *r)
 	    "overdue" };
 	static const enum rtype ltypes[] = { RT_ID, RT_TEXT, RT_TEXT, RT_ENUM, RT_BOOL };
 	struct rsection *s, *l;
+	struct open_action *v = NULL;
 	long long open = 0, done = 0, late = 0;
 	int today = time_local_date(w->in->as_of);
-	size_t i, k;
+	size_t i, k, cap = 0;
 
 	s = report_section(r, "actions", "Corrective actions (open and overdue: any week; "
 	    "done: this week)", RSH_RECORD, 3, cols, types);
-	l = report_section(r, "open_actions", "Open corrective actions", RSH_ARRAY, 5,
-	    lcols, ltypes);
+	l = report_section(r, "open_actions", "Open corrective actions, overdue first",
+	    RSH_ARRAY, 5, lcols, ltypes);
 	for (i = 0; i < w->cps.f.n; i++) {
 		struct complaint *c = &w->cps.c[i];
 
 		for (k = 0; k < c->nactions; k++) {
 			struct cp_action *a = &c->actions[k];
-			/* Due is a date: overdue once that day is over. */
-			int od = a->due != 0 && a->due < today;
 
 			/* Open = not done at --as-of, whatever the week; done = during the week. */
 			if (a->done_at != RS_TIME_NONE && a->done_at <= w->in->as_of) {
@@ -196,18 +253,33 @@ actions(struct weekly *w, struct report *r)
 				    a->done_at < w->tw[TREND_WEEKS];
 				continue;
 			}
+			if ((size_t)open == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[open].c = c;
+			v[open].a = a;
+			/* Due is a date: overdue once that day is over. */
+			v[open].overdue = a->due != 0 && a->due < today;
+			late += v[open].overdue;
 			open++;
-			late += od;
-			rsec_row(l);
-			rsec_set(r, l, 0, cp_value(&w->cps, c, COMPLAINTS_COMPLAINT_ID));
-			rsec_set(r, l, 1, a->action);
-			rsec_set(r, l, 2, a->owner);
-			if (a->due != 0)
-				rsec_setf(r, l, 3, "%04d-%02d-%02d", a->due / 10000,
-				    a->due / 100 % 100, a->due % 100);
-			rsec_set(r, l, 4, od ? "y" : "n");
 		}
 	}
+	if (open > 1)
+		qsort(v, (size_t)open, sizeof(*v), cmp_action);
+	for (i = 0; i < (size_t)open; i++) {
+		const struct cp_action *a = v[i].a;
+
+		rsec_row(l);
+		rsec_set(r, l, 0, cp_value(&w->cps, v[i].c, COMPLAINTS_COMPLAINT_ID));
+		rsec_set(r, l, 1, a->action);
+		rsec_set(r, l, 2, a->owner);
+		if (a->due != 0)
+			rsec_setf(r, l, 3, "%04d-%02d-%02d", a->due / 10000,
+			    a->due / 100 % 100, a->due % 100);
+		rsec_set(r, l, 4, v[i].overdue ? "y" : "n");
+	}
+	free(v);
 	rsec_row(s);
 	rsec_int(r, s, 0, open);
 	rsec_int(r, s, 1, done);
@@ -300,14 +372,94 @@ trend(struct weekly *w, struct report *r)
 	int k, y, wn;
 
 	s = report_section(r, "trend", "Trend: complaints per week", RSH_ARRAY, 4, cols, types);
-	s->chart = RCH_LINE, s->chart_col = 1;
+	s->chart = RCH_LINE, s->chart_col = 1, s->chart_col2 = 3;
+	if (w->nodata > 0)
+		s->note = _("– = no data: the journal starts later.");
 	for (k = 0; k < TREND_WEEKS; k++) {
 		time_iso_week(w->tw[k], &y, &wn);
 		rsec_row(s);
 		rsec_setf(r, s, 0, "%04d-W%02d", y, wn);
+		/* Before the journal's first case a week has no data, not 0 (SPEC 10). */
+		if (k < w->nodata)
+			continue;
 		rsec_int(r, s, 1, w->wcomp[k]);
 		rsec_int(r, s, 2, w->wcases[k]);
 		rsec_ratio(r, s, 3, w->wcomp[k], w->wcases[k], 1000);
+	}
+}
+
+/* pct_text writes num / den x 100 as "88.8 %" into buf (>= 40), "–" when den is 0. */
+static const char *
+pct_text(long long num, long long den, char *buf)
+{
+	char v[32];
+
+	if (fmt_ratio(num, den, 100, v) == NULL)
+		return strcpy(buf, "\xe2\x80\x93");
+	snprintf(buf, 40, "%s %%", v);
+	return buf;
+}
+
+/*
+ * headline puts first what a team lead reads on Monday (SPEC 6): the
+ * week's complaints and rate with their change, then first contact,
+ * resolution in time and complainant satisfaction, each met or missed.
+ * First contact and resolution have a deadline per complaint, not a
+ * rate to reach: they are met when no complaint missed its deadline.
+ */
+static void
+headline(struct weekly *w, struct report *r, const struct rsection *sum)
+{
+	const struct rules *ru = &w->in->rules;
+	char v[64], t[64], d[160];
+	const char *prev = rsec_cell(sum, 0, 7), *chg = rsec_cell(sum, 0, 8);
+	long long fm, fx, fp, rm, rx, rp;
+
+	snprintf(v, sizeof(v), "%s", rsec_cell(sum, 0, 5));
+	if (w->nodata >= TREND_WEEKS - 1)
+		snprintf(d, sizeof(d), "%s", _("no data for the week before"));
+	else
+		snprintf(d, sizeof(d), _("%s%s vs %s the week before"),
+		    chg[0] != '-' && strcmp(chg, "0") != 0 ? "+" : "", chg, prev);
+	report_headline(r, _("Complaints"), v, NULL, RV_NONE, d);
+	if (rsec_cell(sum, 0, 9) != NULL) {
+		snprintf(v, sizeof(v), "%s", rsec_cell(sum, 0, 9));
+		if (rsec_cell(sum, 0, 11) != NULL && w->nodata < TREND_WEEKS - 1)
+			snprintf(d, sizeof(d), _("%s%s vs %s the week before"),
+			    rsec_cell(sum, 0, 11)[0] != '-' ? "+" : "", rsec_cell(sum, 0, 11),
+			    rsec_cell(sum, 0, 10));
+		else
+			d[0] = '\0';
+		report_headline(r, _("Complaints per 1000 cases"), v, NULL, RV_NONE,
+		    d[0] ? d : NULL);
+	}
+	fm = strtoll(rsec_cell(sum, 0, 12), NULL, 10);
+	fx = strtoll(rsec_cell(sum, 0, 13), NULL, 10);
+	fp = strtoll(rsec_cell(sum, 0, 14), NULL, 10);
+	snprintf(d, sizeof(d), _("%lld of %lld in time, %lld late, %lld pending"), fm,
+	    fm + fx, fx, fp);
+	snprintf(t, sizeof(t), _("all within %d h"), ru->complaint_contact_h);
+	report_headline(r, _("First contact in time"), pct_text(fm, fm + fx, v), t,
+	    fm + fx == 0 ? RV_NONE : fx == 0 ? RV_MET : RV_MISSED, d);
+	rm = strtoll(rsec_cell(sum, 0, 16), NULL, 10);
+	rx = strtoll(rsec_cell(sum, 0, 17), NULL, 10);
+	rp = strtoll(rsec_cell(sum, 0, 18), NULL, 10);
+	snprintf(d, sizeof(d), _("%lld of %lld in time, %lld late, %lld pending"), rm,
+	    rm + rx, rx, rp);
+	report_headline(r, _("Resolved in time"), pct_text(rm, rm + rx, v),
+	    _("all by their deadline"), rm + rx == 0 ? RV_NONE : rx == 0 ? RV_MET : RV_MISSED,
+	    d);
+	snprintf(d, sizeof(d), _("%lld of %lld reached complainants satisfied"), w->cb_ok,
+	    w->cb_reached);
+	{
+		char tv[32];
+		long long tp = llround(ru->target_complainant_satisfaction * 1000);
+
+		/* The target in the figure's unit: 0.85 is 85.0 %. */
+		snprintf(tv, sizeof(tv), "%lld.%lld %%", tp / 10, tp % 10);
+		report_headline(r, _("Complainant satisfaction"), pct_text(w->cb_ok,
+		    w->cb_reached, v), tv, rsec_cell(sum, 0, 24) == NULL ? RV_NONE :
+		    strcmp(rsec_cell(sum, 0, 24), "y") == 0 ? RV_MET : RV_MISSED, d);
 	}
 }
 
@@ -393,6 +545,8 @@ report_weekly(const struct rinputs *in, int year, int week, struct report **out,
 	static const enum rtype types[] = { RT_ENUM, RT_TIME, RT_TIME, RT_TIME, RT_INT,
 	    RT_INT, RT_INT, RT_INT, RT_INT, RT_NUM, RT_NUM, RT_NUM, RT_INT, RT_INT, RT_INT,
 	    RT_PCT, RT_INT, RT_INT, RT_INT, RT_PCT, RT_INT, RT_INT, RT_PCT, RT_NUM, RT_BOOL };
+	static const int sum_show[] = { 0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+	    17, 18, 19, 20, 21, 22, 24 };
 	struct weekly w;
 	struct report *r;
 	struct rsection *sum;
@@ -409,15 +563,29 @@ report_weekly(const struct rinputs *in, int year, int week, struct report **out,
 	cases_init(&w.cs);
 	dispatch_set_init(&w.ds);
 	*out = NULL;
-	if ((rc = weekly_load(&w, e)) == 0) {
+	if ((rc = weekly_load(&w, e)) == 0 && w.wcases[0] == 0 && w.wcomp[0] == 0) {
+		rs_time first;
+
+		/* Leading empty weeks: before the journal's first case, or a quiet desk? */
+		if ((rc = rin_first(in, RJ_CASES, &first, e)) == 0)
+			while (w.nodata < TREND_WEEKS - 1 && w.wcases[w.nodata] == 0 &&
+			    w.wcomp[w.nodata] == 0 &&
+			    (first == RS_TIME_NONE || w.tw[w.nodata + 1] <= first))
+				w.nodata++;
+	}
+	if (rc == 0) {
 		snprintf(label, sizeof(label), "%04d-W%02d", year, week);
 		snprintf(title, sizeof(title), _("Weekly complaint review %s"), label);
 		r = report_new("weekly", title);
+		report_today(r, in->as_of);
 		report_subtitle(r, "%s to %s, as of %s",
 		    time_format_minute(w.tw[TREND_WEEKS - 1], a),
 		    time_format_minute(w.tw[TREND_WEEKS], b), time_format_minute(in->as_of, c));
 		sum = report_section(r, "summary", "Summary", RSH_FLAT, 25, cols, types);
+		/* The period is the subtitle's; the target in its unit is the headline's. */
+		rsec_show(sum, sum_show, (int)(sizeof(sum_show) / sizeof(sum_show[0])), 0);
 		summary(&w, r, sum, label);
+		headline(&w, r, sum);
 		/* The review reads the direction first, then the detail. */
 		trend(&w, r);
 		breakdowns(&w, r);

@@ -76,6 +76,7 @@ weekly_compensation(struct weekly *w, struct report *r)
 	static const char *const rcols[] = { "remedy", "amount" };
 	static const char *const pcols[] = { "responsible", "amount" };
 	static const enum rtype mtypes[] = { RT_ENUM, RT_NUM };
+	static const int items_show[] = { 0, 2, 3, 4, 5 };
 	static const char *const icols[] = { "complaint_id", "case_id", "at", "remedy",
 	    "amount", "responsible" };
 	static const enum rtype itypes[] = { RT_ID, RT_ID, RT_TIME, RT_ENUM, RT_NUM, RT_ENUM };
@@ -118,6 +119,8 @@ weekly_compensation(struct weekly *w, struct report *r)
 	/* The items themselves, in complaint order, each complaint's as recorded. */
 	s = report_section(r, "compensation_items", N_("Remedy items given this week"),
 	    RSH_ARRAY, 6, icols, itypes);
+	s->show = items_show;	/* 80 columns for people: the case is one lookup away */
+	s->nshow = 5;
 	for (i = 0; i < w->cps.f.n; i++) {
 		const struct complaint *c = &w->cps.c[i];
 
@@ -144,12 +147,16 @@ weekly_crisis(struct weekly *w, struct report *r)
 	    "category", "state", "handler", "compensation" };
 	static const enum rtype types[] = { RT_ID, RT_ID, RT_INT, RT_LIST, RT_ENUM, RT_ENUM,
 	    RT_TEXT, RT_NUM };
+	/* What a team lead reads in 80 columns; json, tsv and csv keep every column. */
+	static const int show[] = { 0, 2, 3, 5, 6, 7 };
 	struct rsection *s;
 	char flags[48];
 	size_t i;
 
 	s = report_section(r, "crisis", N_("Crisis complaints (level 4, media, legal, safety)"),
 	    RSH_IDS, 8, cols, types);
+	s->show = show;
+	s->nshow = 6;
 	for (i = 0; i < w->nwk; i++) {
 		const struct complaint *c = w->wk[i];
 

@@ -32,6 +32,7 @@ struct weekly {
 	size_t nagent;
 	struct dispatch_set ds;
 	long long cb_reached, cb_ok;
+	int nodata;			/* leading trend weeks before the journal's first case */
 	struct weekly_suggestion *sug;	/* the week's reached callbacks' suggestions, in file order */
 	size_t nsug;
 	struct arena sug_arena;		/* their texts */

@@ -16,7 +16,7 @@ complete -c rs-report -n '__rs_report_is ""' -a kpi -d 'the KPI table by day, we
 complete -c rs-report -n '__rs_report_is ""' -a case -d 'one case\'s timeline across the journals'
 complete -c rs-report -n '__rs_report_is ""' -a providers -d 'the providers\' scorecard'
 complete -c rs-report -n '__rs_report_is ""' -a agents -d 'the agents\' scorecard'
-complete -c rs-report -n '__rs_report_is shift' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' -d 'print only that section (a JSON key: sla, handover, ...)'
+complete -c rs-report -n '__rs_report_is shift' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due_by_kind callbacks_due late_providers cancellations' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l show-pii -d 'show customer names and phone numbers unmasked'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l cases -r -F
 complete -c rs-report -n '__rs_report_is shift weekly kpi case providers agents' -l dispatch -r -F

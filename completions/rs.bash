@@ -313,7 +313,7 @@ _rs_spec_rs_report() {
 		esac ;;
 	value)
 		case $2:$3 in
-		shift:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers cancellations' ;;
+		shift:--section) echo 'words summary by_service by_priority by_channel sla handover complaints callbacks_due_by_kind callbacks_due late_providers cancellations' ;;
 		weekly:--section) echo 'words summary trend by_category by_level by_responsible by_provider by_agent red_list overdue actions open_actions fee_unauthorized crisis compensation compensation_by_remedy compensation_by_responsible compensation_items suggestions' ;;
 		kpi:--section) echo 'words summary periods' ;;
 		case:--section) echo 'words summary sla timeline' ;;

@@ -16,6 +16,15 @@
 #                            empty when it cannot be used (sanitized or
 #                            valgrind tools)
 #   stopped PID              waits until PID is stopped (state T) by the shim
+#   wider N [FILE]           prints the lines of FILE (stdin) wider than N
+#                            display columns (CJK = 2, SPEC 5), with widths
+#   html_layout W FILE       lays FILE out in headless Chromium W px wide and
+#                            prints "ok", or what does not fit: the page
+#                            wider than the window, a table, chart or card
+#                            past its section's edge, a table that has to
+#                            scroll in its card (its last columns hidden)
+#   have_chromium            true when chromium can run (else the layout
+#                            tests say they are skipped, and why)
 # Variables: $T scratch dir, $SAMPLES, $TESTDATA (tests/data), $TOP; $NOZONE,
 # the warning of rs-journal check on a directory without site.zone (SPEC 3.0).
 # Environment fixed for reproducibility: TZ=Asia/Shanghai, LC_ALL=C.UTF-8,
@@ -98,4 +107,43 @@ stopped() {
 		sleep 0.02
 	done
 	return 1
+}
+
+wider() {
+	python3 -c '
+import sys, unicodedata
+n = int(sys.argv[1])
+f = open(sys.argv[2], encoding="utf-8") if len(sys.argv) > 2 else sys.stdin
+for l in f:
+	l = l.rstrip("\n")
+	w = sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+	if w > n:
+		print(w, l)
+' "$@"
+}
+
+have_chromium() {
+	command -v chromium >/dev/null 2>&1 && return 0
+	printf 'SKIP: %s: chromium is not installed (make deps): html layout not checked\n' "$TFILE"
+	return 1
+}
+
+html_layout() {
+	_js='var p=[],W=window.innerWidth,d=document.documentElement;
+if(d.scrollWidth>W)p.push("page "+d.scrollWidth+" > "+W);
+document.querySelectorAll("section").forEach(function(s){
+var r=s.getBoundingClientRect();
+s.querySelectorAll("table,svg,.tw,.kv,.head,.cards").forEach(function(e){
+var q=e.getBoundingClientRect();
+if(q.right>r.right+0.5)p.push(s.id+" "+e.tagName.toLowerCase()+" ends at "+Math.round(q.right)+" past "+Math.round(r.right));});
+s.querySelectorAll(".tw").forEach(function(e){
+if(e.scrollWidth>e.clientWidth)p.push(s.id+" table scrolls "+e.scrollWidth+" in "+e.clientWidth);});});
+document.body.setAttribute("data-layout",p.join("; ")||"ok");'
+	awk -v js="$_js" '{ i = index($0, "</body>")
+	    if (i) $0 = substr($0, 1, i - 1) "<script>" js "</script>" substr($0, i) } 1' \
+	    "$2" >"$T/.layout.html"
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+	    --user-data-dir="$T/.chromium" --window-size="$1,900" \
+	    --dump-dom "file://$T/.layout.html" 2>/dev/null |
+	    sed -n 's/.*data-layout="\([^"]*\)".*/\1/p' | sed 's/&gt;/>/g'
 }

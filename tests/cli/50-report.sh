@@ -44,7 +44,13 @@
 # Callbacks due in the next shift: C1 service [21:00, +24 h] (one
 #   no-answer: 1 attempt, still due); C2's was reached at 09:00: done;
 #   C5 service from 08:30; CP-20261121-0001 resolved 09:30: complaint
-#   callback [09:30, +48 h] -> 3.
+#   callback [09:30, +48 h] -> 3; by kind service 2, complaint 1, none
+#   overdue at the shift's end 08:00 (due by 21:00, 11-23 08:30, 11-24
+#   09:30).
+# Text (SPEC 5, 6): 80 columns, so the handover shows state, age, provider,
+#   next step, due and overdue, the callbacks kind, case, phone, due by,
+#   attempts and overdue; times of the --as-of day (11-22) as HH:MM,
+#   others as MM-DD HH:MM; json, tsv and csv keep every column.
 # Masking: 周杰 -> 周*, 赵 -> *, 钱多多 -> 钱**; 13700000000 -> 137****0000,
 #   1234567 (7 digits) -> *****67, +86 139-0000-1111 (13 digits) ->
 #   861******1111.
@@ -56,9 +62,6 @@ Shift report
 
 == summary: Summary ==
 shift        2026-11-21 night
-from         2026-11-21 20:00
-to           2026-11-22 08:00
-as_of        2026-11-22 10:00
 cases        5
 open_at_end  3
 
@@ -83,7 +86,8 @@ app          1
 web          1
 
 == sla: Desk SLAs ==
-file <= 3 min from the call, dispatch <= 5, notify <= 8, arrive <= 30 (city) / 60 (highway, rural) from the case; pct = met / (met + missed); median and p90 over the steps that happened
+Limits: file 3 min from the call; dispatch 5, notify 8, arrive 30 (city) or 60
+(highway, rural) min from the case. pct = met / (met + missed).
 step      met  missed  pending  pct   median_min  p90_min
 file        4       1        0  80.0         1.1     10.0
 dispatch    3       1        0  75.0         4.0     13.0
@@ -91,24 +95,32 @@ notify      2       2        0  50.0         5.0      7.5
 arrive      2       1        0  66.7        25.0     75.0
 
 == handover: Handover: cases open at shift end ==
-case_id           state     priority  road  service  customer  phone          provider  opened_at         age_min  next      due_at            overdue
-RS-20261120-0001  open             3  city  tow      周*       137****0000    –         2026-11-20 15:00     2460  dispatch  2026-11-20 15:05  y
-RS-20261122-0001  assigned         3  city  tow      *         *****67        P001      2026-11-22 07:50        9  notify    2026-11-22 07:57  y
-RS-20261122-0002  assigned         4  city  repair   钱**      861******1111  P002      2026-11-22 07:55        5  arrive    2026-11-22 08:25  n
+case_id           state     age_min  provider  next      due_at       overdue
+RS-20261120-0001  open         2460  –         dispatch  11-20 15:05  y
+RS-20261122-0001  assigned        9  P001      notify    07:57        y
+RS-20261122-0002  assigned        5  P002      arrive    08:25        n
 
 == complaints: Complaints opened in the shift ==
-complaint_id      case_id           level  category  responsible  state     opened_at
-CP-20261121-0001  RS-20261121-0002      2  late      provider     resolved  2026-11-21 23:00
+complaint_id      case_id           level  category  state
+CP-20261121-0001  RS-20261121-0002      2  late      resolved
+
+== callbacks_due_by_kind: Callbacks due in the next shift, by kind ==
+overdue: past its due time when the shift ended
+kind       count  overdue
+service        2        0
+complaint      1        0
+second         0        0
+audit          0        0
 
 == callbacks_due: Callbacks due in the next shift (3) ==
-kind       case_id           complaint_id      customer  phone          due_from          due_by            attempts
-service    RS-20261121-0001  –                 王**      138****0000    2026-11-21 21:00  2026-11-22 21:00         1
-service    RS-20261122-0002  –                 钱**      861******1111  2026-11-22 08:30  2026-11-23 08:30         0
-complaint  RS-20261121-0002  CP-20261121-0001  李*       139****5678    2026-11-22 09:30  2026-11-24 09:30         0
+kind       case_id           phone          due_by       attempts  overdue
+service    RS-20261121-0001  138****0000    21:00               1  n
+service    RS-20261122-0002  861******1111  11-23 08:30         0  n
+complaint  RS-20261121-0002  139****5678    11-24 09:30         0  n
 
 == late_providers: Late providers (arrival SLA missed) ==
-provider  name          late  cases
-P003      高速救援三队     1  RS-20261121-0002
+provider  name          late
+P003      高速救援三队     1
 
 == cancellations: Cancellations by reason (the shift's cases) ==
 reason           cases
@@ -183,6 +195,7 @@ tcase "shift: tsv has every section after # NAME" 0 \
 # sla
 # handover
 # complaints
+# callbacks_due_by_kind
 # callbacks_due
 # late_providers
 # cancellations" "" sh -c "rs-report -d '$D' shift -f tsv | grep '^#'"
@@ -209,8 +222,50 @@ STDIN=$D/complaints.tsv
 tcase "shift: --complaints - (stdin)" 0 "$SHIFT_TEXT" "" rs-report -d "$D" shift --complaints -
 tcase "shift: missing input file" 3 "" "*" rs-report -d "$D" shift --cases "$T/nope.tsv"
 tcase "shift: unknown section" 2 "" \
-	"rs-report: shift: --section: no section 'nope' in the shift report (have: summary, by_service, by_priority, by_channel, sla, handover, complaints, callbacks_due, late_providers, cancellations) (see rs-report shift --help)" \
+	"rs-report: shift: --section: no section 'nope' in the shift report (have: summary, by_service, by_priority, by_channel, sla, handover, complaints, callbacks_due_by_kind, callbacks_due, late_providers, cancellations) (see rs-report shift --help)" \
 	rs-report -d "$D" shift --section nope
+# At the sample's volume (SPEC 6: the text fits 80 columns): its last day
+# shift, 2026-11-22, as of the end of the journal. The callbacks due in the
+# next shift are a week of backlog at this volume: text lists the 12 most
+# overdue (SHIFT_CALLBACKS_SHOWN) and says how many more; json has them all.
+S=$SAMPLES/journal
+rs-report -d "$S" shift --date 2026-11-22 --as-of 2026-11-23 >"$T/vol.txt"
+rs-report -d "$S" shift --date 2026-11-22 --as-of 2026-11-23 -f json >"$T/vol.json"
+tcase "shift at volume: no text line over 80 columns" 0 "" "" wider 80 "$T/vol.txt"
+tok "shift at volume: text under 150 lines" test "$(wc -l <"$T/vol.txt")" -lt 150
+tcase "shift at volume: json has every callback, by kind adds up" 0 "true" "" \
+	jq '(.callbacks_due_list | length) == .callbacks_due and
+	    ([.callbacks_due_by_kind[].count] | add) == .callbacks_due and
+	    ([.callbacks_due_list[] | select(.overdue)] | length) ==
+	    ([.callbacks_due_by_kind[].overdue] | add) and .callbacks_due > 20' "$T/vol.json"
+tcase "shift at volume: text shows 12 callbacks, the most overdue first" 0 \
+	"$(jq -r '.callbacks_due_list[:12][] | .case_id' "$T/vol.json")
+… and $(($(jq .callbacks_due "$T/vol.json") - 12)) more (json, tsv and csv carry every row)" "" \
+	sh -c "sed -n '/^== callbacks_due: /,/^\$/p' '$T/vol.txt' | sed '1,2d;\$d' | sed 's/^[a-z]*  *\(RS-[^ ]*\).*/\1/'"
+tcase "shift at volume: callbacks by due time" 0 "true" "" \
+	jq '[.callbacks_due_list[].due_by] | . == sort' "$T/vol.json"
+tcase "shift at volume: handover in json has every column" 0 "true" "" \
+	jq '(.handover | length) == .open_at_end and all(.handover[]; has("customer") and has("phone") and has("priority"))' "$T/vol.json"
+# The handover in a real browser (SPEC 6; issue: it overflowed its card
+# at 1280 px and hid the overdue column): at 1024 and 1280 px, English
+# and Chinese, nothing is wider than its card and no table has to scroll.
+# The control (a table wider than any card) shows the check can fail.
+if have_chromium; then
+	rs-report -d "$S" shift --date 2026-11-22 --as-of 2026-11-23 -f html >"$T/vol.en.html"
+	env -u LC_ALL LANG=zh_CN.UTF-8 rs-report -d "$S" shift --date 2026-11-22 \
+	    --as-of 2026-11-23 -f html >"$T/vol.zh.html"
+	for w in 1024 1280; do
+		for l in en zh; do
+			tcase "shift html ($l) fits ${w} px" 0 "ok" "" html_layout "$w" "$T/vol.$l.html"
+		done
+	done
+	tok "shift html: the overdue column is there" grep -q '<th>overdue</th>' "$T/vol.en.html"
+	sed 's|</body>|<section id="wide"><table><tr><td><div style="width:1500px">x</div></td></tr></table></section></body>|' \
+	    "$T/vol.en.html" >"$T/wide.html"
+	tcase "layout check catches a table past its card" 0 \
+	    "page N > N; wide table ends at N past N" "" \
+	    sh -c "$(declare -f html_layout); T='$T' html_layout 1024 '$T/wide.html' | sed 's/[0-9][0-9]*/N/g'"
+fi
 tcase "shift: --week is weekly's" 2 "" "*" rs-report -d "$D" shift --week 2026-W46
 tcase "shift: bad --shift" 2 "" "*" rs-report -d "$D" shift --date 2026-11-21 --shift evening
 tcase "unknown command" 2 "" "*" rs-report -d "$D" daily
@@ -245,7 +300,7 @@ arrive    missed  2026-11-21 21:30  2026-11-21 21:45     75.0
 
 == timeline: Timeline ==
 time              journal     event             agent   details
-2026-11-21 20:30  cases       opened            李雷    call_at=2026-11-21T20:20:00+08:00; channel=app; customer=李*; phone=139****5678; plate=粤B12345; location=深南大道1号; road=highway; service=tyre; priority=2
+2026-11-21 20:30  cases       opened            李雷    call_at=2026-11-21 20:20; channel=app; customer=李*; phone=139****5678; plate=粤B12345; location=深南大道1号; road=highway; service=tyre; priority=2
 2026-11-21 20:33  dispatch    assigned          调度甲  provider=P003; eta=40
 2026-11-21 20:40  cases       amended           王五    note=客户\t称 =SUM(A1) 航班要赶
 2026-11-21 21:45  dispatch    arrived           调度甲  –

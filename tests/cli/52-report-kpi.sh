@@ -41,7 +41,8 @@ by     day
 as_of  2026-11-22 10:00
 
 == periods: KPIs by period ==
-SLA % = met / (met + missed); per_1000 = complaints / cases x 1000; CSAT % = reached service callbacks with overall >= 4; NPS = % 9-10 minus % 0-6
+SLA % = met / (met + missed); per_1000 = complaints / cases x 1000; CSAT % =
+reached service callbacks with overall >= 4; NPS = % 9-10 minus % 0-6
 period      cases  dispatch_sla_pct  arrival_sla_pct  complaints  per_1000  csat_pct  nps   complainant_satisfaction_pct
 2026-11-16      0                 –                –           0         –         –     –                             –
 2026-11-17      0                 –                –           0         –         –     –                             –

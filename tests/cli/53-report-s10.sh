@@ -160,8 +160,8 @@ tcase "A shift: late providers (tsv): P007 only, not the cancelled P002" 0 "prov
 P007		1	RS-20261110-0007" "" "${A[@]}" shift --date 2026-11-10 --section late_providers -f tsv
 tcase "A shift: late providers (json)" 0 '[{"provider":"P007","name":null,"late":1,"cases":["RS-20261110-0007"]}]' "" \
     sh -c "${A[*]} shift --date 2026-11-10 -f json | jq -c '.late_providers'"
-tcase "A shift: late providers (text)" 0 "provider  name  late  cases
-P007      –        1  RS-20261110-0007" "" \
+tcase "A shift: late providers (text, the cases in json)" 0 "provider  name  late
+P007      –        1" "" \
     sh -c "${A[*]} shift --date 2026-11-10 --section late_providers | tail -2"
 
 # Handover at the shift's end (20:00): C9 was not cancelled yet (arrived,
@@ -404,10 +404,10 @@ tcase "B weekly: labels (json)" 0 '{"P001":3,"none":3,"P002":1,"P003":1}
 {"张三":3,"unknown":2,"李雷":2,"王五":1}
 {"provider":5,"agent":1,"dispatch":1,"undetermined":1}' "" \
     sh -c "${W[*]} -f json | jq -c '.by_provider, .by_agent, .by_responsible'"
-tcase "B weekly: labels (tsv)" 0 "P001	3
-none	3
-P002	1
-P003	1
+tcase "B weekly: labels (tsv)" 0 "P001	3	
+none	3	
+P002	1	
+P003	1	
 张三	3
 unknown	2
 李雷	2
@@ -417,7 +417,7 @@ agent	1
 dispatch	1
 undetermined	1" "" \
     sh -c "for s in by_provider by_agent by_responsible; do ${W[*]} --section \$s -f tsv -H; done"
-tcase "B weekly: labels (text)" 0 "none               3
+tcase "B weekly: labels (text)" 0 "none      –              3
 unknown           2
 undetermined           1" "" \
     sh -c "for s in by_provider by_agent by_responsible; do ${W[*]} --section \$s; done | grep -E '^(none|unknown|undetermined) '"
@@ -433,8 +433,8 @@ EOF
 tcase "B weekly: red list (tsv)" 0 "$RED_TSV" "" "${W[@]}" --section red_list -f tsv
 tcase "B weekly: red list (json)" 0 '[{"category":"late","responsible":"provider","count":5,"cases":["RS-20261110-0003","RS-20261110-0001","RS-20261110-0002"]},{"category":"attitude","responsible":"agent","count":1,"cases":["RS-20261111-0001"]},{"category":"attitude","responsible":"dispatch","count":1,"cases":["RS-20261114-0001"]},{"category":"fee","responsible":"undetermined","count":1,"cases":["RS-20261112-0001"]}]' "" \
     sh -c "${W[*]} -f json | jq -c .red_list"
-tcase "B weekly: red list (text)" 0 "category  responsible   count  cases
-late      provider          5  RS-20261110-0003,RS-20261110-0001,RS-20261110-0002
+tcase "B weekly: red list (text, cut to 80 columns)" 0 "category  responsible   count  cases
+late      provider          5  RS-20261110-0003,RS-20261110-0001,RS-20261110-00…
 attitude  agent             1  RS-20261111-0001
 attitude  dispatch          1  RS-20261114-0001
 fee       undetermined      1  RS-20261112-0001" "" "${W[@]}" --section red_list
@@ -447,9 +447,9 @@ tcase "B weekly: actions (tsv)" 0 "open	done	overdue
 tcase "B weekly: actions (text)" 0 "open     3
 done     1
 overdue  2" "" "${W[@]}" --section actions
-tcase "B weekly: open actions (tsv)" 0 "CP-20261110-0001	复盘	质检	2026-11-20	n
-CP-20261110-0002	培训	调度	2026-11-12	y
-CP-20261114-0001	流程	调度	2026-11-16	y" "" "${W[@]}" --section open_actions -f tsv -H
+tcase "B weekly: open actions (tsv), overdue first, then by due" 0 "CP-20261110-0002	培训	调度	2026-11-12	y
+CP-20261114-0001	流程	调度	2026-11-16	y
+CP-20261110-0001	复盘	质检	2026-11-20	n" "" "${W[@]}" --section open_actions -f tsv -H
 # One minute later the action-done row of K7 (at 10:02) has happened.
 tcase "B weekly: as of 10:03 K7's action is done (after the week)" 0 '{"open":2,"done":1,"overdue":1}' "" \
     sh -c "rs-report -d '$T/b' --as-of 2026-11-18T10:03:00+08:00 weekly --week 2026-W46 -f json | jq -c .actions"

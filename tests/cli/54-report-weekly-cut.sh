@@ -43,7 +43,8 @@ same 2026-W41 "plain"
 same 2026-W38 "plain"
 tcase "plain: W41 trend = awk's count of opened rows" 0 "$(trend_by_awk 2026-08-17)" "" \
     sh -c "rs-report -d '$L' weekly --week 2026-W41 --as-of $AS_OF -f json | jq -c '[.trend[].cases]'"
-tcase "plain: W38 trend = awk's count" 0 "$(trend_by_awk 2026-07-27)" "" \
+# The journal starts in the trend's second week: the first has no data (null, SPEC 10).
+tcase "plain: W38 trend = awk's count" 0 "$(trend_by_awk 2026-07-27 | sed 's/^\[0,/[null,/')" "" \
     sh -c "rs-report -d '$L' weekly --week 2026-W38 --as-of $AS_OF -f json | jq -c '[.trend[].cases]'"
 
 # A bad row in the thread's part (W35) and one in the report's (W41): one

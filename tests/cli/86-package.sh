@@ -74,7 +74,7 @@ pkg_test() {
 	tcase "the installed rs-report --version" 0 "rs-report (rs) $version" '' "$root/usr/bin/rs-report" --version
 	# The samples end late on 2026-11-22: checked at the tests' clock (10:00 that day) their last rows would be in the future.
 	tcase "the installed rs-journal checks the samples" 0 '' '' env RS_NOW=2026-11-23T08:00:00+08:00 "$root/usr/bin/rs-journal" -d "$SAMPLES/journal" check
-	tcase "the installed catalogue is Chinese" 0 '用法:rs-report shift [--date D [--shift day|night] | --since T --until T]' '' \
+	tcase "the installed catalogue is Chinese" 0 '用法：rs-report shift [--date D [--shift day|night] | --since T --until T]' '' \
 	    sh -c "env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 RS_LOCALEDIR='$root/usr/share/locale' '$root/usr/bin/rs-report' --help | head -1"
 	tsame "the packaged rs.7 is the source's" "$TOP/man/rs.7" <(gzip -dc "$root/usr/share/man/man7/rs.7.gz")
 	tsame "the packaged rs-weekly.service is contrib's" "$TOP/contrib/systemd/rs-weekly.service" \
