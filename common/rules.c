@@ -48,6 +48,7 @@ const struct rule_key rules_keys[] = {
 	    R(target_complainant_satisfaction), 0 },
 	{ "shift.day", K_SHIFT, R(shift_day_start), R(shift_day_end) },
 	{ "shift.night", K_SHIFT, R(shift_night_start), R(shift_night_end) },
+	{ "intake.duplicate_h", K_HOUR, R(intake_duplicate_h), 0 },
 	{ "site.zone", K_ZONE, R(site_zone), 0 },
 	{ "site.code", K_CODE, R(site_code), 0 },
 };
@@ -87,6 +88,7 @@ rules_default(struct rules *r)
 	r->shift_day_end = 20 * 60;
 	r->shift_night_start = 20 * 60;
 	r->shift_night_end = 8 * 60;
+	r->intake_duplicate_h = 12;
 }
 
 /*

@@ -95,3 +95,51 @@ tcase "check reports dispatch rows out of order" 1 \
 	"dispatch.tsv:2: RS-20261122-0001: cannot record an assignment at 2026-11-22T08:50:00+08:00: before the case was opened (2026-11-22T09:00:00+08:00)
 dispatch.tsv:4: RS-20261122-0001: cannot record completion at 2026-11-22T09:30:00+08:00: before the case's latest dispatch event (2026-11-22T09:40:00+08:00)" \
 	"$NOZONE" rs-journal check
+
+# --- a second call about the same breakdown ------------------------------------------
+# intake.duplicate_h is 12 (SPEC 9): cases opened from 22:00 the day before count.
+jdir
+D='the customer may be calling again about the same breakdown'
+rs-intake -q --phone 13900000001 --plate 粤B12345 --location A --service tow --at 2026-11-21T21:59 >/dev/null	# 21-0001 too old
+rs-intake -q --phone 13900000002 --location A --service tow --at 2026-11-21T22:00 >/dev/null	# 21-0002 in the window
+rs-intake -q --phone 13900000003 --plate 粤B99999 --location A --service tow --at 09:00 >/dev/null	# 22-0001
+rs-intake -q --phone 13900000004 --location A --service tow --at 09:10 >/dev/null		# 22-0002 completed
+rs-dispatch -q complete RS-20261122-0002 --outcome remote --at 09:20 >/dev/null
+rs-intake -q --phone 13900000005 --location A --service tow --at 09:30 >/dev/null		# 22-0003 cancelled
+rs-dispatch -q cancel RS-20261122-0003 --reason customer --at 09:40 >/dev/null
+#      name                             warning (case, opened, what)                    options
+dup() {
+	_dn=$1 _dw=$2
+	shift 2
+	_did=$(printf 'RS-20261122-%04d' $((${_dk:-3} + 1)))
+	_dk=$((${_dk:-3} + 1))
+	[ -n "$_dw" ] && _dw="rs-intake: $_did: warning: possible duplicate call: $_dw; $D"
+	tcase "duplicate call: $_dn" 0 "$_did" "$_dw" rs-intake -q --location B --service tow "$@"
+}
+dup "opened 12 h 1 min before: none" '' --phone 13900000001
+dup "opened exactly 12 h before" 'RS-20261121-0002 (opened 2026-11-21T22:00:00+08:00) is still open with the same phone' \
+	--phone 139-0000-0002
+dup "same digits, spaces and +" 'RS-20261122-0001 (opened 2026-11-22T09:00:00+08:00) is still open with the same phone' \
+	--phone '139 0000 0003'
+dup "same plate, other phone" 'RS-20261122-0001 (opened 2026-11-22T09:00:00+08:00) is still open with the same plate' \
+	--phone 13700000000 --plate 粤B99999
+dup "same phone and plate: the latest case" 'RS-20261122-0007 (opened 2026-11-22T10:00:00+08:00) is still open with the same phone and plate' \
+	--phone 13700000000 --plate 粤B99999
+dup "completed case: none" '' --phone 13900000004
+dup "cancelled case: none" '' --phone 13900000005
+dup "plate of a case too old: none" '' --phone 13600000000 --plate 粤B12345
+
+L='case_id	state	opened_at	phone	plate'
+lst() { rs-intake list "$@" | cut -f1-3,9,10; }
+tcase "list --phone: by digits" 0 "$L
+RS-20261122-0001	open	2026-11-22T09:00:00+08:00	13900000003	粤B99999
+RS-20261122-0006	open	2026-11-22T10:00:00+08:00	139 0000 0003	" '' lst --phone +139-0000-0003
+tcase "list --plate: exactly" 0 "$L
+RS-20261122-0001	open	2026-11-22T09:00:00+08:00	13900000003	粤B99999
+RS-20261122-0007	open	2026-11-22T10:00:00+08:00	13700000000	粤B99999
+RS-20261122-0008	open	2026-11-22T10:00:00+08:00	13700000000	粤B99999" '' lst --plate 粤B99999
+tcase "list --phone --plate: both" 0 "$L
+RS-20261122-0007	open	2026-11-22T10:00:00+08:00	13700000000	粤B99999
+RS-20261122-0008	open	2026-11-22T10:00:00+08:00	13700000000	粤B99999" '' lst --plate 粤B99999 --phone 13700000000
+tcase "list --plate: another plate's prefix is not it" 0 "$L" '' lst --plate 粤B9999
+tcase "list --phone: bad phone" 1 '' "rs-intake: --phone: bad phone '12'" rs-intake list --phone 12
