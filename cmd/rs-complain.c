@@ -231,9 +231,16 @@ text_ok(const struct opts *o)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		if (t[i].v != NULL && cli_text_arg(t[i].name, t[i].v) == -1)
 			return RS_EDATA;
+		/* SPEC 5: a required text is not given by an empty one (--note is optional but to reopen). */
+		if (t[i].v != NULL && t[i].v[0] == '\0' && (i != 1 ||
+		    strcmp(o->cli.cmd->name, "reopen") == 0)) {
+			cli_error(t[i].name, "missing value");
+			return RS_EDATA;
+		}
+	}
 	return 0;
 }
 
@@ -367,8 +374,14 @@ cmd_open(void *p)
 	if (cp_open_case(o->dir, &o->rules, &a, &e) == -1 ||
 	    cp_open_append(o->dir, &a, &e) == -1)
 		rc = cli_fail(&e);
-	else
-		rc = print_row(o, &a.w);
+	else if ((rc = print_row(o, &a.w)) == 0 && o->level == NULL) {
+		/* A computed level says why, so that the desk can check it. */
+		struct buf why = BUF_INIT;
+
+		cp_level_explain(&a.facts, &why);
+		err_warn(a.w.id, "%s", why.p);
+		buf_free(&why);
+	}
 out:
 	free(o->dir);
 	return rc;

@@ -160,18 +160,13 @@ cli_agent(const struct cli_global *g)
 int
 cli_time_option(const char *name, const char *value, rs_time base, rs_time *t)
 {
-	struct buf b = BUF_INIT;
+	struct rs_err e;
 	int rc;
 
 	if ((rc = time_parse_input(value, base, t)) == 0)
 		return 0;
-	utf8_sanitize(&b, value, strlen(value));
-	if (rc == -2)
-		cli_error(name, "%s does not exist in the site's zone "
-		    "(the clock skips it for daylight saving)", b.p ? b.p : "");
-	else
-		cli_error(name, "bad time '%s'", b.p ? b.p : "");
-	buf_free(&b);
+	time_input_err(name, value, rc, &e);
+	(void)cli_fail(&e);
 	return -1;
 }
 

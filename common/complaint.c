@@ -4,7 +4,9 @@
  */
 #include <string.h>
 
+#include "buf.h"
 #include "complaint.h"
+#include "i18n.h"
 #include "err.h"
 #include "rules.h"
 
@@ -79,6 +81,52 @@ cp_level_base(const struct cp_level_facts *f)
 	if (strcmp(cat, "attitude") == 0)
 		return 1;
 	return 2;
+}
+
+/* reason appends one reason to out, after a comma when it is not the first. */
+static void
+reason(struct buf *out, size_t start, const char *text)
+{
+	if (out->len > start)
+		buf_adds(out, _(", "));
+	buf_adds(out, text);
+}
+
+void
+cp_level_explain(const struct cp_level_facts *f, struct buf *out)
+{
+	const char *cat = f->category != NULL ? f->category : "";
+	int base = cp_level_base(f);
+	long long late_min = f->late_s >= 0 ? f->late_s / 60 : -(-f->late_s / 60);
+	size_t start;
+
+	buf_printf(out, _("level %d: "), base);
+	start = out->len;
+	if (base == 4) {
+		if (f->media)
+			reason(out, start, _("media attention"));
+		if (f->legal)
+			reason(out, start, _("legal action"));
+		if (f->injuries > 0) {
+			reason(out, start, "");
+			buf_printf(out, _("the case had injuries (%lld)"), f->injuries);
+		}
+	} else if (strcmp(cat, "late") == 0 && !f->safety) {
+		if (f->late_s > 0)
+			buf_printf(out, _("arrival %lld min past its deadline"), late_min);
+		else
+			buf_adds(out, _("arrival not past its deadline"));
+	} else if (base == 3 && f->safety) {
+		reason(out, start, _("a safety issue"));
+		if (strcmp(cat, "damage") == 0 || strcmp(cat, "no-show") == 0) {
+			reason(out, start, "");
+			buf_printf(out, _("category %s"), cat);
+		}
+	} else
+		buf_printf(out, _("category %s"), cat);
+	if (f->repeat)
+		buf_adds(out, base < 4 ? _("; +1: repeat complainant") :
+		    _("; a repeat complainant (already the highest level)"));
 }
 
 int

@@ -63,6 +63,15 @@ struct cp_level_facts {
 /* cp_level_base applies the level rule of SPEC 6 without the repeat bump. */
 int cp_level_base(const struct cp_level_facts *f);
 
+/*
+ * cp_level_explain appends to out, in the reader's language, the one
+ * line that says why the rule gave level cp_level(f): every reason of
+ * the base level, then the repeat bump ("level 3: arrival 75 min past
+ * its deadline; +1: repeat complainant").
+ */
+struct buf;
+void cp_level_explain(const struct cp_level_facts *f, struct buf *out);
+
 /* cp_level applies the whole level rule: the base level plus 1 for a repeat complainant, at most 4. */
 int cp_level(const struct cp_level_facts *f);
 

@@ -116,6 +116,7 @@ build_open(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *
 		f.late_s = cp_lateness(a->arrive_due, a->first_arrived, at);
 		f.repeat = a->repeat;
 		a->level = cp_level(&f);
+		a->facts = f;
 	}
 	id_format(a->w.id, "CP", id_key_site(ymd, seq + 1));
 	snprintf(a->w.level, sizeof(a->w.level), "%d", a->level);

@@ -42,6 +42,7 @@ struct cp_open {
 	rs_time arrive_due, first_arrived;
 	char provider[40];		/* the case's last assigned provider */
 	int repeat;			/* set: a repeat complainant */
+	struct cp_level_facts facts;	/* what set a computed level (level 0 given) */
 	struct cp_row w;		/* the row appended */
 };
 

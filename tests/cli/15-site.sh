@@ -196,7 +196,7 @@ tcase 'both forms: the new one is found' 0 '*' 'rs-dispatch: P001: provider is b
     $U rs-dispatch -q assign RS-SZ-20261122-0006 --provider P001 --force
 tcase 'both forms: the code is part of the id' 1 '' 'rs-dispatch: RS-20261122-0006: no such case' \
     $U rs-dispatch -q assign RS-20261122-0006 --provider P001 --force
-tcase 'UTC writer: a complaint id with the code' 0 'CP-SZ-20261122-0001' '' \
+tcase 'UTC writer: a complaint id with the code' 0 'CP-SZ-20261122-0001' 'rs-complain: CP-SZ-20261122-0001: level 1: arrival not past its deadline' \
     $U rs-complain -q open --case RS-20261122-0005 --category late --demand 道歉
 tcase 'UTC writer: check is clean' 0 '' '' rs-journal check
 tcase 'UTC list: times in +08:00, both forms' 0 'RS-SZ-20261122-0001	2026-11-22T01:00:00+08:00

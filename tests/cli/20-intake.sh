@@ -128,13 +128,13 @@ tcase "bad road" 1 '' "rs-intake: --road: unknown value 'motorway' (want city|hi
 	rs-intake $BASE --service tow --road motorway
 tcase "bad channel" 1 '' "rs-intake: --channel: unknown value 'fax' (want phone|app|web|walkin|partner)" \
 	rs-intake $BASE --service tow --channel fax
-tcase "bad call-at" 1 '' "rs-intake: --call-at: bad time '25:00'" \
+tcase "bad call-at" 1 '' "rs-intake: --call-at: bad time '25:00' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" \
 	rs-intake $BASE --service tow --call-at 25:00
 tcase "call-at after the case" 1 '' "rs-intake: --call-at: the call cannot start after the case (2026-11-22T10:01:00+08:00)" \
 	rs-intake $BASE --service tow --call-at 10:01
 tcase "--at 6 minutes ahead" 1 '' "rs-intake: --at: 2026-11-22T10:06:00+08:00 is more than 5 minutes in the future" \
 	rs-intake $BASE --service tow --at 10:06
-tcase "--at bad" 1 '' "rs-intake: --at: bad time 'yesterday'" \
+tcase "--at bad" 1 '' "rs-intake: --at: bad time 'yesterday' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" \
 	rs-intake $BASE --service tow --at yesterday
 tcase "ANSI escape in --note" 1 '' "rs-intake: --note: bad text: control character U+001B" \
 	rs-intake $BASE --service tow --note "$(printf 'red \033[31mALERT')"
@@ -302,7 +302,7 @@ tcase "list -f table starts with the aligned header" 0 "case_id           state 
 tcase "list --service bad" 1 '' "rs-intake: --service: unknown value 'boat' (want tow|tyre|jumpstart|fuel|lockout|winch|repair|transfer|chauffeur|booking)" \
 	rs-intake list --service boat
 tcase "list --priority 0" 1 '' "rs-intake: --priority: out of range '0' (want 1..4)" rs-intake list --priority 0
-tcase "list --since bad" 1 '' "rs-intake: --since: bad time 'soon'" rs-intake list --since soon
+tcase "list --since bad" 1 '' "rs-intake: --since: bad time 'soon' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" rs-intake list --since soon
 tcase "list on a directory that does not exist" 3 '' "rs-intake: $T/empty: no such journal directory" rs-intake -d "$T/empty" list
 mkdir -p "$T/empty2"
 tcase "list on an empty directory: header only" 0 "$L" '' rs-intake -d "$T/empty2" list

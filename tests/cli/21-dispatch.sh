@@ -329,7 +329,7 @@ tcase "list -f json" 0 '{"case_id":"RS-20261122-0002","state":"assigned","priori
 tcase "list is reproducible with --as-of" 0 "$(rs-dispatch list --all --as-of 09:20)" '' rs-dispatch list --all --as-of 09:20
 tcase "list --as-of before anything: header only" 0 "$LH" '' rs-dispatch list --as-of 08:00
 tcase "list --provider bad" 1 '' "rs-dispatch: --provider: bad provider id 'a b'" rs-dispatch list --provider "a b"
-tcase "list --as-of bad" 1 '' "rs-dispatch: --as-of: bad time 'later'" rs-dispatch list --as-of later
+tcase "list --as-of bad" 1 '' "rs-dispatch: --as-of: bad time 'later' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" rs-dispatch list --as-of later
 # rules.tsv moves the deadlines.
 cp -r "$RS_DIR" "$T/rules"
 printf '# slower desk\nsla.dispatch_min\t10\nsla.arrive_highway_min\t90\n' >"$T/rules/rules.tsv"

@@ -143,3 +143,20 @@ RS-20261122-0007	open	2026-11-22T10:00:00+08:00	13700000000	粤B99999
 RS-20261122-0008	open	2026-11-22T10:00:00+08:00	13700000000	粤B99999" '' lst --plate 粤B99999 --phone 13700000000
 tcase "list --plate: another plate's prefix is not it" 0 "$L" '' lst --plate 粤B9999
 tcase "list --phone: bad phone" 1 '' "rs-intake: --phone: bad phone '12'" rs-intake list --phone 12
+
+# --- non-empty text, callback checks, level explanation, time errors ------------------
+jdir
+rs-intake -q --phone 13500000001 --location A --service tow >/dev/null	# 0001 open
+refused "--demand '' is a missing value" 1 "rs-complain: --demand: missing value" \
+	rs-complain open --case RS-20261122-0001 --category fee --demand ''
+refused "service callback on an open case" 1 \
+	"rs-callback: RS-20261122-0001: case is open; a service callback needs a completed case" \
+	rs-callback record RS-20261122-0001 --kind service --result no-answer
+tcase "computed level says why" 0 "CP-20261122-0001" "rs-complain: CP-20261122-0001: level 2: category fee" \
+	rs-complain -q open --case RS-20261122-0001 --category fee --demand 退款
+refused "complaint callback on an open complaint" 1 \
+	"rs-callback: CP-20261122-0001: complaint is open; a complaint callback needs a resolved or closed complaint" \
+	rs-callback record RS-20261122-0001 --kind complaint --complaint CP-20261122-0001 --result no-answer
+refused "a time that cannot be read lists the forms" 1 \
+	"rs-dispatch: --at: bad time 'soon' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" \
+	rs-dispatch notify RS-20261122-0001 --at soon

@@ -48,9 +48,9 @@ jdir
 # (2026-08-24T10:00 is inside the window, 09:59 outside).
 mkcase RS-20260824-0001 2026-08-24T09:00:00+08:00 13900000001 city
 mkcase RS-20260824-0002 2026-08-24T09:00:00+08:00 13900000002 city
-tcase "old complaint, phone 2" 0 "CP-20260824-0001" "" \
+tcase "old complaint, phone 2" 0 "CP-20260824-0001" "rs-complain: CP-20260824-0001: level 2: category other" \
     env RS_NOW=2026-08-24T09:59:00+08:00 rs-complain -q open --case RS-20260824-0002 --category other --demand x
-tcase "old complaint, phone 1" 0 "CP-20260824-0002" "" \
+tcase "old complaint, phone 1" 0 "CP-20260824-0002" "rs-complain: CP-20260824-0002: level 2: category other" \
     env RS_NOW=2026-08-24T10:00:00+08:00 rs-complain -q open --case RS-20260824-0001 --category other --demand x
 
 # Late cases opened at 08:00: the arrival deadline is 08:30 in the city,
@@ -83,41 +83,41 @@ jrow dispatch at=${DT}T09:30:00+08:00 case_id=RS-$D-0004 event=arrived
 jrow dispatch at=${DT}T09:30:00+08:00 case_id=RS-$D-0006 event=arrived
 jrow dispatch at=${DT}T09:50:00+08:00 case_id=RS-$D-0007 event=arrived
 
-tcase "late 29:59 city -> 1" 0 "$(t "CP-$D-0001|1")" "" opn --case RS-$D-0001 --category late --demand 道歉
-tcase "late 30:00 city -> 2" 0 "$(t "CP-$D-0002|2")" "" opn --case RS-$D-0002 --category late --demand 道歉
-tcase "late 59 city -> 2" 0 "$(t "CP-$D-0003|2")" "" opn --case RS-$D-0003 --category late --demand 道歉
-tcase "late 60 city -> 3" 0 "$(t "CP-$D-0004|3")" "" opn --case RS-$D-0004 --category late --demand 道歉
-tcase "late 29 highway -> 1" 0 "$(t "CP-$D-0005|1")" "" opn --case RS-$D-0005 --category late --demand 道歉
-tcase "late 30 rural -> 2" 0 "$(t "CP-$D-0006|2")" "" opn --case RS-$D-0006 --category late --demand 道歉
+tcase "late 29:59 city -> 1" 0 "$(t "CP-$D-0001|1")" "rs-complain: CP-$D-0001: level 1: arrival 29 min past its deadline" opn --case RS-$D-0001 --category late --demand 道歉
+tcase "late 30:00 city -> 2" 0 "$(t "CP-$D-0002|2")" "rs-complain: CP-$D-0002: level 2: arrival 30 min past its deadline" opn --case RS-$D-0002 --category late --demand 道歉
+tcase "late 59 city -> 2" 0 "$(t "CP-$D-0003|2")" "rs-complain: CP-$D-0003: level 2: arrival 59 min past its deadline" opn --case RS-$D-0003 --category late --demand 道歉
+tcase "late 60 city -> 3" 0 "$(t "CP-$D-0004|3")" "rs-complain: CP-$D-0004: level 3: arrival 60 min past its deadline" opn --case RS-$D-0004 --category late --demand 道歉
+tcase "late 29 highway -> 1" 0 "$(t "CP-$D-0005|1")" "rs-complain: CP-$D-0005: level 1: arrival 29 min past its deadline" opn --case RS-$D-0005 --category late --demand 道歉
+tcase "late 30 rural -> 2" 0 "$(t "CP-$D-0006|2")" "rs-complain: CP-$D-0006: level 2: arrival 30 min past its deadline" opn --case RS-$D-0006 --category late --demand 道歉
 # Case 7 arrived at 09:50, after the complaint made at 09:15: measured to 09:15.
 tcase "late, complaint before arrival -> 2" 0 "$(t "CP-$D-0007|2")" \
-    "" opn --case RS-$D-0007 --category late --demand 道歉 --at ${DT}T09:15
+    "rs-complain: CP-$D-0007: level 2: arrival 45 min past its deadline" opn --case RS-$D-0007 --category late --demand 道歉 --at ${DT}T09:15
 # Case 8 (no road: city limits) has no arrival: 08:30 to now (10:00) is 90 min.
-tcase "late, no arrival yet -> 3" 0 "$(t "CP-$D-0008|3")" "" opn --case RS-$D-0008 --category late --demand 道歉
-tcase "late but early arrival -> 1" 0 "$(t "CP-$D-0009|1")" "" opn --case RS-$D-0009 --category late --demand 道歉
-tcase "no-show -> 3" 0 "$(t "CP-$D-0010|3")" "" opn --case RS-$D-0010 --category no-show --demand 道歉
-tcase "attitude -> 1" 0 "$(t "CP-$D-0011|1")" "" opn --case RS-$D-0011 --category attitude --demand 道歉
-tcase "fee -> 2" 0 "$(t "CP-$D-0012|2")" "" opn --case RS-$D-0012 --category fee --demand 退款
+tcase "late, no arrival yet -> 3" 0 "$(t "CP-$D-0008|3")" "rs-complain: CP-$D-0008: level 3: arrival 90 min past its deadline" opn --case RS-$D-0008 --category late --demand 道歉
+tcase "late but early arrival -> 1" 0 "$(t "CP-$D-0009|1")" "rs-complain: CP-$D-0009: level 1: arrival not past its deadline" opn --case RS-$D-0009 --category late --demand 道歉
+tcase "no-show -> 3" 0 "$(t "CP-$D-0010|3")" "rs-complain: CP-$D-0010: level 3: category no-show" opn --case RS-$D-0010 --category no-show --demand 道歉
+tcase "attitude -> 1" 0 "$(t "CP-$D-0011|1")" "rs-complain: CP-$D-0011: level 1: category attitude" opn --case RS-$D-0011 --category attitude --demand 道歉
+tcase "fee -> 2" 0 "$(t "CP-$D-0012|2")" "rs-complain: CP-$D-0012: level 2: category fee" opn --case RS-$D-0012 --category fee --demand 退款
 # Case 12 now has a complaint: the next ones on it are repeats (+1).
-tcase "technical, same case again -> 3" 0 "$(t "CP-$D-0013|3")" "" opn --case RS-$D-0012 --category technical --demand x
-tcase "damage -> 3" 0 "$(t "CP-$D-0014|3")" "" opn --case RS-$D-0016 --category damage --demand 赔偿
+tcase "technical, same case again -> 3" 0 "$(t "CP-$D-0013|3")" "rs-complain: CP-$D-0013: level 2: category technical; +1: repeat complainant" opn --case RS-$D-0012 --category technical --demand x
+tcase "damage -> 3" 0 "$(t "CP-$D-0014|3")" "rs-complain: CP-$D-0014: level 3: category damage" opn --case RS-$D-0016 --category damage --demand 赔偿
 tcase "injuries 0 is no injury: other -> 2" 0 "$(t "CP-$D-0015|2")" \
     "" opn --case RS-$D-0010 --category other --demand x --level 2
 tcase "safety -> 3" 0 "$(t "CP-$D-0016|3")" "" opn --case RS-$D-0011 --category attitude --demand x --safety --level 3
-tcase "injuries -> 4" 0 "$(t "CP-$D-0017|4")" "" opn --case RS-$D-0013 --category attitude --demand x
+tcase "injuries -> 4" 0 "$(t "CP-$D-0017|4")" "rs-complain: CP-$D-0017: level 4: the case had injuries (2)" opn --case RS-$D-0013 --category attitude --demand x
 tcase "explicit --level wins over injuries" 0 "$(t "CP-$D-0018|1")" \
     "" opn --case RS-$D-0013 --category attitude --demand x --level 1
 # Phone 1 ("139 0000 0001" = 13900000001) complained 2026-08-24T10:00, exactly 90 days ago.
-tcase "repeat phone: attitude 1 -> 2" 0 "$(t "CP-$D-0019|2")" "" opn --case RS-$D-0014 --category attitude --demand x
+tcase "repeat phone: attitude 1 -> 2" 0 "$(t "CP-$D-0019|2")" "rs-complain: CP-$D-0019: level 1: category attitude; +1: repeat complainant" opn --case RS-$D-0014 --category attitude --demand x
 # Phone 2 complained 2026-08-24T09:59, 90 days and 1 minute ago.
 tcase "not a repeat after 90 days: attitude -> 1" 0 "$(t "CP-$D-0020|1")" \
-    "" opn --case RS-$D-0015 --category attitude --demand x
-tcase "repeat: safety 3 -> 4" 0 "$(t "CP-$D-0021|4")" "" opn --case RS-$D-0014 --category fee --demand x --safety
-tcase "repeat: media 4 stays 4" 0 "$(t "CP-$D-0022|4")" "" opn --case RS-$D-0014 --category fee --demand x --media
+    "rs-complain: CP-$D-0020: level 1: category attitude" opn --case RS-$D-0015 --category attitude --demand x
+tcase "repeat: safety 3 -> 4" 0 "$(t "CP-$D-0021|4")" "rs-complain: CP-$D-0021: level 3: a safety issue; +1: repeat complainant" opn --case RS-$D-0014 --category fee --demand x --safety
+tcase "repeat: media 4 stays 4" 0 "$(t "CP-$D-0022|4")" "rs-complain: CP-$D-0022: level 4: media attention; a repeat complainant (already the highest level)" opn --case RS-$D-0014 --category fee --demand x --media
 tcase "legal -> 4" 0 "$(t "CP-$D-0023|4")" "" opn --case RS-$D-0002 --category other --demand x --legal --level 4
 # A complaint at an earlier at than one already opened does not count that one.
 tcase "back-filled before the first: no repeat" 0 "$(t "CP-$D-0024|3")" \
-    "" opn --case RS-$D-0016 --category damage --demand x --at ${DT}T07:00
+    "rs-complain: CP-$D-0024: level 3: category damage" opn --case RS-$D-0016 --category damage --demand x --at ${DT}T07:00
 tcase "case provider defaults to last assigned" 0 "P0003" \
     "" sh -c "rs-complain -H list | awk -F'\t' '\$1 == \"CP-$D-0003\" { print \$7 }'"
 tcase "explicit provider" 0 "$(t "CP-$D-0025|2")" \
@@ -126,7 +126,7 @@ tcase "explicit provider" 0 "$(t "CP-$D-0025|2")" \
 tcase "the complaint row" 0 "$(t \
     "ts|at|complaint_id|case_id|event|agent|level|category|responsible|provider|demand|remedy|amount|action|owner|due|note|handler|flags|ref" \
     "2026-11-22T10:00:00+08:00|2026-11-22T10:00:00+08:00|CP-$D-0026|RS-$D-0005|opened|客服小李|3|fee|provider|P0005|退还拖车费||||||客户很生气|||")" \
-    "" rs-complain open --case RS-$D-0005 --category fee --demand 退还拖车费 --responsible provider \
+    "rs-complain: CP-$D-0026: level 2: category fee; +1: repeat complainant" rs-complain open --case RS-$D-0005 --category fee --demand 退还拖车费 --responsible provider \
     --note 客户很生气 --agent 客服小李
 
 # Errors on open.

@@ -65,7 +65,8 @@ jrow dispatch at=2026-12-05T17:35:00+08:00 case_id=$SB event=completed outcome=j
 # deadline = 80 min late: level 3; provider from the last assignment.
 tcase "A: recorded by the agent" 0 "$(t \
     "ts|at|complaint_id|case_id|event|agent|level|category|responsible|provider|demand|remedy|amount|action|owner|due|note|handler|flags|ref" \
-    "2026-11-10T15:40:00+08:00|2026-11-10T15:40:00+08:00|$CA|$SA|opened|客服小陈|3|late||P-SZ07|赔偿机票和酒店损失, 否则找媒体曝光||||||错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存|||")" "" \
+    "2026-11-10T15:40:00+08:00|2026-11-10T15:40:00+08:00|$CA|$SA|opened|客服小陈|3|late||P-SZ07|赔偿机票和酒店损失, 否则找媒体曝光||||||错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存|||")" \
+    "rs-complain: $CA: level 3: arrival 80 min past its deadline" \
     when 2026-11-10T15:40 rs-complain open --case $SA --category late \
     --demand "赔偿机票和酒店损失, 否则找媒体曝光" --note "错过航班 CZ3456, 机票 1980 元, 酒店 450 元, 截图已存" --agent 客服小陈
 tcase "A: 72 h to resolve at level 3" 0 "$(t "$H" \
@@ -129,7 +130,7 @@ tcase "A: the calls" 0 "$(t \
 
 # --- Story B ---------------------------------------------------------------
 # Arrival 17:20 against a 16:30 city deadline: 50 min late, level 2.
-tcase "B: recorded" 0 "$CB" "" when 2026-12-05T17:40 rs-complain -q open --case $SB --category late \
+tcase "B: recorded" 0 "$CB" "rs-complain: $CB: level 2: arrival 50 min past its deadline" when 2026-12-05T17:40 rs-complain -q open --case $SB --category late \
     --demand 要求退款并道歉 --note "12月5日下午4点半, 京A12345, 救援司机张师傅迟到50分钟" --agent 客服小赵
 tcase "B: level 2, provider P-BJ12" 0 "$(t \
     "$CB|$SB|open|2|late||P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|n")" "" \
