@@ -12,6 +12,7 @@ COMMON_SRCS = \
 	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c \
 	common/linescan.c common/out.c common/providers.c common/reader.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
+	common/ref.c common/ddl.c \
 	common/reports.c common/reports_case.c common/reports_kpi.c \
 	common/reports_shift.c common/reports_shift_sections.c \
 	common/reports_weekly.c common/rowbuild.c common/rowcheck.c common/rules.c \

@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "journal.h"
 #include "out.h"
+#include "ref.h"
 #include "row.h"
 #include "rowbuild.h"
 #include "rules.h"
@@ -76,6 +77,7 @@ N_("usage: rs-callback COMMAND [options]\n"
 "  -H, --no-header    no header line\n"
 "      --agent NAME   who called (else $RS_AGENT, else the login)\n"
 "      --at TIME      when the call was made (default now)\n"
+"      --ref KEY      idempotency key: a retry prints the row first written\n"
 "      --as-of TIME   the journals as they stood at TIME (default now)\n"
 "  -q, --quiet        print only the case id of a recorded call\n"
 "  -h, --help         this help (COMMAND --help: help on COMMAND)\n"
@@ -287,6 +289,7 @@ cmd_record(void *p)
 		return rc;
 	memset(&rec, 0, sizeof(rec));
 	rec.in = &o->in;
+	rec.ref = o->cli.g.ref;
 	if (o->cli.g.at != NULL) {
 		if (cli_time_option("--at", o->cli.g.at, time_now(), &rec.at) == -1)
 			return RS_EDATA;
@@ -316,6 +319,7 @@ cmd_record(void *p)
 	if (reached && (hint = low_score_hint(o, val)) != 0)
 		rc = hint;
 done:
+	ref_row_free(rec.ref_row, CALLBACKS_NCOLS);
 	free(o->dir);
 	return rc;
 }
@@ -385,7 +389,7 @@ static const struct cli_tool tool = {
 	.cmds = cmds,
 	.opts = options,
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
-	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET,
+	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
 	.help = usage_top,
 	.flags = CLI_HOIST_ANY | CLI_MSG_SUB,
 	.size = sizeof(struct opts),

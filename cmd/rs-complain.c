@@ -22,6 +22,7 @@
 #include "ids.h"
 #include "journal.h"
 #include "out.h"
+#include "ref.h"
 #include "rowbuild.h"
 #include "rules.h"
 #include "schema.h"
@@ -97,6 +98,7 @@ N_("usage: rs-complain COMMAND [options]\n"
 "  -H, --no-header    no header line\n"
 "      --agent NAME   who writes the row (else $RS_AGENT, else the login)\n"
 "      --at TIME      when the event happened (default now)\n"
+"      --ref KEY      idempotency key: a retry prints the row first written\n"
 "      --as-of TIME   list the journal as it stood at TIME (default now)\n"
 "  -q, --quiet        print only the complaint id\n"
 "  -h, --help         this help (COMMAND --help: help on COMMAND)\n"
@@ -363,6 +365,7 @@ cmd_open(void *p)
 	memset(&a, 0, sizeof(a));
 	a.in = &o->in;
 	o->in.agent = cli_agent(&o->cli.g);
+	o->in.ref = o->cli.g.ref;
 	if ((rc = at_option(o, &a.at, &a.at_set)) != 0)
 		return rc;
 	if ((rc = values_ok(o, &a.level)) != 0)
@@ -382,6 +385,7 @@ cmd_open(void *p)
 		err_warn(a.w.id, "%s", why.p);
 		buf_free(&why);
 	}
+	ref_row_free(a.w.ref_row, COMPLAINTS_NCOLS);
 out:
 	free(o->dir);
 	return rc;
@@ -402,6 +406,7 @@ run_event(struct opts *o, enum cp_event ev)
 	memset(&a, 0, sizeof(a));
 	a.in = &o->in;
 	o->in.agent = cli_agent(&o->cli.g);
+	o->in.ref = o->cli.g.ref;
 	a.ev = ev;
 	a.id = o->cli.args[0];
 	switch (ev) {
@@ -447,6 +452,7 @@ run_event(struct opts *o, enum cp_event ev)
 		rc = cli_fail(&e);
 	else
 		rc = print_row(o, &a.w);
+	ref_row_free(a.w.ref_row, COMPLAINTS_NCOLS);
 	cp_change_free(&a);
 out:
 	free(o->dir);
@@ -574,7 +580,7 @@ static const struct cli_tool tool = {
 	.cmds = cmds,
 	.opts = options,
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
-	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET,
+	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
 	.help = usage_top,
 	.flags = CLI_HOIST_ANY | CLI_MSG_SUB,
 	.size = sizeof(struct opts),

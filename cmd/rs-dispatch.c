@@ -23,6 +23,7 @@
 #include "ids.h"
 #include "journal.h"
 #include "out.h"
+#include "ref.h"
 #include "providers.h"
 #include "rowbuild.h"
 #include "rules.h"
@@ -73,7 +74,8 @@ N_("usage: rs-dispatch suggest CASE [-n N] [--include-busy]\n"
 "Sends providers to cases and tracks them in dispatch.tsv:\n"
 "open -> assigned -> enroute -> arrived -> completed, or cancelled.\n"
 "'rs-dispatch SUBCOMMAND -h' tells more. Global options: -d DIR,\n"
-"-f tsv|csv|json|table, -H, -q, --agent NAME, --at TIME, -h, -V.\n"
+"-f tsv|csv|json|table, -H, -q, --agent NAME, --at TIME, --ref KEY\n"
+"(an idempotency key: a retry prints the row first written), -h, -V.\n"
 "\n"
 "examples:\n"
 "  rs-dispatch suggest RS-20261122-0042 -f table\n"
@@ -297,18 +299,29 @@ static int
 write_event(struct opts *o, fill_fn fill)
 {
 	struct drecord rec;
+	struct ref_write rw;
 	struct cases cs;
 	struct rs_err e;
 	long ix;
-	int r;
+	int r, i;
 
 	cases_init(&cs);
 	if ((r = begin(o, &rec, &cs, &ix)) == -1 && (r = fill(o, &rec, &cs, ix)) == 0) {
+		memset(&rw, 0, sizeof(rw));
+		rw.key = rec.v[DISPATCH_REF] = o->cli.g.ref;
+		rw.given = rec.v;
+		rw.id_col = -1;
+		rec.ref = &rw;
 		err_clear(&e);
 		if (drecord_append(o->dir, &rec, &e) == -1)
 			r = cli_fail(&e);
-		else
+		else {
+			/* A retry prints the row its key found. */
+			for (i = 0; rw.row != NULL && i < DISPATCH_NCOLS; i++)
+				rec.v[i] = rw.row[i];
 			print_record(o, &rec);
+		}
+		ref_row_free(rw.row, DISPATCH_NCOLS);
 	}
 	buf_free(&rec.note);
 	cases_free(&cs);
@@ -568,7 +581,7 @@ static const struct cli_tool tool = {
 	.cmds = cmds,
 	.opts = options,
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_AGENT | CLI_G_AT |
-	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET,
+	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET | CLI_G_REF,
 	.help = help_main,
 	.flags = CLI_MSG_TYPED,
 	.size = sizeof(struct opts),

@@ -22,6 +22,7 @@
 #include "ids.h"
 #include "journal.h"
 #include "out.h"
+#include "ref.h"
 #include "rules.h"
 #include "rowbuild.h"
 #include "schema.h"
@@ -112,6 +113,7 @@ N_("usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
 "  -f, --format F      tsv|csv|json|table for the printed row\n"
 "  -H, --no-header     -q, --quiet (print only the id)\n"
 "  --agent NAME        --at TIME (when it happened; at most 5 min ahead)\n"
+"  --ref KEY           idempotency key: a retry prints the row first written\n"
 "  -h, --help          -V, --version\n"
 "\n"
 "examples:\n"
@@ -128,7 +130,7 @@ N_("usage: rs-intake amend CASE [case options] [global options]\n"
 "Appends an 'amended' row holding only the fields given; the current\n"
 "state of the case is the last non-empty value of each field. The\n"
 "priority is not recomputed (--priority sets it). The case options are\n"
-"those of 'rs-intake new -h'; global options -d -f -H -q --agent --at.\n"
+"those of 'rs-intake new -h'; global options -d -f -H -q --agent --at --ref.\n"
 "\n"
 "examples:\n"
 "  rs-intake amend RS-20261122-0042 --lat 22.61 --lon 114.03\n"
@@ -145,7 +147,8 @@ N_("usage: rs-intake import [FILE|-] [global options]\n"
 "phone where empty. Every row is checked first: any bad row and nothing\n"
 "is appended, each reported as FILE:LINE: column C: WHAT (exit 1).\n"
 "All rows go in one locked append with consecutive ids. Prints the rows\n"
-"written, or their ids with -q.\n"
+"written, or their ids with -q. A ref column holds idempotency keys: rows\n"
+"whose key the journal already holds are skipped (said on stderr).\n"
 "\n"
 "examples:\n"
 "  rs-intake import partner-feed.csv\n"
@@ -269,12 +272,14 @@ print_rows(const struct opts *o, const struct intake_rows *nc)
 
 	if (o->cli.g.quiet) {
 		for (i = 0; i < nc->n; i++)
-			printf("%s\n", nc->v[i][CASES_CASE_ID]);
+			if (nc->skip == NULL || !nc->skip[i])
+				printf("%s\n", nc->v[i][CASES_CASE_ID]);
 		return;
 	}
 	out = rowbuild_out(stdout, o->cli.g.format, out_flags(o), &schema_cases);
 	for (i = 0; i < nc->n; i++)
-		out_row(out, nc->v[i], NULL);
+		if (nc->skip == NULL || !nc->skip[i])
+			out_row(out, nc->v[i], NULL);
 	out_end(out);
 	out_free(out);
 }
@@ -299,14 +304,16 @@ static int
 write_case(struct opts *o, rs_time at, const char *id, uint64_t key)
 {
 	struct intake_rows nc;
+	struct ref_write rw;
 	struct rs_err e;
 	char atbuf[1][TIME_ISO_MAX], ids[1][ID_MAX], prio[2];
-	const char **v = xcalloc(CASES_NCOLS, sizeof(*v));
+	const char **v = xcalloc(CASES_NCOLS, sizeof(*v)), **found;
 	int col, r = 0;
 
 	for (col = 0; col < CASES_NCOLS; col++)
 		v[col] = o->val[col];
 	v[CASES_AGENT] = cli_agent(&o->cli.g);
+	v[CASES_REF] = o->cli.g.ref;
 	if (id == NULL) {
 		intake_defaults(v, prio);
 	} else {
@@ -321,9 +328,20 @@ write_case(struct opts *o, rs_time at, const char *id, uint64_t key)
 	nc.atbuf = atbuf;
 	nc.amend_id = id;
 	nc.amend_key = key;
+	memset(&rw, 0, sizeof(rw));
+	rw.key = o->cli.g.ref;
+	rw.given = v;
+	rw.id_col = id == NULL ? CASES_CASE_ID : -1;
+	nc.ref = &rw;
 	err_clear(&e);
 	if (intake_append(o->dir, &nc, &e) == -1) {
 		r = cli_fail(&e);
+	} else if (rw.row != NULL) {
+		/* A retry: the row written the first time answers it. */
+		found = (const char **)rw.row;
+		nc.v = &found;
+		print_rows(o, &nc);
+		ref_row_free(rw.row, CASES_NCOLS);
 	} else {
 		print_rows(o, &nc);
 		if (id == NULL)
@@ -451,6 +469,8 @@ run_import(void *p)
 		return cli_usage("unexpected argument '%s'", o->cli.args[1]);
 	if (o->cli.g.at != NULL)
 		return cli_usage("import: give each row's time in an 'at' column, not --at");
+	if (o->cli.g.ref != NULL)
+		return cli_usage("import: give each row's key in a 'ref' column, not --ref");
 	if (setup(o) != 0)
 		return 1;
 	memset(&im, 0, sizeof(im));
@@ -471,18 +491,24 @@ run_import(void *p)
 	nc.n = im.n;
 	nc.ids = xcalloc(im.n ? im.n : 1, sizeof(*nc.ids));
 	nc.atbuf = xcalloc(im.n ? im.n : 1, sizeof(*nc.atbuf));
+	nc.skip = xcalloc(im.n ? im.n : 1, 1);
 	/* One lock, one write: the whole file or nothing. */
 	if (im.n > 0 && intake_append(o->dir, &nc, &e) == -1) {
 		ret = cli_fail(&e);
 		goto out;
 	}
+	if (nc.nskip > 0)
+		err_warn(im.name, "skipped %zu rows whose ref is already in the journal",
+		    nc.nskip);
 	print_rows(o, &nc);
 	for (i = 0; i < im.n; i++)
-		warn(im.v[i]);
+		if (!nc.skip[i])
+			warn(im.v[i]);
 	ret = 0;
 out:
 	free(nc.ids);
 	free(nc.atbuf);
+	free(nc.skip);
 	import_free(&im);
 	free(o->dir);
 	return ret;
@@ -590,7 +616,7 @@ static const struct cli_tool tool = {
 	.cmds = cmds,
 	.opts = options,
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_AGENT | CLI_G_AT |
-	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET,
+	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET | CLI_G_REF,
 	.help = help_main,
 	.dflt = "new",
 	.flags = CLI_MSG_TYPED,

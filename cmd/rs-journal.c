@@ -11,6 +11,7 @@
 #include "check.h"
 #include "cli.h"
 #include "cmdtable.h"
+#include "ddl.h"
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
@@ -38,7 +39,14 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "  archive --before YYYY-MM   move whole months before YYYY-MM to NAME.YYYY-MM.tsv.gz\n"
 "  migrate [NAME...]          rewrite live journals whose header is not the\n"
 "                             current one (archives stay as they are)\n"
-"  schema [NAME]              list the schemas, or print one\n"
+"  export NAME [--since T] [--until T] [-f tsv|csv|json]\n"
+"                             every row of a journal for an analytic engine,\n"
+"                             after two columns: site (site.code) and seq (the\n"
+"                             row's place in the site's journal, from 1); CSV\n"
+"                             without the formula guard; --since/--until by ts\n"
+"  schema [NAME] [--ddl duckdb|postgres|clickhouse]\n"
+"                             list the schemas, or print one (--ddl: as the\n"
+"                             CREATE TABLE of an export for that engine)\n"
 "\n"
 "Options:\n"
 "  -d, --dir DIR      journal directory (default $RS_DIR, else $XDG_DATA_HOME/rs)\n"
@@ -62,22 +70,26 @@ N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "  rs-journal cat complaints --since 2026-10-01 | mlr --tsv count-distinct -f category\n"
 "  rs-journal cat export.csv -f json\n"
 "  rs-journal archive --before 2026-10\n"
-"  rs-journal migrate\n");
+"  rs-journal migrate\n"
+"  rs-journal export cases -f csv > sz-cases.csv\n"
+"  rs-journal schema cases --ddl postgres\n");
 
 enum { S_CHECK = 1 << 0, S_CAT = 1 << 1, S_ARCHIVE = 1 << 2, S_SCHEMA = 1 << 3,
-	S_INIT = 1 << 4, S_MIGRATE = 1 << 5 };
+	S_INIT = 1 << 4, S_MIGRATE = 1 << 5, S_EXPORT = 1 << 6 };
 
 struct opts {
 	struct cli_args cli;
 	const char *since, *until, *before;
 	const char *zone, *site;
+	const char *ddl;
 };
 #define OFF(field) offsetof(struct opts, field)
 
 /* Every option is read wherever it is; subs says which subcommand uses it (the completions offer it there). */
 static const struct cli_opt options[] = {
-	{ "since", 0, 1, S_CAT, OFF(since), NULL },
-	{ "until", 0, 1, S_CAT, OFF(until), NULL },
+	{ "since", 0, 1, S_CAT | S_EXPORT, OFF(since), NULL },
+	{ "until", 0, 1, S_CAT | S_EXPORT, OFF(until), NULL },
+	{ "ddl", 0, 1, S_SCHEMA, OFF(ddl), NULL },
 	{ "before", 0, 1, S_ARCHIVE, OFF(before), NULL },
 	{ "zone", 0, 1, S_INIT, OFF(zone), NULL },
 	{ "site", 0, 1, S_INIT, OFF(site), NULL },
@@ -344,6 +356,18 @@ cmd_schema(void *p)
 		cli_error(argv[0], "no such schema (see rs-journal schema)");
 		return RS_EDATA;
 	}
+	if (opts->ddl != NULL) {
+		struct buf b = BUF_INIT;
+		enum ddl_engine eng;
+
+		if (ddl_engine_parse(opts->ddl, &eng) == -1)
+			return cli_usage("--ddl: want duckdb, postgres or clickhouse, not '%s'",
+			    opts->ddl);
+		ddl_create(&b, s, eng);
+		fwrite(b.p, 1, b.len, stdout);
+		buf_free(&b);
+		return 0;
+	}
 	o = out_new(stdout, opts->cli.g.format, opts->cli.g.no_header ? OUT_NO_HEADER : 0, 5, head, NULL);
 	for (i = 0; i < s->n; i++) {
 		v[0] = s->cols[i].name;
@@ -356,6 +380,91 @@ cmd_schema(void *p)
 	rc = out_end(o);
 	out_free(o);
 	return rc < 0 ? cli_exit(0) : 0;
+}
+
+/*
+ * cmd_export prints every row of journal NAME (archives and live file as
+ * one stream) after its site code and its place in the journal: the key
+ * that keeps "the last non-empty value wins, in file order" in SQL, where
+ * rows share a ts. seq counts every row, so the whole journal is read
+ * even when --since asks for its tail.
+ */
+static int
+cmd_export(void *p)
+{
+	const struct opts *opts = p;
+	const struct schema *s;
+	struct jreader *jr;
+	struct rs_err e;
+	struct row r;
+	struct out *o;
+	struct rules ru;
+	const char **names, **v;
+	const char *const *cols;
+	enum coltype *types;
+	char seq[32], *dir;
+	long long n = 0;
+	rs_time since = RS_TIME_NONE, until = RS_TIME_NONE, as_of = RS_TIME_NONE, now = time_now();
+	int i, nc, got, rc;
+
+	if (opts->cli.nargs == 0)
+		return cli_usage("export: name a journal");
+	if (opts->cli.nargs > 1)
+		return cli_usage("export: one journal at a time");
+	if ((s = schema_find(opts->cli.args[0])) == NULL) {
+		cli_error(opts->cli.args[0], "no such journal (see rs-journal schema)");
+		return RS_EDATA;
+	}
+	if (opts->cli.g.as_of && cli_time_option("--as-of", opts->cli.g.as_of, now, &as_of) < 0)
+		return RS_EDATA;
+	if (as_of != RS_TIME_NONE)
+		now = as_of;
+	if ((opts->since && cli_time_option("--since", opts->since, now, &since) < 0) ||
+	    (opts->until && cli_time_option("--until", opts->until, now, &until) < 0))
+		return RS_EDATA;
+	dir = journal_dir(opts->cli.g.dir);
+	err_clear(&e);
+	if ((rc = cli_read_dir(dir)) != 0 || (rc = rules_load(dir, &ru, &e) == -1 ?
+	    cli_fail(&e) : 0) != 0 ||
+	    (jr = jreader_open_journal(dir, s, RS_TIME_NONE, as_of, 0, &e)) == NULL) {
+		free(dir);
+		return rc ? rc : cli_fail(&e);
+	}
+	free(dir);
+	cols = jreader_columns(jr, &nc);
+	names = xcalloc((size_t)nc + 2, sizeof(*names));
+	types = xcalloc((size_t)nc + 2, sizeof(*types));
+	v = xcalloc((size_t)nc + 2, sizeof(*v));
+	names[0] = "site", types[0] = COL_ID;
+	names[1] = "seq", types[1] = COL_INT;
+	for (i = 0; i < nc; i++) {
+		names[i + 2] = cols[i];
+		types[i + 2] = i < s->n ? s->cols[i].type : COL_TEXT;
+	}
+	/* CSV for engines, not spreadsheets: no formula guard (SPEC 12). */
+	o = out_new(stdout, opts->cli.g.format, OUT_RAW |
+	    (opts->cli.g.no_header ? OUT_NO_HEADER : 0), nc + 2, names, types);
+	v[0] = ru.site_code;
+	v[1] = seq;
+	while ((got = jreader_next(jr, &r, &e)) > 0) {
+		n++;
+		if ((since != RS_TIME_NONE && (!r.parsed || r.ts < since)) ||
+		    (until != RS_TIME_NONE && (!r.parsed || r.ts >= until)))
+			continue;
+		snprintf(seq, sizeof(seq), "%lld", n);
+		for (i = 0; i < nc; i++)
+			v[i + 2] = r.v[i];
+		out_row(o, v, NULL);
+	}
+	rc = got < 0 ? cli_fail(&e) : 0;
+	if (out_end(o) < 0 && rc == 0)
+		rc = cli_exit(0);
+	out_free(o);
+	jreader_free(jr);
+	free(names);
+	free(types);
+	free(v);
+	return rc;
 }
 
 static int
@@ -384,6 +493,7 @@ static const struct cli_cmd cmds[] = {
 	{ "cat", cmd_cat, S_CAT, NULL, NULL },
 	{ "archive", cmd_archive, S_ARCHIVE, NULL, NULL },
 	{ "migrate", cmd_migrate, S_MIGRATE, NULL, NULL },
+	{ "export", cmd_export, S_EXPORT, NULL, NULL },
 	{ "schema", cmd_schema, S_SCHEMA, NULL, NULL },
 	{ NULL, NULL, 0, NULL, NULL }
 };

@@ -17,17 +17,22 @@
 #include "reports.h"
 #include "rules.h"
 #include "timefmt.h"
+#include "timelocal.h"
 
 static const char usage_text[] =
 N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\n"
 "       rs-report weekly [--week YYYY-Www]\n"
-"       rs-report kpi [--since T] [--until T] [--by day|week|month]\n"
+"       rs-report kpi [--since T] [--until T] [--by day|week|month] [--by-site]\n"
 "       rs-report case CASE\n"
 "\n"
 "Options:\n"
 "  -d, --dir DIR        journal directory (default $RS_DIR, else $XDG_DATA_HOME/rs)\n"
 "                       (a site: its rules.tsv site.zone is the zone of every time,\n"
 "                       whatever TZ says; site.code goes into new ids: RS-SZ-...)\n"
+"                       kpi: -d again (or RS_DIR=A:B) reads several sites as one\n"
+"                       network, each with its own site.code; --by-site: a row\n"
+"                       per site and period\n"
+"      --zone ZONE      periods in ZONE, not the first directory's site.zone\n"
 "  -f, --format FMT     text (default), md, html, json, tsv, csv\n"
 "      --section NAME   print only that section (a JSON key: sla, handover, ...)\n"
 "      --as-of TIME     the journals as they stood at TIME (default now)\n"
@@ -51,7 +56,10 @@ struct opts {
 	enum rformat format;
 	const char *section, *date, *shift, *since, *until, *week, *by;
 	const char *file[RJ_N];
-	int show_pii;
+	int show_pii, by_site;
+	const char *zone;
+	struct rinputs *sites;		/* every -d's inputs (kpi reads them all) */
+	size_t nsites;
 };
 #define OFF(field) offsetof(struct opts, field)
 
@@ -82,6 +90,8 @@ static const struct cli_opt options[] = {
 	{ "until", 0, 1, S_SHIFT | S_KPI, OFF(until), NULL },
 	{ "week", 0, 1, S_WEEKLY, OFF(week), NULL },
 	{ "by", 0, 1, S_KPI, OFF(by), NULL },
+	{ "by-site", 0, 0, S_KPI, OFF(by_site), NULL },
+	{ "zone", 0, 1, CLI_EVERY, OFF(zone), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -228,7 +238,7 @@ run_kpi(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *
 			return cli_usage("--since must not be after --as-of");
 	} else
 		from = kpi_period_back(to, by, KPI_DEFAULT_PERIODS - 1);
-	if (report_kpi(in, from, to, by, rep, e) == -1)
+	if (report_kpi(o->sites, o->nsites, from, to, by, o->by_site, rep, e) == -1)
 		return cli_fail(e);
 	return 0;
 }
@@ -269,11 +279,11 @@ run_report(struct opts *o, int (*fn)(struct opts *, struct rinputs *, struct rep
 {
 	static const char *const fileopt[RJ_N] = { "--cases", "--dispatch", "--complaints",
 	    "--callbacks" };
-	struct rinputs in;
+	struct rinputs in, *ins = NULL;
 	struct report *rep = NULL;
 	struct rs_err e;
 	char *dir;
-	int rc, j, stdin_used = 0, want = fn == run_case;
+	int rc, i, j, stdin_used = 0, want = fn == run_case, n = o->cli.g.ndirs;
 
 	if (o->cli.nargs != want)
 		return want && o->cli.nargs == 0 ? cli_usage("case: missing CASE") :
@@ -283,6 +293,15 @@ run_report(struct opts *o, int (*fn)(struct opts *, struct rinputs *, struct rep
 	for (j = 0; j < RJ_N; j++)
 		if (o->file[j] != NULL && strcmp(o->file[j], "-") == 0 && stdin_used++)
 			return cli_usage("%s: only one input can be read from stdin", fileopt[j]);
+	if (n > 1 && fn != run_kpi)
+		return cli_usage("--dir: only kpi reads several sites as one network so far");
+	for (j = 0; j < RJ_N; j++)
+		if (n > 1 && o->file[j] != NULL)
+			return cli_usage("%s: replaces the journal of one site, not of %d", fileopt[j], n);
+	if (o->zone != NULL && time_use_zone(o->zone) == -1) {
+		cli_error("--zone", "unknown zone '%s'", o->zone);
+		return RS_EDATA;
+	}
 	memset(&in, 0, sizeof(in));
 	if (cli_as_of(&o->cli.g, &in.as_of) == -1)
 		return RS_EDATA;
@@ -300,10 +319,25 @@ run_report(struct opts *o, int (*fn)(struct opts *, struct rinputs *, struct rep
 		free(dir);
 		return cli_fail(&e);
 	}
+	/* The other sites: each read by its own rules (cli_sites checked the directories). */
+	ins = xcalloc(n > 1 ? (size_t)n : 1, sizeof(*ins));
+	ins[0] = in;
+	for (i = 1; i < n; i++) {
+		ins[i] = in;
+		ins[i].dir = o->cli.g.dirs[i];
+		if (rules_load(ins[i].dir, &ins[i].rules, &e) == -1) {
+			free(ins);
+			free(dir);
+			return cli_fail(&e);
+		}
+	}
+	o->sites = ins;
+	o->nsites = n > 1 ? (size_t)n : 1;
 	rc = fn(o, &in, &rep, &e);
 	if (rc == 0 && rep != NULL)
 		rc = render(o, rep);
 	report_free(rep);
+	free(ins);
 	free(dir);
 	return rc;
 }
@@ -343,7 +377,8 @@ static const struct cli_cmd cmds[] = {
 static const struct cli_tool tool = {
 	.cmds = cmds,
 	.opts = options,
-	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AS_OF,
+	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AS_OF |
+	    CLI_G_DIRS,
 	.help = usage_text,
 	/* xgettext:c-format */
 	.missing = N_("missing command (shift, weekly, kpi or case)"),

@@ -6,6 +6,7 @@
 
 #include "append.h"
 #include "callback_write.h"
+#include "ref.h"
 #include "cases.h"
 #include "complaint.h"
 #include "dispatch.h"
@@ -129,6 +130,7 @@ int
 cb_record_append(const char *dir, struct cb_record *rec, struct rs_err *e)
 {
 	const struct cb_input *in = rec->in;
+	struct ref_write rw;
 	size_t i;
 
 	rec->v[CALLBACKS_CASE_ID] = in->case_id;
@@ -141,7 +143,17 @@ cb_record_append(const char *dir, struct cb_record *rec, struct rs_err *e)
 	rec->v[CALLBACKS_COMMENT] = in->comment;
 	rec->v[CALLBACKS_SUGGESTION] = in->suggestion;
 	rec->v[CALLBACKS_AGENT] = in->agent;
-	return journal_append(dir, &schema_callbacks, build_record, rec, e);
+	rec->v[CALLBACKS_REF] = rec->ref;
+	memset(&rw, 0, sizeof(rw));
+	rw.key = rec->ref;
+	rw.given = rec->v;
+	rw.id_col = -1;
+	if (ref_append(dir, &schema_callbacks, &rw, build_record, rec, e) == -1)
+		return -1;
+	if ((rec->ref_row = rw.row) != NULL)
+		for (i = 0; i < CALLBACKS_NCOLS; i++)
+			rec->v[i] = rw.row[i];
+	return 0;
 }
 
 int

@@ -52,9 +52,15 @@ struct cb_record {
 	int at_set;
 	const char *v[CALLBACKS_NCOLS];	/* the row appended */
 	char ts[TIME_ISO_MAX], atbuf[TIME_ISO_MAX];
+	const char *ref;		/* --ref KEY (ref.h), or NULL */
+	char **ref_row;			/* the row the key found instead (v points into it); free with ref_row_free */
 };
 
-/* cb_record_append appends rec's row to dir's callbacks journal; returns 0, or -1 with e set. */
+/*
+ * cb_record_append appends rec's row to dir's callbacks journal (with
+ * rec->ref: ref_append, nothing when the key answers); returns 0, or -1
+ * with e set.
+ */
 int cb_record_append(const char *dir, struct cb_record *rec, struct rs_err *e);
 
 /* cb_open_complaint sets *open when a complaint on case_id is neither resolved nor closed; returns 0, or -1 with e set. */

@@ -16,6 +16,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
+#include "ref.h"
 #include "rules.h"
 #include "utf8.h"
 
@@ -97,9 +98,86 @@ cli_site(const char *dir_option)
 	return rc;
 }
 
+/* env_dirs splits a ':' list in $RS_DIR into g's directories (kept for the process). */
+static int
+env_dirs(struct cli_global *g)
+{
+	static char *copy;
+	const char *v = getenv("RS_DIR");
+	char *p, *q;
+
+	if (g->ndirs > 0 || v == NULL || strchr(v, ':') == NULL)
+		return 0;
+	free(copy);
+	copy = xstrdup(v);
+	for (p = copy; p != NULL; p = q) {
+		if ((q = strchr(p, ':')) != NULL)
+			*q++ = '\0';
+		if (*p == '\0')
+			return cli_usage("RS_DIR: an empty directory name in the list");
+		if (g->ndirs == CLI_MAX_DIRS)
+			return cli_usage("RS_DIR: more than %d directories", CLI_MAX_DIRS);
+		g->dirs[g->ndirs++] = p;
+	}
+	g->dir = g->dirs[0];
+	return 0;
+}
+
+int
+cli_sites(struct cli_global *g, int multi)
+{
+	struct rules r, *ru;
+	struct rs_err e;
+	struct buf b = BUF_INIT;
+	int i, j, rc = 0, nocode = 0;
+
+	if ((rc = env_dirs(g)) != 0)
+		return rc;
+	if (g->ndirs <= 1)
+		return cli_site(g->dir);
+	if (!multi)
+		return cli_usage("--dir: this command takes one journal directory "
+		    "(several are read as one network by the reports)");
+	ru = xcalloc((size_t)g->ndirs, sizeof(*ru));
+	for (i = 0; i < g->ndirs && rc == 0; i++) {
+		err_clear(&e);
+		if ((rc = cli_read_dir(g->dirs[i])) == 0 && rules_load(g->dirs[i], &ru[i], &e) == -1)
+			rc = cli_fail(&e);
+	}
+	/* Ids stay unique across the network only with a code per site. */
+	for (i = 0; i < g->ndirs && rc == 0; i++) {
+		if (ru[i].site_code[0] == '\0') {
+			buf_printf(&b, "%s%s", nocode++ ? ", " : "", g->dirs[i]);
+			continue;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(ru[i].site_code, ru[j].site_code) == 0) {
+				cli_error(NULL, "%s, %s: two sites with the code %s: each site "
+				    "needs its own site.code", g->dirs[j], g->dirs[i],
+				    ru[i].site_code);
+				rc = RS_EDATA;
+				break;
+			}
+	}
+	if (rc == 0 && nocode) {
+		cli_error(b.p, "no site.code: several sites are read as one only when "
+		    "each has its own (rs-journal init --site CODE)");
+		rc = RS_EDATA;
+	}
+	err_clear(&e);
+	if (rc == 0 && rules_apply_site(&ru[0], &e) == -1)
+		rc = cli_fail(&e);
+	buf_free(&b);
+	free(ru);
+	(void)r;
+	return rc;
+}
+
 int
 cli_global_option(int c, const char *arg, struct cli_global *g)
 {
+	struct rs_err e;
+
 	switch (c) {
 	case 'd':
 		/* An empty name would fall back to $RS_DIR: a script's unset variable must not pick another center. */
@@ -107,7 +185,12 @@ cli_global_option(int c, const char *arg, struct cli_global *g)
 			cli_usage("--dir: empty directory name");
 			return -1;
 		}
-		g->dir = arg;
+		if (g->ndirs == CLI_MAX_DIRS) {
+			cli_usage("--dir: more than %d directories", CLI_MAX_DIRS);
+			return -1;
+		}
+		g->dirs[g->ndirs++] = arg;
+		g->dir = g->dirs[0];
 		return 1;
 	case 'f':
 		if (out_format_parse(arg, &g->format) < 0) {
@@ -135,6 +218,14 @@ cli_global_option(int c, const char *arg, struct cli_global *g)
 		return 1;
 	case CLI_OPT_RAW:
 		g->raw = 1;
+		return 1;
+	case CLI_OPT_REF:
+		err_clear(&e);
+		if (ref_check(arg, "--ref", &e) < 0) {
+			cli_fail(&e);
+			return -1;
+		}
+		g->ref = arg;
 		return 1;
 	}
 	return 0;

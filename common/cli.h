@@ -12,9 +12,14 @@
 
 struct rs_err;
 
+/* The most journal directories one read command takes (SPEC 12). */
+#define CLI_MAX_DIRS 64
+
 /* The global options, as parsed. */
 struct cli_global {
-	const char *dir;	/* -d/--dir */
+	const char *dir;	/* -d/--dir: the first one given */
+	const char *dirs[CLI_MAX_DIRS];	/* every -d, in order (or $RS_DIR's list; cli_sites) */
+	int ndirs;
 	enum out_format format;	/* -f/--format */
 	int format_set;
 	int no_header;		/* -H */
@@ -23,6 +28,7 @@ struct cli_global {
 	const char *at;		/* --at TIME as given */
 	int quiet;		/* -q */
 	const char *as_of;	/* --as-of TIME as given */
+	const char *ref;	/* --ref KEY (checked by ref_check), NULL if none */
 };
 
 /* Long-option codes of the global options that have no short form. */
@@ -31,6 +37,7 @@ enum {
 	CLI_OPT_AT,
 	CLI_OPT_AS_OF,
 	CLI_OPT_RAW,
+	CLI_OPT_REF,
 	CLI_OPT_FIRST_FREE = 0x1100	/* cli_run numbers a tool's own long options from here */
 };
 
@@ -64,6 +71,17 @@ int cli_as_of(const struct cli_global *g, rs_time *t);
  * code after printing why (1 a bad rules.tsv, 3 unreadable).
  */
 int cli_site(const char *dir_option);
+
+/*
+ * cli_sites is cli_site for a command that may read several sites as one
+ * network (multi set; SPEC 12): the directories of g (several -d, or
+ * $RS_DIR as a ':' list, which it splits into g->dirs and g->dir) must
+ * exist and each have its own site.code; the first one's site becomes
+ * the process's. With one directory it is cli_site. Returns 0, or an
+ * exit code after printing why (2 several directories where multi is
+ * 0, 1 a site without a code or two with one, 3 a missing directory).
+ */
+int cli_sites(struct cli_global *g, int multi);
 
 /* cli_error prints "PROG: WHERE: WHAT" (WHERE omitted if NULL or empty). */
 void cli_error(const char *where, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

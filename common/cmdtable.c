@@ -21,6 +21,7 @@ static const struct {
 	{ { "at", required_argument, NULL, CLI_OPT_AT }, CLI_G_AT },
 	{ { "as-of", required_argument, NULL, CLI_OPT_AS_OF }, CLI_G_AS_OF },
 	{ { "quiet", no_argument, NULL, 'q' }, CLI_G_QUIET },
+	{ { "ref", required_argument, NULL, CLI_OPT_REF }, CLI_G_REF },
 	{ { "help", no_argument, NULL, 'h' }, 0 },
 	{ { "version", no_argument, NULL, 'V' }, 0 },
 };
@@ -189,7 +190,8 @@ parse(const struct cli_tool *t, const struct cli_cmd *cmd, int argc, char **argv
 		if ((r = cli_global_option(c, optarg, &a->g)) == 1)
 			continue;
 		if (r == -1)
-			return c == CLI_OPT_AGENT ? RS_EDATA : RS_EUSAGE;	/* a bad value */
+			return c == CLI_OPT_AGENT || c == CLI_OPT_REF ?
+			    RS_EDATA : RS_EUSAGE;	/* a bad value */
 		/* A code no table has: cannot happen, but say which command. */
 		if ((t->flags & CLI_MSG_SUB) && cmd != NULL)
 			return cli_usage("%s: unknown option", cmd->name);
@@ -314,16 +316,16 @@ hoist(const struct cli_tool *t, int argc, char **argv)
 	return 0;
 }
 
-/* site reads the site for the subcommand a->cmd unless it does so itself; returns 0 or an exit code. */
+/* site reads the site(s) for the subcommand a->cmd unless it does so itself; returns 0 or an exit code. */
 static int
-site(const struct cli_tool *t, const struct cli_args *a)
+site(const struct cli_tool *t, struct cli_args *a)
 {
 	const char *const *p;
 
 	for (p = t->site_self; p != NULL && *p != NULL; p++)
 		if (strcmp(*p, a->cmd->name) == 0)
 			return 0;
-	return cli_site(a->g.dir);
+	return cli_sites(&a->g, (t->globals & CLI_G_DIRS) != 0);
 }
 
 /* run_permuted is cli_run for CLI_PERMUTE: all options first, then the subcommand. */

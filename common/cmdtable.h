@@ -25,7 +25,9 @@ enum {
 	CLI_G_AGENT = 1 << 4,		/* --agent */
 	CLI_G_AT = 1 << 5,		/* --at */
 	CLI_G_AS_OF = 1 << 6,		/* --as-of */
-	CLI_G_QUIET = 1 << 7		/* -q/--quiet */
+	CLI_G_QUIET = 1 << 7,		/* -q/--quiet */
+	CLI_G_REF = 1 << 8,		/* --ref (write commands) */
+	CLI_G_DIRS = 1 << 9		/* -d more than once: several sites read as one (SPEC 12) */
 };
 
 /* CLI_EVERY in cli_opt.subs: every subcommand takes the option. */

@@ -30,6 +30,12 @@ static const char *const event_verbs[CPE_N] = {
 };
 
 const char *
+cp_event_name(enum cp_event ev)
+{
+	return (int)ev < 0 || ev >= CPE_N ? "" : event_names[ev];
+}
+
+const char *
 cp_state_name(enum cp_state s)
 {
 	if ((int)s < 0 || s > CP_CLOSED)

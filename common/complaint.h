@@ -44,6 +44,9 @@ const char *cp_state_name(enum cp_state s);
 /* cp_event_parse maps an event name ("opened", ...) to *ev; returns 0 or -1. */
 int cp_event_parse(const char *s, enum cp_event *ev);
 
+/* cp_event_name returns the journal's name of ev ("escalated"), static. */
+const char *cp_event_name(enum cp_event ev);
+
 /* cp_event_verb returns the command word of ev ("escalate", "action-done") for messages. */
 const char *cp_event_verb(enum cp_event ev);
 

@@ -7,6 +7,7 @@
 #include "append.h"
 #include "cases.h"
 #include "complaint_write.h"
+#include "ref.h"
 #include "dispatch.h"
 #include "err.h"
 #include "idmap.h"
@@ -132,6 +133,7 @@ build_open(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err *
 	a->w.v[COMPLAINTS_PROVIDER] = in->provider ? in->provider : a->provider;
 	a->w.v[COMPLAINTS_DEMAND] = in->demand;
 	a->w.v[COMPLAINTS_NOTE] = in->note;
+	a->w.v[COMPLAINTS_REF] = in->ref;
 	return rowbuild_finish(&schema_complaints, a->w.v, rows, a->w.id, e);
 }
 
@@ -170,10 +172,51 @@ cp_open_case(const char *dir, const struct rules *ru, struct cp_open *op, struct
 	return 0;
 }
 
+/*
+ * ref_write_row appends with in->ref: given holds what the command
+ * gives; a row found with the key becomes w (its id and values).
+ */
+static int
+ref_write_row(const char *dir, const struct cp_input *in, const char **given, int id_col,
+    append_build_fn build, void *arg, struct cp_row *w, struct rs_err *e)
+{
+	struct ref_write rw;
+	int i;
+
+	memset(&rw, 0, sizeof(rw));
+	rw.key = given[COMPLAINTS_REF] = in->ref;
+	rw.given = given;
+	rw.id_col = id_col;
+	given[COMPLAINTS_AGENT] = in->agent;
+	given[COMPLAINTS_NOTE] = in->note;
+	if (ref_append(dir, &schema_complaints, &rw, build, arg, e) == -1)
+		return -1;
+	if ((w->ref_row = rw.row) != NULL) {
+		for (i = 0; i < COMPLAINTS_NCOLS; i++)
+			w->v[i] = rw.row[i];
+		snprintf(w->id, sizeof(w->id), "%s", rw.row[COMPLAINTS_COMPLAINT_ID]);
+	}
+	return 0;
+}
+
 int
 cp_open_append(const char *dir, struct cp_open *op, struct rs_err *e)
 {
-	return journal_append(dir, &schema_complaints, build_open, op, e);
+	const char *given[COMPLAINTS_NCOLS] = { NULL };
+	const struct cp_input *in = op->in;
+	char level[8];
+
+	given[COMPLAINTS_CASE_ID] = in->case_id;
+	given[COMPLAINTS_EVENT] = "opened";
+	given[COMPLAINTS_CATEGORY] = in->category;
+	given[COMPLAINTS_RESPONSIBLE] = in->responsible;
+	given[COMPLAINTS_PROVIDER] = in->provider;
+	given[COMPLAINTS_DEMAND] = in->demand;
+	if (op->level != 0) {
+		snprintf(level, sizeof(level), "%d", op->level);
+		given[COMPLAINTS_LEVEL] = level;
+	}
+	return ref_write_row(dir, in, given, COMPLAINTS_COMPLAINT_ID, build_open, op, &op->w, e);
 }
 
 /* build_event runs under the lock: the complaint's state, the transition, the row. */
@@ -212,11 +255,10 @@ build_event(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err 
 	a->w.v[COMPLAINTS_COMPLAINT_ID] = a->w.id;
 	/* The case on every row, so that grep and cat by case find them all. */
 	a->w.v[COMPLAINTS_CASE_ID] = a->case_id;
-	a->w.v[COMPLAINTS_EVENT] = (const char *[]){ "opened", "escalated",
-	    "contacted", "investigated", "resolved", "closed", "reopened",
-	    "action", "action-done" }[a->ev];
+	a->w.v[COMPLAINTS_EVENT] = cp_event_name(a->ev);
 	a->w.v[COMPLAINTS_AGENT] = in->agent;
 	a->w.v[COMPLAINTS_NOTE] = in->note;
+	a->w.v[COMPLAINTS_REF] = in->ref;
 	switch (a->ev) {
 	case CPE_ESCALATED:
 		snprintf(a->w.level, sizeof(a->w.level), "%d", a->level);
@@ -252,8 +294,35 @@ build_event(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err 
 int
 cp_change_append(const char *dir, struct cp_change *ch, struct rs_err *e)
 {
+	const char *given[COMPLAINTS_NCOLS] = { NULL };
+	const struct cp_input *in = ch->in;
+	char level[8];
+
 	cp_set_init(&ch->set);
-	return journal_append(dir, &schema_complaints, build_event, ch, e);
+	given[COMPLAINTS_COMPLAINT_ID] = ch->id;
+	given[COMPLAINTS_EVENT] = cp_event_name(ch->ev);
+	switch (ch->ev) {
+	case CPE_ESCALATED:
+		snprintf(level, sizeof(level), "%d", ch->level);
+		given[COMPLAINTS_LEVEL] = level;
+		break;
+	case CPE_INVESTIGATED:
+		given[COMPLAINTS_RESPONSIBLE] = in->responsible;
+		given[COMPLAINTS_PROVIDER] = in->provider;
+		break;
+	case CPE_RESOLVED:
+		given[COMPLAINTS_REMEDY] = in->remedy;
+		given[COMPLAINTS_AMOUNT] = in->amount;
+		break;
+	case CPE_ACTION:
+		given[COMPLAINTS_ACTION] = in->action;
+		given[COMPLAINTS_OWNER] = in->owner;
+		given[COMPLAINTS_DUE] = in->due;
+		break;
+	default:
+		break;
+	}
+	return ref_write_row(dir, in, given, -1, build_event, ch, &ch->w, e);
 }
 
 void

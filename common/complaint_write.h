@@ -22,6 +22,7 @@ struct cp_input {
 	const char *case_id, *category, *demand, *responsible, *provider;
 	const char *note, *remedy, *amount, *action, *owner, *due;
 	const char *agent;
+	const char *ref;		/* --ref KEY (ref.h), or NULL */
 	int safety, media, legal;
 };
 
@@ -29,6 +30,8 @@ struct cp_input {
 struct cp_row {
 	const char *v[COMPLAINTS_NCOLS];
 	char ts[TIME_ISO_MAX], at[TIME_ISO_MAX], id[ID_MAX], level[8];
+	/* The row a --ref key found instead (v and id point into it); free with ref_row_free. */
+	char **ref_row;
 };
 
 /* A new complaint: the input, the facts of its case the level rule needs, and the row written. */

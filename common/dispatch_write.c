@@ -7,6 +7,7 @@
 #include "append.h"
 #include "cases.h"
 #include "dispatch_write.h"
+#include "ref.h"
 #include "err.h"
 #include "i18n.h"
 #include "ids.h"
@@ -74,7 +75,7 @@ drecord_case(const char *dir, struct drecord *rec, struct cases *cs, long *ix,
 int
 drecord_append(const char *dir, struct drecord *rec, struct rs_err *e)
 {
-	if (journal_append(dir, &schema_dispatch, build_record, rec, e) == -1)
+	if (ref_append(dir, &schema_dispatch, rec->ref, build_record, rec, e) == -1)
 		return -1;
 	/* Warned once written: a refused assignment is not a warning's business. */
 	if (rec->forced > 0)

@@ -16,6 +16,7 @@
 #include "timefmt.h"
 
 struct cases;
+struct ref_write;
 struct rs_err;
 
 /* A dispatch row being written. */
@@ -32,6 +33,7 @@ struct drecord {
 	struct buf note;		/* dispatch_assign's note when forced; free with buf_free */
 	size_t forced;			/* note's "forced: ..." part is note.p[0..forced) */
 	int busy;			/* the provider is busy with another case */
+	struct ref_write *ref;		/* --ref (ref.h), or NULL */
 };
 
 /*
@@ -43,7 +45,12 @@ struct drecord {
 int drecord_case(const char *dir, struct drecord *rec, struct cases *cs, long *ix,
     struct rs_err *e);
 
-/* drecord_append checks rec's event against the case's state and event order (SPEC 6) and appends its row to dir's dispatch journal; returns 0, or -1 with e set. */
+/*
+ * drecord_append checks rec's event against the case's state and event
+ * order (SPEC 6) and appends its row to dir's dispatch journal (with
+ * rec->ref: ref_append, nothing when the key answers); returns 0, or -1
+ * with e set.
+ */
 int drecord_append(const char *dir, struct drecord *rec, struct rs_err *e);
 
 /*

@@ -8,6 +8,7 @@
 #include "err.h"
 #include "import.h"
 #include "intake.h"
+#include "ref.h"
 #include "reader.h"
 #include "row.h"
 #include "schema.h"
@@ -168,6 +169,15 @@ import_row(struct import *im, const struct row *r)
 				why = "bad time";
 		} else
 			why = schema_check_value(c, r->v[i], r->len[i], msg, sizeof(msg));
+		if (why == NULL && col == CASES_REF && memchr(r->v[i], '\0', r->len[i]) == NULL) {
+			struct rs_err e;
+
+			if (ref_check(r->v[i], NULL, &e) == -1)
+				{
+				snprintf(msg, sizeof(msg), "%.200s", e.msg);
+				why = msg;
+			}
+		}
 		if (why != NULL) {
 			import_bad(im, r->line, c->name, why);
 			return;
@@ -202,9 +212,49 @@ import_row(struct import *im, const struct row *r)
 		im->cap = im->cap ? im->cap * 2 : 256;
 		im->v = xrealloc(im->v, im->cap * sizeof(*im->v));
 		im->at = xrealloc(im->at, im->cap * sizeof(*im->at));
+		im->line = xrealloc(im->line, im->cap * sizeof(*im->line));
 	}
+	im->line[im->n] = r->line;
 	im->v[im->n] = v;
 	im->at[im->n++] = at;
+}
+
+static int
+cmp_ref(const void *a, const void *b)
+{
+	const char *const *x = *(const char *const *const *)a;
+	const char *const *y = *(const char *const *const *)b;
+	int c = strcmp(x[CASES_REF], y[CASES_REF]);
+
+	/* Equal keys in file order, so that the later one is reported. */
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+/*
+ * twice_refs reports a ref given to two rows of the file: the rows
+ * would not be retries of each other but two cases under one key.
+ */
+static void
+twice_refs(struct import *im)
+{
+	const char ***by = xcalloc(im->n ? im->n : 1, sizeof(*by));
+	char msg[128];
+	size_t i, j, n = 0;
+
+	for (i = 0; i < im->n; i++)
+		if (im->v[i][CASES_REF] != NULL)
+			by[n++] = im->v[i];
+	qsort(by, n, sizeof(*by), cmp_ref);
+	for (i = 1; i < n; i++) {
+		if (strcmp(by[i][CASES_REF], by[i - 1][CASES_REF]) != 0)
+			continue;
+		/* Rows sit in im->v in file order; find their lines. */
+		for (j = 0; j < im->n && im->v[j] != by[i]; j++)
+			;
+		snprintf(msg, sizeof(msg), "the key of an earlier row again");
+		import_bad(im, im->line[j], "ref", msg);
+	}
+	free(by);
 }
 
 int
@@ -230,6 +280,8 @@ import_read(struct import *im, const char *path, struct rs_err *e)
 		}
 		import_row(im, &r);
 	}
+	if (rc != -1)
+		twice_refs(im);
 	reader_free(rd);
 	if (spool != NULL)
 		fclose(spool);
@@ -241,5 +293,6 @@ import_free(struct import *im)
 {
 	free(im->v);
 	free(im->at);
+	free(im->line);
 	arena_free(&im->arena);
 }

@@ -22,6 +22,7 @@ struct import {
 	struct arena arena;
 	const char ***v;		/* v[i]: CASES_NCOLS values of row i (NULL = empty) */
 	rs_time *at;			/* at of row i, RS_TIME_NONE = when written */
+	long *line;			/* the input line of row i */
 	size_t n, cap;
 	int bad;			/* rows reported */
 	rs_time now;

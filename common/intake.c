@@ -9,6 +9,7 @@
 #include "cases.h"
 #include "err.h"
 #include "intake.h"
+#include "ref.h"
 #include "row.h"
 #include "rowbuild.h"
 #include "schema.h"
@@ -36,6 +37,41 @@ seen_row(const struct row *r, void *arg, struct rs_err *e)
 }
 
 /*
+ * skip_known marks the new cases whose ref is already in the journal
+ * (an import given again after a timeout): they are not written twice.
+ */
+static int
+skip_known(struct append_ctx *ctx, struct intake_rows *nc, struct rs_err *e)
+{
+	const char **keys;
+	char ***hit;
+	size_t i;
+	int any = 0, rc;
+
+	nc->nskip = 0;
+	if (nc->skip == NULL)
+		return 0;
+	for (i = 0; i < nc->n; i++)
+		any |= nc->v[i][CASES_REF] != NULL && *nc->v[i][CASES_REF] != '\0';
+	if (!any)
+		return 0;
+	keys = xcalloc(nc->n, sizeof(*keys));
+	hit = xcalloc(nc->n, sizeof(*hit));
+	for (i = 0; i < nc->n; i++)
+		if (nc->v[i][CASES_REF] != NULL && *nc->v[i][CASES_REF] != '\0')
+			keys[i] = nc->v[i][CASES_REF];
+	rc = ref_find(ctx, keys, nc->n, hit, e);
+	for (i = 0; i < nc->n && rc == 0; i++) {
+		nc->skip[i] = hit[i] != NULL;
+		nc->nskip += hit[i] != NULL;
+		ref_row_free(hit[i], ctx->s->n);
+	}
+	free(keys);
+	free(hit);
+	return rc;
+}
+
+/*
  * build_cases runs under the journal lock: it gives out ids (largest
  * of the date + 1, per row's local date of at), fills ts and at, checks
  * each row against the schema and formats it.
@@ -58,16 +94,22 @@ build_cases(struct append_ctx *ctx, struct buf *rows, void *arg, struct rs_err *
 		if (!s.found)
 			return err_set(e, RS_EDATA, nc->amend_id, "no such case");
 	} else {
+		if (skip_known(ctx, nc, e) == -1)
+			return -1;
 		ymd = xcalloc(nc->n ? nc->n : 1, sizeof(*ymd));
 		max = xcalloc(nc->n ? nc->n : 1, sizeof(*max));
+		/* A skipped row gets no id; today's date costs no extra read. */
 		for (i = 0; i < nc->n; i++)
-			ymd[i] = time_local_date(nc->at[i] != RS_TIME_NONE ? nc->at[i] : ctx->ts);
+			ymd[i] = time_local_date(nc->at[i] != RS_TIME_NONE &&
+			    !(nc->skip != NULL && nc->skip[i]) ? nc->at[i] : ctx->ts);
 		if (append_max_seqs(ctx, CASES_CASE_ID, "RS", ymd, max, nc->n, e) == -1)
 			goto out;
 	}
 	for (i = 0; i < nc->n; i++) {
 		const char **v = nc->v[i];
 
+		if (nc->skip != NULL && nc->skip[i])
+			continue;
 		v[CASES_TS] = nc->tsbuf;
 		v[CASES_AT] = nc->at[i] != RS_TIME_NONE ?
 		    time_format_iso(nc->at[i], nc->atbuf[i]) : nc->tsbuf;
@@ -96,7 +138,7 @@ out:
 int
 intake_append(const char *dir, struct intake_rows *rows, struct rs_err *e)
 {
-	return journal_append(dir, &schema_cases, build_cases, rows, e);
+	return ref_append(dir, &schema_cases, rows->ref, build_cases, rows, e);
 }
 
 void

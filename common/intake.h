@@ -12,6 +12,7 @@
 #include "ids.h"
 #include "timefmt.h"
 
+struct ref_write;
 struct rs_err;
 
 /*
@@ -28,9 +29,21 @@ struct intake_rows {
 	char tsbuf[TIME_ISO_MAX];
 	const char *amend_id;		/* amend: the case, checked under the lock; NULL: new cases */
 	uint64_t amend_key;
+	struct ref_write *ref;		/* one row with --ref (ref.h), or NULL */
+	/*
+	 * Without ref, rows whose ref column holds a key already in the
+	 * journal (an import run again) are skipped: skip[i] set (n bytes
+	 * the caller gives, or NULL when no row has a key), nskip counted.
+	 */
+	char *skip;
+	size_t nskip;
 };
 
-/* intake_append appends rows to dir's cases journal in one locked write; returns 0, or -1 with e set. */
+/*
+ * intake_append appends rows to dir's cases journal in one locked write
+ * (with rows->ref, ref_append: nothing when the key answers); returns 0,
+ * or -1 with e set.
+ */
 int intake_append(const char *dir, struct intake_rows *rows, struct rs_err *e);
 
 /*

@@ -106,9 +106,15 @@ rs_time kpi_period_back(rs_time t, enum kpi_by by, int n);
 /* kpi_period_label writes the name of the period starting at t ("2026-11-22", "2026-W47", "2026-11") into buf. */
 void kpi_period_label(rs_time t, enum kpi_by by, char *buf, size_t n);
 
-/* report_kpi covers the periods of kind by from the one holding from to the one holding to (inclusive). */
-int report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
-    struct report **out, struct rs_err *e);
+/*
+ * report_kpi covers the periods of kind by from the one holding from to
+ * the one holding to (inclusive), over the nin sites in[] read as one
+ * network (SPEC 12: each measured by its own rules, the periods in the
+ * process's zone): their sums, or with by_site one row per period and
+ * site (ordered by site code) with a site column first.
+ */
+int report_kpi(const struct rinputs *in, size_t nin, rs_time from, rs_time to,
+    enum kpi_by by, int by_site, struct report **out, struct rs_err *e);
 int report_case(const struct rinputs *in, const char *id, struct report **out,
     struct rs_err *e);
 

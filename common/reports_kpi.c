@@ -237,74 +237,101 @@ tally_cases(struct kpi *k)
 	}
 }
 
-static void
-fill(struct kpi *k, struct report *r, enum kpi_by by)
-{
-	static const char *const cols[] = { "period", "cases", "dispatch_sla_pct",
-	    "arrival_sla_pct", "complaints", "per_1000", "csat_pct", "nps",
-	    "complainant_satisfaction_pct" };
-	static const enum rtype types[] = { RT_ENUM, RT_INT, RT_PCT, RT_PCT, RT_INT, RT_NUM,
-	    RT_PCT, RT_INT, RT_PCT };
-	struct rsection *s;
-	char label[32];
-	size_t i;
+/* The columns of the periods table; --by-site puts "site" first. */
+static const char *const kpi_cols[] = { "site", "period", "cases", "dispatch_sla_pct",
+    "arrival_sla_pct", "complaints", "per_1000", "csat_pct", "nps",
+    "complainant_satisfaction_pct" };
+static const enum rtype kpi_types[] = { RT_ENUM, RT_ENUM, RT_INT, RT_PCT, RT_PCT, RT_INT,
+    RT_NUM, RT_PCT, RT_INT, RT_PCT };
 
-	s = report_section(r, "periods", "KPIs by period", RSH_ARRAY, 9, cols, types);
-	s->chart = RCH_LINE, s->chart_col = 1;
+/* period_row adds p as a row of s: site (when by_site) in column 0, the figures after. */
+static void
+period_row(struct report *r, struct rsection *s, const struct period *p, enum kpi_by by,
+    int by_site, const char *site)
+{
+	char label[32];
+	int c = by_site;
+
+	kpi_period_label(p->start, by, label, sizeof(label));
+	rsec_row(s);
+	if (by_site)
+		rsec_set(r, s, 0, site);
+	rsec_set(r, s, c, label);
+	rsec_int(r, s, c + 1, p->cases);
+	rsec_ratio(r, s, c + 2, p->sla[0][0], p->sla[0][0] + p->sla[0][1], 100);
+	rsec_ratio(r, s, c + 3, p->sla[1][0], p->sla[1][0] + p->sla[1][1], 100);
+	rsec_int(r, s, c + 4, p->complaints);
+	rsec_ratio(r, s, c + 5, p->complaints, p->cases, 1000);
+	rsec_ratio(r, s, c + 6, p->svc_ok, p->svc_reached, 100);
+	if (p->nps_n > 0)
+		rsec_int(r, s, c + 7, round_div(100 * (p->nps_pro - p->nps_det), p->nps_n));
+	rsec_ratio(r, s, c + 8, p->cp_ok, p->cp_reached, 100);
+}
+
+/* period_sum adds the counts of b to a; the ratios are computed again from the sums. */
+static void
+period_sum(struct period *a, const struct period *b)
+{
+	int i, j;
+
+	a->cases += b->cases;
+	a->complaints += b->complaints;
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 2; j++)
+			a->sla[i][j] += b->sla[i][j];
+	a->svc_reached += b->svc_reached;
+	a->svc_ok += b->svc_ok;
+	a->nps_n += b->nps_n;
+	a->nps_pro += b->nps_pro;
+	a->nps_det += b->nps_det;
+	a->cp_reached += b->cp_reached;
+	a->cp_ok += b->cp_ok;
+}
+
+/*
+ * fill writes the periods table: the network's periods (net, n), or with
+ * by_site one row per period and site (site[i] of the nsite sites, in
+ * the order of ord), periods first.
+ */
+static void
+fill(struct report *r, enum kpi_by by, const struct period *net, size_t n, int by_site,
+    struct period *const *site, const char *const *code, const size_t *ord, size_t nsite)
+{
+	struct rsection *s;
+	size_t i, j;
+
+	s = report_section(r, "periods", "KPIs by period", RSH_ARRAY, 9 + by_site,
+	    kpi_cols + !by_site, kpi_types + !by_site);
+	s->chart = RCH_LINE, s->chart_col = 1 + by_site;
 	s->note = report_strdup(r, _("SLA % = met / (met + missed); per_1000 = complaints / "
 	    "cases x 1000; CSAT % = reached service callbacks with overall >= 4; "
 	    "NPS = % 9-10 minus % 0-6"));
-	for (i = 0; i < k->n; i++) {
-		struct period *p = &k->p[i];
-
-		kpi_period_label(p->start, by, label, sizeof(label));
-		rsec_row(s);
-		rsec_set(r, s, 0, label);
-		rsec_int(r, s, 1, p->cases);
-		rsec_ratio(r, s, 2, p->sla[0][0], p->sla[0][0] + p->sla[0][1], 100);
-		rsec_ratio(r, s, 3, p->sla[1][0], p->sla[1][0] + p->sla[1][1], 100);
-		rsec_int(r, s, 4, p->complaints);
-		rsec_ratio(r, s, 5, p->complaints, p->cases, 1000);
-		rsec_ratio(r, s, 6, p->svc_ok, p->svc_reached, 100);
-		if (p->nps_n > 0)
-			rsec_int(r, s, 7, round_div(100 * (p->nps_pro - p->nps_det), p->nps_n));
-		rsec_ratio(r, s, 8, p->cp_ok, p->cp_reached, 100);
+	for (i = 0; i < n; i++) {
+		if (!by_site) {
+			period_row(r, s, &net[i], by, 0, NULL);
+			continue;
+		}
+		for (j = 0; j < nsite; j++)
+			period_row(r, s, &site[ord[j]][i], by, 1, code[ord[j]]);
 	}
 }
 
-int
-report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
-    struct report **out, struct rs_err *e)
+/*
+ * kpi_site reads one site's journals (k->in) into its periods k->p (from
+ * since): the cases here and the dispatch rows in a second thread.
+ * Returns 0, or -1 with e set.
+ */
+static int
+kpi_site(struct kpi *k, rs_time since, struct rs_err *e)
 {
-	static const char *const byname[] = { "day", "week", "month" };
-	static const char *const cols[] = { "from", "to", "by", "as_of" };
-	static const enum rtype types[] = { RT_TIME, RT_TIME, RT_ENUM, RT_TIME };
-	struct kpi k;
 	pthread_t worker;
 	int ok;
-	struct report *r;
-	struct rsection *s;
-	rs_time t, since;
-	char a[TIME_ISO_MAX], b[TIME_ISO_MAX], c[TIME_ISO_MAX];
-	int rc = -1;
 
-	memset(&k, 0, sizeof(k));
-	k.in = in;
-	*out = NULL;
-	k.p = xcalloc(KPI_MAX_PERIODS, sizeof(*k.p));
-	for (t = kpi_period_start(from, by); t <= to; t = kpi_period_next(t, by)) {
-		if (k.n == KPI_MAX_PERIODS) {
-			free(k.p);
-			return err_set(e, RS_EUSAGE, NULL, "more than %d periods: "
-			    "narrow --since/--until or use a longer --by", KPI_MAX_PERIODS);
-		}
-		k.p[k.n].start = t;
-		k.p[k.n].end = kpi_period_next(t, by);
-		k.n++;
-	}
-	since = k.n ? k.p[0].start - RPT_SLACK_S : from;
-	k.kd.in = in;
-	k.kd.since = since;
+	memset(&k->ix, 0, sizeof(k->ix));
+	memset(&k->kd, 0, sizeof(k->kd));
+	k->c = NULL;
+	k->kd.in = k->in;
+	k->kd.since = since;
 	/*
 	 * The cases in this thread, the dispatch rows in a second one (if
 	 * one can be had). What the user sees stays that of one thread
@@ -312,46 +339,121 @@ report_kpi(const struct rinputs *in, rs_time from, rs_time to, enum kpi_by by,
 	 * errors first, the dispatch journal's after, and none of those
 	 * when reading the cases failed.
 	 */
-	k.kd.threaded = k.n > 0;
-	if (k.kd.threaded && pthread_create(&worker, NULL, dispatch_worker, &k.kd) != 0)
-		k.kd.threaded = 0;
-	ok = k.n > 0 && rin_scan(in, RJ_CASES, since, on_case, &k, e) == 0;
-	if (k.kd.threaded) {
+	k->kd.threaded = k->n > 0;
+	if (k->kd.threaded && pthread_create(&worker, NULL, dispatch_worker, &k->kd) != 0)
+		k->kd.threaded = 0;
+	ok = k->n > 0 && rin_scan(k->in, RJ_CASES, since, on_case, k, e) == 0;
+	if (k->kd.threaded) {
 		pthread_join(worker, NULL);
 		/* As if read after the cases: not at all when those failed. */
-		if (ok && k.kd.warnings.len > 0) {
+		if (ok && k->kd.warnings.len > 0) {
 			fflush(stdout);
-			fputs(k.kd.warnings.p, stderr);
+			fputs(k->kd.warnings.p, stderr);
 		}
 	} else if (ok)
-		dispatch_worker(&k.kd);
-	if (ok && k.kd.rc == -1) {
-		*e = k.kd.e;
+		dispatch_worker(&k->kd);
+	if (ok && k->kd.rc == -1) {
+		*e = k->kd.e;
 		ok = 0;
 	}
-	if (ok && rin_scan(in, RJ_COMPLAINTS, since, on_complaint, &k, e) == 0 &&
-	    rin_scan(in, RJ_CALLBACKS, since, on_callback, &k, e) == 0) {
-		tally_cases(&k);
+	if (ok && rin_scan(k->in, RJ_COMPLAINTS, since, on_complaint, k, e) == 0 &&
+	    rin_scan(k->in, RJ_CALLBACKS, since, on_callback, k, e) == 0)
+		tally_cases(k);
+	else
+		ok = 0;
+	kindex_free(&k->ix);
+	kindex_free(&k->kd.ix);
+	free(k->c);
+	free(k->kd.d);
+	buf_free(&k->kd.warnings);
+	return ok ? 0 : -1;
+}
+
+/* order_sites sorts ord[0..n) (indexes into code) by site code: a few sites, an insertion sort. */
+static void
+order_sites(size_t *ord, const char *const *code, size_t n)
+{
+	size_t i, j, x;
+
+	for (i = 1; i < n; i++) {
+		x = ord[i];
+		for (j = i; j > 0 && strcmp(code[ord[j - 1]], code[x]) > 0; j--)
+			ord[j] = ord[j - 1];
+		ord[j] = x;
+	}
+}
+
+int
+report_kpi(const struct rinputs *in, size_t nin, rs_time from, rs_time to, enum kpi_by by,
+    int by_site, struct report **out, struct rs_err *e)
+{
+	static const char *const byname[] = { "day", "week", "month" };
+	static const char *const cols[] = { "from", "to", "by", "as_of" };
+	static const enum rtype types[] = { RT_TIME, RT_TIME, RT_ENUM, RT_TIME };
+	struct kpi k;
+	struct period *tmpl, *net, **site;
+	const char **code;
+	size_t i, j, n = 0, *ord;
+	struct report *r;
+	struct rsection *s;
+	rs_time t, since;
+	char a[TIME_ISO_MAX], b[TIME_ISO_MAX], c[TIME_ISO_MAX];
+	int rc = 0;
+
+	*out = NULL;
+	tmpl = xcalloc(KPI_MAX_PERIODS, sizeof(*tmpl));
+	for (t = kpi_period_start(from, by); t <= to; t = kpi_period_next(t, by)) {
+		if (n == KPI_MAX_PERIODS) {
+			free(tmpl);
+			return err_set(e, RS_EUSAGE, NULL, "more than %d periods: "
+			    "narrow --since/--until or use a longer --by", KPI_MAX_PERIODS);
+		}
+		tmpl[n].start = t;
+		tmpl[n].end = kpi_period_next(t, by);
+		n++;
+	}
+	since = n ? tmpl[0].start - RPT_SLACK_S : from;
+	/* Each site is measured by its own rules (SPEC 12), in the periods of the first's zone. */
+	net = xcalloc(n ? n : 1, sizeof(*net));
+	memcpy(net, tmpl, n * sizeof(*net));
+	site = xcalloc(nin, sizeof(*site));
+	code = xcalloc(nin, sizeof(*code));
+	ord = xcalloc(nin, sizeof(*ord));
+	for (i = 0; i < nin && rc == 0; i++) {
+		memset(&k, 0, sizeof(k));
+		k.in = &in[i];
+		k.n = n;
+		k.p = site[i] = xcalloc(n ? n : 1, sizeof(*k.p));
+		memcpy(k.p, tmpl, n * sizeof(*k.p));
+		code[i] = in[i].rules.site_code;
+		ord[i] = i;
+		if (n == 0 || kpi_site(&k, since, e) == -1)
+			rc = -1;
+		for (j = 0; j < n && rc == 0; j++)
+			period_sum(&net[j], &k.p[j]);
+	}
+	if (rc == 0) {
+		order_sites(ord, code, nin);
 		r = report_new("kpi", N_("KPIs"));
 		report_subtitle(r, "by %s, %s to %s, as of %s", C_("value", byname[by]),
-		    time_format_minute(k.p[0].start, a),
-		    time_format_minute(k.p[k.n - 1].end, b), time_format_minute(in->as_of, c));
+		    time_format_minute(tmpl[0].start, a),
+		    time_format_minute(tmpl[n - 1].end, b), time_format_minute(in->as_of, c));
 		s = report_section(r, "summary", "Summary", RSH_FLAT, 4, cols, types);
 		s->hidden = 1;
 		rsec_row(s);
-		rsec_time(r, s, 0, k.p[0].start);
-		rsec_time(r, s, 1, k.p[k.n - 1].end);
+		rsec_time(r, s, 0, tmpl[0].start);
+		rsec_time(r, s, 1, tmpl[n - 1].end);
 		rsec_set(r, s, 2, byname[by]);
 		rsec_time(r, s, 3, in->as_of);
-		fill(&k, r, by);
+		fill(r, by, net, n, by_site, site, code, ord, nin);
 		*out = r;
-		rc = 0;
 	}
-	kindex_free(&k.ix);
-	kindex_free(&k.kd.ix);
-	free(k.c);
-	free(k.kd.d);
-	buf_free(&k.kd.warnings);
-	free(k.p);
+	for (i = 0; i < nin; i++)
+		free(site[i]);
+	free(site);
+	free(code);
+	free(ord);
+	free(net);
+	free(tmpl);
 	return rc;
 }

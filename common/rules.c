@@ -49,6 +49,7 @@ const struct rule_key rules_keys[] = {
 	{ "shift.day", K_SHIFT, R(shift_day_start), R(shift_day_end) },
 	{ "shift.night", K_SHIFT, R(shift_night_start), R(shift_night_end) },
 	{ "intake.duplicate_h", K_HOUR, R(intake_duplicate_h), 0 },
+	{ "ref.window_d", K_DAY, R(ref_window_d), 0 },
 	{ "site.zone", K_ZONE, R(site_zone), 0 },
 	{ "site.code", K_CODE, R(site_code), 0 },
 };
@@ -79,6 +80,7 @@ rules_default(struct rules *r)
 	r->complaint_resolve_h[4] = 24;
 	r->callback_service_h = 24;
 	r->callback_complaint_h = 48;
+	r->ref_window_d = 30;
 	r->callback_second_from_d = 7;
 	r->callback_second_to_d = 15;
 	r->callback_max_attempts = 3;

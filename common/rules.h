@@ -23,6 +23,7 @@ struct rules {
 	int shift_day_start, shift_day_end;	/* minutes after midnight */
 	int shift_night_start, shift_night_end;
 	int intake_duplicate_h;		/* a second call this soon is a possible duplicate */
+	int ref_window_d;	/* how far back a --ref key is looked up (SPEC 5) */
 	/* The site (SPEC 3.0); "" when unset. */
 	char site_zone[RULES_TEXT_MAX];	/* an IANA zone name */
 	char site_code[RULES_TEXT_MAX];	/* 2-8 of A-Z0-9, a letter among them */

@@ -6,7 +6,7 @@
 
 # __rs_callback_is SUB...: __rs_is for rs-callback.
 function __rs_callback_is
-    __rs_is rs-callback 'due record list' '' '--kind -d --dir -f --format --agent --at --as-of --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' 'record:1' $argv
+    __rs_is rs-callback 'due record list' '' '--kind -d --dir -f --format --agent --at --as-of --ref --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' 'record:1' $argv
 end
 
 complete -c rs-callback -f
@@ -22,6 +22,7 @@ complete -c rs-callback -n '__rs_callback_is due record list ""' -l agent -x -d 
 complete -c rs-callback -n '__rs_callback_is due record list ""' -l at -x -d 'when the event happened (default now)'
 complete -c rs-callback -n '__rs_callback_is due record list ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-callback -n '__rs_callback_is due record list ""' -s q -l quiet -d 'print only the new id'
+complete -c rs-callback -n '__rs_callback_is due record list ""' -l ref -x -d 'idempotency key: a retry prints the row first written'
 complete -c rs-callback -n '__rs_callback_is due record list ""' -s h -l help -d 'this help'
 complete -c rs-callback -n '__rs_callback_is due record list ""' -s V -l version -d 'print the version'
 complete -c rs-callback -n '__rs_callback_is record' -l result -x -a 'reached no-answer refused wrong-number' -d 'how the call went'

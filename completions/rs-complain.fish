@@ -6,7 +6,7 @@
 
 # __rs_complain_is SUB...: __rs_is for rs-complain.
 function __rs_complain_is
-    __rs_is rs-complain 'open escalate contact investigate resolve close reopen action action-done list' '' '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --remedy --amount --action --owner --due --since --until' 'escalate:1 contact:1 investigate:1 resolve:1 close:1 reopen:1 action-done:1' $argv
+    __rs_is rs-complain 'open escalate contact investigate resolve close reopen action action-done list' '' '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --since --until' 'escalate:1 contact:1 investigate:1 resolve:1 close:1 reopen:1 action-done:1' $argv
 end
 
 complete -c rs-complain -f
@@ -38,6 +38,7 @@ complete -c rs-complain -n '__rs_complain_is open escalate contact investigate r
 complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -l at -x -d 'when the event happened (default now)'
 complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s q -l quiet -d 'print only the new id'
+complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -l ref -x -d 'idempotency key: a retry prints the row first written'
 complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s h -l help -d 'this help'
 complete -c rs-complain -n '__rs_complain_is open escalate contact investigate resolve close reopen action action-done list ""' -s V -l version -d 'print the version'
 complete -c rs-complain -n '__rs_complain_is resolve' -l remedy -x -a 'apology refund partial-refund voucher upgrade compensation repair none' -d 'remedy offered'

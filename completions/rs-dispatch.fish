@@ -6,7 +6,7 @@
 
 # __rs_dispatch_is SUB...: __rs_is for rs-dispatch.
 function __rs_dispatch_is
-    __rs_is rs-dispatch 'suggest assign notify enroute arrive complete cancel list' '' '-n -d --dir -f --format --agent --at --as-of --provider --technician --eta --note --outcome --fee --reason' 'suggest:1 assign:1 notify:1 enroute:1 arrive:1 complete:1 cancel:1' $argv
+    __rs_is rs-dispatch 'suggest assign notify enroute arrive complete cancel list' '' '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason' 'suggest:1 assign:1 notify:1 enroute:1 arrive:1 complete:1 cancel:1' $argv
 end
 
 complete -c rs-dispatch -f
@@ -28,6 +28,7 @@ complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arriv
 complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -l raw -d 'CSV without the spreadsheet formula guard'
 complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s q -l quiet -d 'print only the new id'
+complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -l ref -x -d 'idempotency key given with --ref (at most 64 characters, no white space)'
 complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s h -l help -d 'this help'
 complete -c rs-dispatch -n '__rs_dispatch_is suggest assign notify enroute arrive complete cancel list ""' -s V -l version -d 'print the version'
 complete -c rs-dispatch -n '__rs_dispatch_is assign' -l provider -x -k -a '(__rs_live provider-for-case)' -d 'only cases whose last assigned provider is ID'

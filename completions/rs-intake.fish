@@ -6,7 +6,7 @@
 
 # __rs_intake_is SUB...: __rs_is for rs-intake.
 function __rs_intake_is
-    __rs_is rs-intake 'new amend import list' 'new' '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format --agent --at --as-of --since --until' 'amend:1 import:1' $argv
+    __rs_is rs-intake 'new amend import list' 'new' '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format --agent --at --as-of --ref --since --until' 'amend:1 import:1' $argv
 end
 
 complete -c rs-intake -f
@@ -45,6 +45,7 @@ complete -c rs-intake -n '__rs_intake_is new amend import list ""' -l at -x -d '
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -l raw -d 'CSV without the spreadsheet formula guard'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s q -l quiet -d 'print only the new id'
+complete -c rs-intake -n '__rs_intake_is new amend import list ""' -l ref -x -d 'idempotency key: a retry prints the row first written'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s h -l help -d 'this help'
 complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s V -l version -d 'print the version'
 complete -c rs-intake -n '__rs_intake_is list' -l since -x

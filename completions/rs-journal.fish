@@ -6,7 +6,7 @@
 
 # __rs_journal_is SUB...: __rs_is for rs-journal.
 function __rs_journal_is
-    __rs_is rs-journal 'init check cat archive migrate schema' '' '--zone --site -d --dir -f --format --as-of --since --until --before' 'check:n cat:n migrate:n schema:1' $argv
+    __rs_is rs-journal 'init check cat archive migrate export schema' '' '--zone --site -d --dir -f --format --as-of --since --until --before --ddl' 'check:n cat:n migrate:n export:1 schema:1' $argv
 end
 
 complete -c rs-journal -f
@@ -15,22 +15,25 @@ complete -c rs-journal -n '__rs_journal_is ""' -a check -d 'check every row of t
 complete -c rs-journal -n '__rs_journal_is ""' -a cat -d 'print a journal (archives and live file as one'
 complete -c rs-journal -n '__rs_journal_is ""' -a archive -d 'move whole months before YYYY-MM to NAME.YYYY-MM.tsv.gz'
 complete -c rs-journal -n '__rs_journal_is ""' -a migrate -d 'rewrite live journals whose header is not the'
-complete -c rs-journal -n '__rs_journal_is ""' -a schema -d 'list the schemas, or print one'
-complete -c rs-journal -n '__rs_journal_is init ""' -l zone -x
+complete -c rs-journal -n '__rs_journal_is ""' -a export -d 'every row of a journal for an analytic engine'
+complete -c rs-journal -n '__rs_journal_is ""' -a schema -d 'list the schemas, or print one (--ddl: as the'
+complete -c rs-journal -n '__rs_journal_is init ""' -l zone -x -d 'periods in ZONE, not the first directory\'s site.zone'
 complete -c rs-journal -n '__rs_journal_is init ""' -l site -x
-complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
-complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
-complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -s H -l no-header -d 'no header line'
-complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -l raw -d 'CSV without the spreadsheet formula guard'
-complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -s q -l quiet -d 'print only the new id'
-complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
-complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -s h -l help -d 'this help'
-complete -c rs-journal -n '__rs_journal_is init check cat archive migrate schema ""' -s V -l version -d 'print the version'
-complete -c rs-journal -n '__rs_journal_is cat ""' -l since -x
-complete -c rs-journal -n '__rs_journal_is cat ""' -l until -x
+complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
+complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
+complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s H -l no-header -d 'no header line'
+complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -l raw -d 'CSV without the spreadsheet formula guard'
+complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s q -l quiet -d 'print only the new id'
+complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -l as-of -x -d 'the journals as they stood at TIME (default now)'
+complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s h -l help -d 'this help'
+complete -c rs-journal -n '__rs_journal_is init check cat archive migrate export schema ""' -s V -l version -d 'print the version'
+complete -c rs-journal -n '__rs_journal_is cat export ""' -l since -x
+complete -c rs-journal -n '__rs_journal_is cat export ""' -l until -x
 complete -c rs-journal -n '__rs_journal_is archive ""' -l before -x
+complete -c rs-journal -n '__rs_journal_is schema ""' -l ddl -x -a 'duckdb postgres clickhouse'
 complete -c rs-journal -n '__rs_journal_is check; and __rs_journal_is operand' -a 'callbacks cases complaints dispatch providers rules'
 complete -c rs-journal -n '__rs_journal_is cat; and __rs_journal_is operand' -a 'callbacks cases complaints dispatch providers'
 complete -c rs-journal -n '__rs_journal_is cat; and __rs_journal_is operand' -F
 complete -c rs-journal -n '__rs_journal_is migrate; and __rs_journal_is operand' -a 'callbacks cases complaints dispatch providers'
+complete -c rs-journal -n '__rs_journal_is export; and __rs_journal_is operand' -a 'callbacks cases complaints dispatch providers'
 complete -c rs-journal -n '__rs_journal_is schema; and __rs_journal_is operand' -a 'callbacks cases complaints dispatch providers'

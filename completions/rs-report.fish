@@ -6,13 +6,13 @@
 
 # __rs_report_is SUB...: __rs_is for rs-report.
 function __rs_report_is
-    __rs_is rs-report 'shift weekly kpi case' '' '--section --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format --as-of --week --by' 'case:1' $argv
+    __rs_is rs-report 'shift weekly kpi case' '' '--section --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format --as-of --week --by' 'case:1' $argv
 end
 
 complete -c rs-report -f
 complete -c rs-report -n '__rs_report_is ""' -a shift -d ''
 complete -c rs-report -n '__rs_report_is ""' -a weekly -d ''
-complete -c rs-report -n '__rs_report_is ""' -a kpi -d ''
+complete -c rs-report -n '__rs_report_is ""' -a kpi -d 'network, each with its own site.code; --by-site: a row'
 complete -c rs-report -n '__rs_report_is ""' -a case -d ''
 complete -c rs-report -n '__rs_report_is shift ""' -l section -x -a 'summary by_service by_priority by_channel sla handover complaints callbacks_due late_providers' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l show-pii -d 'show customer names and phone numbers unmasked'
@@ -24,6 +24,7 @@ complete -c rs-report -n '__rs_report_is shift ""' -l date -x
 complete -c rs-report -n '__rs_report_is shift ""' -l shift -x -a 'day night'
 complete -c rs-report -n '__rs_report_is shift kpi ""' -l since -x
 complete -c rs-report -n '__rs_report_is shift kpi ""' -l until -x
+complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -l zone -x -d 'periods in ZONE, not the first directory\'s site.zone'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s f -l format -x -a 'text md html json tsv csv table' -d 'output format'
 complete -c rs-report -n '__rs_report_is shift weekly kpi case ""' -s H -l no-header -d 'no header line'
@@ -35,5 +36,6 @@ complete -c rs-report -n '__rs_report_is weekly ""' -l section -x -a 'summary tr
 complete -c rs-report -n '__rs_report_is weekly ""' -l week -x
 complete -c rs-report -n '__rs_report_is kpi ""' -l section -x -a 'summary periods' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is kpi ""' -l by -x -a 'day week month'
+complete -c rs-report -n '__rs_report_is kpi ""' -l by-site
 complete -c rs-report -n '__rs_report_is case ""' -l section -x -a 'summary sla timeline' -d 'print only that section (a JSON key: sla, handover, ...)'
 complete -c rs-report -n '__rs_report_is case; and __rs_report_is operand' -k -a '(__rs_live case)'

@@ -134,14 +134,14 @@ _rs_spec_rs_intake() {
 	case $1 in
 	subs) echo 'new amend import list' ;;
 	default) echo new ;;
-	argopts) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format --agent --at --as-of --since --until' ;;
+	argopts) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format --agent --at --as-of --ref --since --until' ;;
 	opts)
 		case $2 in
-		new) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		amend) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		import) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		list) echo '--phone --plate --since --until --open --service --priority -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
+		new) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		amend) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		import) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--phone --plate --since --until --open --service --priority -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -169,18 +169,18 @@ _rs_spec_rs_dispatch() {
 	case $1 in
 	subs) echo 'suggest assign notify enroute arrive complete cancel list' ;;
 	default) echo '' ;;
-	argopts) echo '-n -d --dir -f --format --agent --at --as-of --provider --technician --eta --note --outcome --fee --reason' ;;
+	argopts) echo '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason' ;;
 	opts)
 		case $2 in
-		suggest) echo '-n --include-busy -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		assign) echo '--provider --technician --eta --force --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		notify) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		enroute) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		arrive) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		complete) echo '--outcome --fee --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		cancel) echo '--reason -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		list) echo '--provider --all --overdue -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet -h --help -V --version' ;;
+		suggest) echo '-n --include-busy -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		assign) echo '--provider --technician --eta --force --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		notify) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		enroute) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		arrive) echo '--note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		complete) echo '--outcome --fee --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		cancel) echo '--reason -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--provider --all --overdue -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -210,20 +210,20 @@ _rs_spec_rs_complain() {
 	case $1 in
 	subs) echo 'open escalate contact investigate resolve close reopen action action-done list' ;;
 	default) echo '' ;;
-	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --remedy --amount --action --owner --due --since --until' ;;
+	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --since --until' ;;
 	opts)
 		case $2 in
-		open) echo '--case --category --demand --level --responsible --provider --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		escalate) echo '--level --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		contact) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		investigate) echo '--responsible --provider --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		resolve) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		close) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		reopen) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		action) echo '--note --action --owner --due -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		action-done) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		list) echo '--category --level --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
+		open) echo '--case --category --demand --level --responsible --provider --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		escalate) echo '--level --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		contact) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		investigate) echo '--responsible --provider --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		resolve) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		close) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		reopen) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		action) echo '--note --action --owner --due -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		action-done) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--category --level --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -255,13 +255,13 @@ _rs_spec_rs_callback() {
 	case $1 in
 	subs) echo 'due record list' ;;
 	default) echo '' ;;
-	argopts) echo '--kind -d --dir -f --format --agent --at --as-of --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' ;;
+	argopts) echo '--kind -d --dir -f --format --agent --at --as-of --ref --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' ;;
 	opts)
 		case $2 in
-		due) echo '--kind -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		record) echo '--kind --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		list) echo '--kind --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
-		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet -h --help -V --version' ;;
+		due) echo '--kind -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		record) echo '--kind --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--kind --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -287,14 +287,14 @@ _rs_spec_rs_report() {
 	case $1 in
 	subs) echo 'shift weekly kpi case' ;;
 	default) echo '' ;;
-	argopts) echo '--section --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format --as-of --week --by' ;;
+	argopts) echo '--section --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format --as-of --week --by' ;;
 	opts)
 		case $2 in
-		shift) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		weekly) echo '--section --show-pii --cases --dispatch --complaints --callbacks --week -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		kpi) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --by -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		case) echo '--section --show-pii --cases --dispatch --complaints --callbacks -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
-		*) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version --week --by' ;;
+		shift) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		weekly) echo '--section --show-pii --cases --dispatch --complaints --callbacks --week --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		kpi) echo '--section --show-pii --cases --dispatch --complaints --callbacks --since --until --by --by-site --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		case) echo '--section --show-pii --cases --dispatch --complaints --callbacks --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version' ;;
+		*) echo '--section --show-pii --cases --dispatch --complaints --callbacks --date --shift --since --until --zone -d --dir -f --format -H --no-header --raw --as-of -h --help -V --version --week --by --by-site' ;;
 		esac ;;
 	operand)
 		case $2 in
@@ -319,9 +319,9 @@ _rs_spec_rs_report() {
 # rs-journal: subs | default | argopts | opts SUB | operand SUB | value SUB OPTION
 _rs_spec_rs_journal() {
 	case $1 in
-	subs) echo 'init check cat archive migrate schema' ;;
+	subs) echo 'init check cat archive migrate export schema' ;;
 	default) echo '' ;;
-	argopts) echo '--zone --site -d --dir -f --format --as-of --since --until --before' ;;
+	argopts) echo '--zone --site -d --dir -f --format --as-of --since --until --before --ddl' ;;
 	opts)
 		case $2 in
 		init) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
@@ -329,20 +329,23 @@ _rs_spec_rs_journal() {
 		cat) echo '--since --until -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		archive) echo '--before -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
 		migrate) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
-		schema) echo '-d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
-		*) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before' ;;
+		export) echo '--since --until -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		schema) echo '--ddl -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version' ;;
+		*) echo '--zone --site -d --dir -f --format -H --no-header --raw -q --quiet --as-of -h --help -V --version --since --until --before --ddl' ;;
 		esac ;;
 	operand)
 		case $2 in
 		check) echo journal+rules y ;;
 		cat) echo journal-file y ;;
 		migrate) echo journal y ;;
+		export) echo journal ;;
 		schema) echo journal ;;
 		esac ;;
 	value)
 		case $2:$3 in
 		*:-d|*:--dir) echo 'dir' ;;
 		*:-f|*:--format) echo 'words tsv csv json table' ;;
+		*:--ddl) echo 'words duckdb postgres clickhouse' ;;
 		*) echo none ;;
 		esac ;;
 	esac

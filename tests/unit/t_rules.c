@@ -30,7 +30,8 @@ static const char defaults_text[] =
     "callback.expire_d\t7\n"
     "target.complainant_satisfaction\t0.85\n"
     "shift.day\t08:00-20:00\n"
-    "shift.night\t20:00-08:00\n";
+    "shift.night\t20:00-08:00\n"
+    "ref.window_d\t30\n";
 
 /* rp parses the C string text as "rules.tsv" into r, with e cleared first. */
 static int
