@@ -266,9 +266,16 @@ text_ok(const struct opts *o)
 	};
 	size_t i;
 
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 		if (t[i].v != NULL && cli_text_arg(t[i].name, t[i].v) == -1)
 			return RS_EDATA;
+		/* SPEC 5: a required text is not given by an empty one (--note is optional but to reopen). */
+		if (t[i].v != NULL && t[i].v[0] == '\0' && (i != 1 ||
+		    strcmp(o->cli.cmd->name, "reopen") == 0)) {
+			cli_error(t[i].name, "missing value");
+			return RS_EDATA;
+		}
+	}
 	return 0;
 }
 
@@ -398,8 +405,8 @@ cmd_open(void *p)
 		rc = cli_fail(&e);
 	else {
 		rc = print_row(o, &a.w);
-		/* Why the level is what it is, for the agent who did not choose it; -q: only the id. */
-		if (a.why[0] != '\0' && !o->cli.g.quiet)
+		/* Why the level is what it is, for the agent who did not choose it (a warning: -q too). */
+		if (a.why[0] != '\0')
 			err_warn(a.w.id, "%s", a.why);
 	}
 	ref_row_free(a.w.ref_row, COMPLAINTS_NCOLS);

@@ -23,6 +23,7 @@
 #include "journal.h"
 #include "out.h"
 #include "ref.h"
+#include "rules.h"
 #include "rowbuild.h"
 #include "schema.h"
 #include "schema_tables.h"
@@ -37,6 +38,8 @@ struct opts {
 	const char *since, *until, *service, *priority;	/* list */
 	int open;
 	rs_time now, as_of;
+	struct case_dup dup;		/* new: a possible duplicate call */
+	char dup_id[ID_MAX], dup_opened[TIME_ISO_MAX];
 };
 #define OFF(field) offsetof(struct opts, field)
 /* FIELD(col) stores a case field option in val[col]; FIELD_COL(off) is col again. */
@@ -45,11 +48,11 @@ struct opts {
 
 /* The options; the case fields in the order of the synopsis. */
 static const struct cli_opt options[] = {
-	{ "phone", 0, 1, S_NEW | S_AMEND, FIELD(CASES_PHONE), NULL },
+	{ "phone", 0, 1, S_NEW | S_AMEND | S_LIST, FIELD(CASES_PHONE), NULL },
 	{ "location", 0, 1, S_NEW | S_AMEND, FIELD(CASES_LOCATION), NULL },
 	{ "service", 0, 1, S_NEW | S_AMEND, FIELD(CASES_SERVICE), NULL },
 	{ "customer", 0, 1, S_NEW | S_AMEND, FIELD(CASES_CUSTOMER), NULL },
-	{ "plate", 0, 1, S_NEW | S_AMEND, FIELD(CASES_PLATE), NULL },
+	{ "plate", 0, 1, S_NEW | S_AMEND | S_LIST, FIELD(CASES_PLATE), NULL },
 	{ "vehicle", 0, 1, S_NEW | S_AMEND, FIELD(CASES_VEHICLE), NULL },
 	{ "energy", 0, 1, S_NEW | S_AMEND, FIELD(CASES_ENERGY), NULL },
 	{ "lat", 0, 1, S_NEW | S_AMEND, FIELD(CASES_LAT), NULL },
@@ -86,7 +89,10 @@ N_("usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
 "Opens a case (RS-YYYYMMDD-NNNN) and prints the row written, or only the\n"
 "id with -q. The priority is computed unless --priority is given:\n"
 "1 injuries or an accident on a highway; 2 highway, accident or brake\n"
-"fault; 3 cannot start, tow or winch; 4 otherwise.\n"
+"fault; 3 cannot start, tow or winch; 4 otherwise. A warning (the case\n"
+"is opened all the same) names a case still open, opened in the last\n"
+"intake.duplicate_h hours (12), with the same phone or plate: the\n"
+"customer may be calling again about the same breakdown.\n"
 "\n"
 "case options:\n"
 "  --phone P           customer phone (required)\n"
@@ -160,26 +166,31 @@ N_("usage: rs-intake import [FILE|-] [global options]\n"
 
 static const char help_list[] =
 N_("usage: rs-intake list [--since T] [--until T] [--open] [--service S]\n"
-"                      [--priority N] [--as-of T] [global options]\n"
+"                      [--priority N] [--phone P] [--plate X] [--as-of T]\n"
+"                      [global options]\n"
 "\n"
 "Prints the current state of the cases opened in [--since, --until):\n"
 "case_id state opened_at, then every cases column from agent to note.\n"
 "state is open, assigned, enroute, arrived, completed or cancelled.\n"
 "  --open          only cases not completed or cancelled\n"
 "  --service S     --priority N   only cases with that service, priority\n"
+"  --phone P       only cases with that phone (compared by digits)\n"
+"  --plate X       only cases with exactly that plate\n"
 "  --as-of T       the journals as they stood at T (default now)\n"
 "  -f tsv|csv|json|table, -H, -d DIR\n"
 "\n"
 "examples:\n"
 "  rs-intake list --open --priority 1 -f table\n"
 "  rs-intake list --since 2026-11-22 --until 2026-11-23 -f json\n"
-"  rs-intake list --since -2h --service tow\n");
+"  rs-intake list --since -2h --service tow\n"
+"  rs-intake list --open --phone 13800000000\n");
 
 static const char help_main[] =
 N_("usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
 "       rs-intake amend CASE [options]\n"
 "       rs-intake import [FILE|-]\n"
-"       rs-intake list [--since T --until T --open --service S --priority N]\n"
+"       rs-intake list [--since T --until T --open --service S --priority N\n"
+"                      --phone P --plate X]\n"
 "\n"
 "Takes calls: opens, amends, imports and lists cases in the journal\n"
 "directory's cases.tsv. 'rs-intake SUBCOMMAND -h' tells more.\n"
@@ -326,9 +337,46 @@ write_case(struct opts *o, rs_time at, const char *id, uint64_t key)
 		print_rows(o, &nc);
 		if (id == NULL)
 			warn(v);
+		if (id == NULL && o->dup.ix != -1)
+			err_warn(v[CASES_CASE_ID], "warning: possible duplicate call: %s (opened %s) "
+			    "is still open with the same %s; the customer may be calling again "
+			    "about the same breakdown", o->dup_id, o->dup_opened,
+			    o->dup.phone && o->dup.plate ? _("phone and plate") :
+			    o->dup.phone ? _("phone") : _("plate"));
 	}
 	free(v);
 	return r;
+}
+
+/*
+ * find_duplicate looks for an open case that a new call at at may
+ * repeat (SPEC 6), for the warning write_case gives once the case is
+ * opened. Returns 0, or an exit code after printing why. A journal it
+ * cannot read is left to the writer, which says why in its own words.
+ */
+static int
+find_duplicate(struct opts *o, rs_time at)
+{
+	struct case_list l;
+	struct rules ru;
+	struct rs_err e;
+
+	o->dup.ix = -1;
+	err_clear(&e);
+	if (rules_load(o->dir, &ru, &e) == -1)
+		return cli_fail(&e);
+	if (case_list_load(o->dir, at - (rs_time)ru.intake_duplicate_h * 3600, o->now, &l,
+	    &e) == 0) {
+		case_list_duplicate(&l, o->val[CASES_PHONE], o->val[CASES_PLATE], at,
+		    ru.intake_duplicate_h, &o->dup);
+		if (o->dup.ix != -1) {
+			snprintf(o->dup_id, sizeof(o->dup_id), "%s",
+			    case_value(&l.cs, o->dup.ix, CASES_CASE_ID));
+			time_format_iso(l.cs.opened_at[o->dup.ix], o->dup_opened);
+		}
+	}
+	case_list_free(&l);
+	return 0;
 }
 
 static int
@@ -359,7 +407,7 @@ run_new(void *p)
 		r = RS_EDATA;
 	else if (intake_check_call_at(o->val[CASES_CALL_AT], at, o->now, "--call-at", &e) == -1)
 		r = cli_fail(&e);
-	else
+	else if ((r = find_duplicate(o, at != RS_TIME_NONE ? at : o->now)) == 0)
 		r = write_case(o, at, NULL, 0);
 	free(o->dir);
 	return r;
@@ -472,7 +520,7 @@ run_list(void *p)
 	struct case_list_row row;
 	struct rs_err e;
 	struct out *out;
-	char msg[256];
+	char msg[256], digits[64];
 	size_t i;
 	int ret;
 
@@ -497,6 +545,24 @@ run_list(void *p)
 	f.open = o->open;
 	f.service = o->service;
 	f.priority = o->priority;
+	f.phone = f.plate = NULL;
+	if (o->val[CASES_PHONE] != NULL) {
+		if (schema_check_value(&schema_cases.cols[CASES_PHONE], o->val[CASES_PHONE],
+		    strlen(o->val[CASES_PHONE]), msg, sizeof(msg)) != NULL) {
+			cli_error("--phone", "%s", msg);
+			goto bad;
+		}
+		case_phone_digits(o->val[CASES_PHONE], digits, sizeof(digits));
+		f.phone = digits;
+	}
+	if (o->val[CASES_PLATE] != NULL) {
+		if (schema_check_value(&schema_cases.cols[CASES_PLATE], o->val[CASES_PLATE],
+		    strlen(o->val[CASES_PLATE]), msg, sizeof(msg)) != NULL) {
+			cli_error("--plate", "%s", msg);
+			goto bad;
+		}
+		f.plate = o->val[CASES_PLATE];
+	}
 	err_clear(&e);
 	if (case_list_load(o->dir, f.since, o->as_of, &l, &e) == -1) {
 		ret = cli_fail(&e);

@@ -9,6 +9,7 @@
 #include "ref.h"
 #include "cases.h"
 #include "complaint.h"
+#include "dispatch.h"
 #include "err.h"
 #include "ids.h"
 #include "journal.h"
@@ -52,7 +53,7 @@ cb_scores_check(const struct cb_input *in, int reached, long val[CB_NSCORES],
 /* complaint_of folds complaint id and checks that it is about case key; returns 0 or -1 with e set. */
 static int
 complaint_of(const char *dir, const char *id, uint64_t case_key, const char *case_id,
-    struct rs_err *e)
+    const char *kind, struct rs_err *e)
 {
 	struct complaint_set set;
 	struct complaint *c;
@@ -78,6 +79,10 @@ complaint_of(const char *dir, const char *id, uint64_t case_key, const char *cas
 		else if (c->case_key != case_key)
 			rc = err_set(e, RS_EDATA, id, "complaint is about %s, not %s",
 			    cp_value(&set, c, COMPLAINTS_CASE_ID), case_id);
+		else if (kind != NULL && (strcmp(kind, "complaint") == 0 ||
+		    strcmp(kind, "second") == 0) && cp_is_open(c))
+			rc = err_set(e, RS_EDATA, id, "complaint is %s; a %s callback needs a "
+			    "resolved or closed complaint", cp_state_name(c->state), kind);
 	}
 	cp_set_free(&set);
 	return rc;
@@ -87,6 +92,7 @@ int
 cb_record_check(const char *dir, const struct cb_input *in, struct rs_err *e)
 {
 	struct cases cs;
+	struct dtimeline t;
 	uint64_t ck;
 	long ci;
 
@@ -95,10 +101,18 @@ cb_record_check(const char *dir, const struct cb_input *in, struct rs_err *e)
 	cases_free(&cs);
 	if (ci == -1)
 		return -1;
+	(void)id_parse(in->case_id, strlen(in->case_id), "RS", &ck);
+	/* A service callback asks how the job went: there must have been one. */
+	if (in->kind != NULL && strcmp(in->kind, "service") == 0) {
+		if (dispatch_case(dir, ck, RS_TIME_NONE, &t, e) == -1)
+			return -1;
+		if (t.state != DS_COMPLETED)
+			return err_set(e, RS_EDATA, in->case_id, "case is %s; a service callback "
+			    "needs a completed case", dstate_name(t.state));
+	}
 	if (in->complaint == NULL)
 		return 0;
-	(void)id_parse(in->case_id, strlen(in->case_id), "RS", &ck);
-	return complaint_of(dir, in->complaint, ck, in->case_id, e);
+	return complaint_of(dir, in->complaint, ck, in->case_id, in->kind, e);
 }
 
 /* build_record runs under the lock: the row's ts and at, then the row. */

@@ -39,8 +39,9 @@ int cb_scores_check(const struct cb_input *in, int reached, long val[CB_NSCORES]
 
 /*
  * cb_record_check checks in against journal directory dir: the case
- * exists and the complaint, if given, is about it. Returns 0, or -1 with
- * e set.
+ * exists and the complaint, if given, is about it; a service callback
+ * needs a completed case, a complaint or second callback a resolved or
+ * closed complaint (SPEC 6). Returns 0, or -1 with e set.
  */
 int cb_record_check(const char *dir, const struct cb_input *in, struct rs_err *e);
 

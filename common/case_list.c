@@ -43,6 +43,48 @@ case_list_columns(const char **names, enum coltype *types)
 	}
 }
 
+/* same_digits says whether phone has exactly the digits want (non-empty). */
+static int
+same_digits(const char *phone, const char *want)
+{
+	char d[64];
+
+	case_phone_digits(phone, d, sizeof(d));
+	return want[0] != '\0' && strcmp(d, want) == 0;
+}
+
+void
+case_list_duplicate(const struct case_list *l, const char *phone, const char *plate,
+    rs_time at, int hours, struct case_dup *d)
+{
+	const struct cases *cs = &l->cs;
+	const struct dtimeline *t;
+	char want[64] = "";
+	size_t i;
+	int p, q;
+
+	d->ix = -1;
+	d->phone = d->plate = 0;
+	if (phone != NULL)
+		case_phone_digits(phone, want, sizeof(want));
+	for (i = 0; i < cs->f.n; i++) {
+		if (cs->opened_at[i] == RS_TIME_NONE || cs->opened_at[i] > at ||
+		    cs->opened_at[i] < at - (rs_time)hours * 3600)
+			continue;
+		t = dispatch_get(&l->ds, cs->f.items[i].key);
+		if (t != NULL && dstate_final(t->state))
+			continue;
+		p = same_digits(case_value(cs, (long)i, CASES_PHONE), want);
+		q = plate != NULL && plate[0] != '\0' &&
+		    strcmp(case_value(cs, (long)i, CASES_PLATE), plate) == 0;
+		if ((p || q) && (d->ix == -1 || cs->opened_at[i] >= cs->opened_at[d->ix])) {
+			d->ix = (long)i;
+			d->phone = p;
+			d->plate = q;
+		}
+	}
+}
+
 int
 case_list_row(const struct case_list *l, size_t i, const struct case_list_filter *f,
     struct case_list_row *row)
@@ -65,6 +107,10 @@ case_list_row(const struct case_list *l, size_t i, const struct case_list_filter
 		return 0;
 	if (f->priority != NULL &&
 	    atoi(case_value(cs, ix, CASES_PRIORITY)) != atoi(f->priority))
+		return 0;
+	if (f->plate != NULL && strcmp(case_value(cs, ix, CASES_PLATE), f->plate) != 0)
+		return 0;
+	if (f->phone != NULL && !same_digits(case_value(cs, ix, CASES_PHONE), f->phone))
 		return 0;
 	row->v[0] = case_value(cs, ix, CASES_CASE_ID);
 	row->v[1] = dstate_name(st);

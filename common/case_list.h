@@ -34,6 +34,8 @@ struct case_list_filter {
 	rs_time since, until;		/* by the opening; RS_TIME_NONE = open-ended */
 	int open;			/* only cases not completed or cancelled */
 	const char *service, *priority;	/* NULL: any */
+	const char *phone;		/* NULL: any; else these digits (case_phone_digits) */
+	const char *plate;		/* NULL: any; else exactly this plate */
 };
 
 /* The columns: case_id, state, opened_at, then the cases columns from agent on. */
@@ -51,5 +53,20 @@ struct case_list_row {
 /* case_list_row fills row with case i of l and returns 1, or returns 0 when f leaves it out; the values point into l and row. */
 int case_list_row(const struct case_list *l, size_t i, const struct case_list_filter *f,
     struct case_list_row *row);
+
+/* A possible duplicate call (SPEC 6): the case and what it shares with the new call. */
+struct case_dup {
+	long ix;		/* its index in the list's cases; -1: none */
+	int phone, plate;	/* the same phone digits, the same plate */
+};
+
+/*
+ * case_list_duplicate finds in l the latest case that a new call at at
+ * with phone and plate (NULL or "": not given) may repeat: one not
+ * completed or cancelled, opened within hours before at, with the same
+ * phone digits or the same plate. Fills d (d->ix -1 when none).
+ */
+void case_list_duplicate(const struct case_list *l, const char *phone, const char *plate,
+    rs_time at, int hours, struct case_dup *d);
 
 #endif

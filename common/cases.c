@@ -207,6 +207,17 @@ case_priority(const char *const *v)
 	return 4;
 }
 
+void
+case_phone_digits(const char *p, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *p && n + 1 < size; p++)
+		if (*p >= '0' && *p <= '9')
+			out[n++] = *p;
+	out[n] = '\0';
+}
+
 int
 case_ev_electrical(const char *const *v)
 {

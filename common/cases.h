@@ -100,6 +100,9 @@ int case_priority(const char *const *v);
  */
 int case_warnings(const char *const *v, const char **w);
 
+/* case_phone_digits copies the digits of phone to out (size bytes, cut): "138 0000-0000" and "13800000000" compare equal so. */
+void case_phone_digits(const char *phone, char *out, size_t size);
+
 /* case_ev_electrical says whether v (CASES_* indexed) is an EV with a battery, electrical or ev-system fault (needs an EV-capable provider). */
 int case_ev_electrical(const char *const *v);
 

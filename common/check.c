@@ -94,6 +94,7 @@ check_journal(struct checker *c, const struct schema *s, struct rs_err *e)
 
 	idmap_free(&c->opened);
 	idmap_free(&c->state);
+	idmap_free(&c->last_at);
 	c->prev_ts = RS_TIME_NONE;
 	c->archived_month = 0;
 	if ((n = jreader_snapshot(c->dir, s, live, &fd, &st, &ar, e)) < 0) {
@@ -231,8 +232,10 @@ journal_check(const char *dir, const char *const *names, int n, check_report_fn 
 		check_rules(&c);
 	idmap_free(&c.cases);
 	idmap_free(&c.complaints);
+	idmap_free(&c.case_at);
 	idmap_free(&c.opened);
 	idmap_free(&c.state);
+	idmap_free(&c.last_at);
 	cp_set_free(&c.cps);
 	buf_free(&c.providers);
 	return rc < 0 ? -1 : c.problems;

@@ -55,8 +55,13 @@ check_case_row(struct checker *c, const struct row *r)
 
 	if (!check_row_key(r, CASES_CASE_ID, "RS", &key))
 		return;
-	if (strcmp(r->v[CASES_EVENT], "opened") == 0)
+	if (strcmp(r->v[CASES_EVENT], "opened") == 0) {
+		rs_time at;
+
 		check_opened(c, r, key, r->v[CASES_CASE_ID], &c->cases);
+		if ((at = jrow_at(r)) != RS_TIME_NONE && !idmap_get(&c->case_at, key, NULL))
+			idmap_put(&c->case_at, key, CHECK_AT_SLOT(at));
+	}
 	else if (!idmap_get(&c->opened, key, NULL))
 		problem(c, r->line, "%s: amended before it was opened", r->v[CASES_CASE_ID]);
 }
@@ -68,6 +73,27 @@ check_case_ref(struct checker *c, const struct row *r, int col)
 
 	if (check_row_key(r, col, "RS", &key) && c->cases_read && !idmap_get(&c->cases, key, NULL))
 		problem(c, r->line, "no such case %s", r->v[col]);
+}
+
+/* check_dispatch_order reports a dispatch row whose at is before the case's opening or its latest dispatch row (SPEC 6). */
+static void
+check_dispatch_order(struct checker *c, const struct row *r, uint64_t key, enum devent ev)
+{
+	struct rs_err e;
+	rs_time at, opened = RS_TIME_NONE, last = RS_TIME_NONE;
+	size_t v;
+
+	if ((at = jrow_at(r)) == RS_TIME_NONE)
+		return;
+	if (idmap_get(&c->case_at, key, &v))
+		opened = CHECK_AT_TIME(v);
+	if (idmap_get(&c->last_at, key, &v))
+		last = CHECK_AT_TIME(v);
+	err_clear(&e);
+	if (dispatch_order(ev, at, opened, last, r->v[DISPATCH_CASE_ID], &e) < 0)
+		problem(c, r->line, "%s: %s", e.where, e.msg);
+	if (last == RS_TIME_NONE || at > last)
+		idmap_put(&c->last_at, key, CHECK_AT_SLOT(at));
 }
 
 static void
@@ -99,6 +125,7 @@ check_dispatch_row(struct checker *c, const struct row *r, int live)
 		return;
 	}
 	idmap_put(&c->state, key, (size_t)to + 1);
+	check_dispatch_order(c, r, key, ev);
 }
 
 static void

@@ -26,16 +26,23 @@ struct checker {
 	const char *file;		/* name of the file being read */
 	struct idmap cases;		/* opened case ids -> 1 */
 	struct idmap complaints;	/* opened complaint ids -> 1 */
+	struct idmap case_at;		/* opened case ids -> their at (CHECK_AT_SLOT) */
 	int cases_read, complaints_read;
 	/* per journal */
 	struct idmap opened;		/* id -> line of its opened row */
 	struct idmap state;		/* dispatch: case -> state + 1 */
+	struct idmap last_at;		/* dispatch: case -> latest at (CHECK_AT_SLOT) */
 	struct complaint_set cps;
 	struct buf providers;		/* "\n"-joined provider ids seen */
 	rs_time prev_ts;
 	int archived_month;		/* rows of the live file up to this month are archived */
 	rs_time now;			/* when the check runs */
 };
+
+/* An idmap value (size_t) holding a time. */
+#define CHECK_AT_SLOT(t) ((size_t)(uint64_t)(t))
+#define CHECK_AT_TIME(v) ((rs_time)(int64_t)(uint64_t)(v))
+_Static_assert(sizeof(size_t) >= sizeof(rs_time), "an idmap value holds a time");
 
 /* A ts this far after the time check runs is a problem: a writer's clock is ahead (SPEC 3.3). */
 #define CHECK_FUTURE_S 300

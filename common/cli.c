@@ -343,6 +343,13 @@ cli_time_option(const char *name, const char *value, rs_time base, rs_time *t)
 
 	if ((rc = time_parse_input(value, base, t)) == 0)
 		return 0;
+	if (rc == -1) {
+		struct rs_err e;
+
+		time_input_err(name, value, rc, &e);
+		(void)cli_fail(&e);
+		return -1;
+	}
 	return value_error(name, value, rc == -2 ? BAD_GAP : rc == -3 ? BAD_RANGE : BAD_TIME);
 }
 

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "complaint.h"
+#include "i18n.h"
 #include "err.h"
 #include "i18n.h"
 #include "rules.h"

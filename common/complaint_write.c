@@ -18,18 +18,6 @@
 #include "rules.h"
 #include "schema.h"
 
-/* digits_of copies the digits of a phone number, so "138 0000-0000" and "13800000000" match. */
-static void
-digits_of(const char *p, char *out, size_t size)
-{
-	size_t n = 0;
-
-	for (; *p && n + 1 < size; p++)
-		if (*p >= '0' && *p <= '9')
-			out[n++] = *p;
-	out[n] = '\0';
-}
-
 /*
  * same_phone sets *hit to the key of one of the cases in want (idmap of
  * case keys; n of them, oldest since) that has the phone digits phone
@@ -58,7 +46,7 @@ same_phone(const char *dir, const struct idmap *want, rs_time since, const char 
 	jreader_free(jr);
 	/* The phone in force now, as everywhere else: the fold's last value. */
 	for (i = 0; rc == 0 && i < cs.f.n; i++) {
-		digits_of(case_value(&cs, (long)i, CASES_PHONE), d, sizeof(d));
+		case_phone_digits(case_value(&cs, (long)i, CASES_PHONE), d, sizeof(d));
 		if (d[0] != '\0' && strcmp(d, phone) == 0)
 			*hit = cs.f.items[i].key;
 	}
@@ -187,7 +175,7 @@ cp_open_case(const char *dir, const struct rules *ru, struct cp_open *op, struct
 		return -1;
 	}
 	op->case_key = cs.f.items[ci].key;
-	digits_of(case_value(&cs, ci, CASES_PHONE), op->phone, sizeof(op->phone));
+	case_phone_digits(case_value(&cs, ci, CASES_PHONE), op->phone, sizeof(op->phone));
 	inj = case_value(&cs, ci, CASES_INJURIES);
 	op->injuries = inj[0] ? strtoll(inj, NULL, 10) : 0;
 	/* The arrival deadline reads neither the desk clock nor the call. */

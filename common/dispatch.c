@@ -124,6 +124,23 @@ dispatch_reason_check(const char *event, const char *reason, const char *note,
 	return 0;
 }
 
+int
+dispatch_order(enum devent ev, rs_time at, rs_time opened, rs_time last, const char *id,
+    struct rs_err *e)
+{
+	char a[TIME_ISO_MAX], b[TIME_ISO_MAX];
+
+	if (opened != RS_TIME_NONE && at < opened)
+		return err_set(e, RS_EDATA, id, "cannot record %s at %s: before the case was "
+		    "opened (%s)", event_what[ev], time_format_iso(at, a),
+		    time_format_iso(opened, b));
+	if (last != RS_TIME_NONE && at < last)
+		return err_set(e, RS_EDATA, id, "cannot record %s at %s: before the case's latest "
+		    "dispatch event (%s)", event_what[ev], time_format_iso(at, a),
+		    time_format_iso(last, b));
+	return 0;
+}
+
 void
 dtimeline_init(struct dtimeline *t, uint64_t key)
 {
@@ -132,6 +149,7 @@ dtimeline_init(struct dtimeline *t, uint64_t key)
 	t->state = DS_OPEN;
 	dsteps_init(&t->steps);
 	t->first_enroute = t->first_authorized = RS_TIME_NONE;
+	t->last_at = RS_TIME_NONE;
 }
 
 void
@@ -197,6 +215,8 @@ dtimeline_add(struct dtimeline *t, const struct row *r)
 	    (at = jrow_at(r)) == RS_TIME_NONE)
 		return;
 	t->rows++;
+	if (t->last_at == RS_TIME_NONE || at > t->last_at)
+		t->last_at = at;
 	dsteps_add(&t->steps, ev, at, ev == DE_COMPLETED &&
 	    strcmp(r->v[DISPATCH_OUTCOME], "remote") == 0);
 	switch (ev) {

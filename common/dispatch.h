@@ -52,6 +52,16 @@ int dispatch_transition(enum dstate from, enum devent ev, int remote, enum dstat
     const char *id, struct rs_err *e);
 
 /*
+ * dispatch_order checks the event order of SPEC 6: event ev of case id
+ * at at may not be before opened (the case's opened at) nor before last
+ * (the latest at of its dispatch rows so far); either may be
+ * RS_TIME_NONE (not known, none). Returns 0, or -1 with e set
+ * (RS_EDATA, where = id) naming both times.
+ */
+int dispatch_order(enum devent ev, rs_time at, rs_time opened, rs_time last, const char *id,
+    struct rs_err *e);
+
+/*
  * The times of a case's dispatch events that its SLA steps read (SPEC
  * 10; RS_TIME_NONE when the event has not happened). The "first" row of
  * an event is the one with the earliest at, whatever the file order (a
@@ -82,6 +92,7 @@ struct dtimeline {
 	rs_time first_enroute;
 	rs_time first_authorized;	/* the customer's first agreement to a price */
 	char reason[16];		/* the cancellation's reason code, "" if not cancelled */
+	rs_time last_at;		/* the latest at of its rows (event order) */
 	char outcome[16];		/* outcome of the last completion, "" if none */
 	char provider[33];		/* last assigned provider, "" if none */
 	int rows;			/* dispatch rows seen */

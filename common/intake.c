@@ -159,7 +159,6 @@ intake_check_value(const char *opt, int col, const char **v, rs_time base, char 
     struct rs_err *e)
 {
 	const struct column *c = &schema_cases.cols[col];
-	struct buf b = BUF_INIT;
 	const char *why;
 	char msg[256];
 	rs_time t;
@@ -171,19 +170,8 @@ intake_check_value(const char *opt, int col, const char **v, rs_time base, char 
 		return 0;
 	}
 	if (c->type == COL_TS) {
-		if ((rc = time_parse_input(*v, base, &t)) != 0) {
-			utf8_sanitize(&b, *v, strlen(*v));
-			if (rc == -2)
-				err_set(e, RS_EDATA, opt, "%s does not exist in the site's zone "
-				    "(the clock skips it for daylight saving)", b.p ? b.p : "");
-			else if (rc == -3)
-				err_set(e, RS_EDATA, opt, "%s is outside the supported range %s",
-				    b.p ? b.p : "", time_range_text());
-			else
-				err_set(e, RS_EDATA, opt, "bad time '%s'", b.p ? b.p : "");
-			buf_free(&b);
-			return -1;
-		}
+		if ((rc = time_parse_input(*v, base, &t)) != 0)
+			return time_input_err(opt, *v, rc, e);
 		*v = time_format_iso(t, tbuf);
 		return 0;
 	}

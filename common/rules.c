@@ -50,6 +50,7 @@ const struct rule_key rules_keys[] = {
 	{ "shift.night", K_SHIFT, R(shift_night_start), R(shift_night_end) },
 	{ "sla.booking_dispatch_lead_min", K_MIN, R(sla_booking_dispatch_lead_min), 0 },
 	{ "sla.booking_arrive_grace_min", K_MIN, R(sla_booking_arrive_grace_min), 0 },
+	{ "intake.duplicate_h", K_HOUR, R(intake_duplicate_h), 0 },
 	{ "ref.window_d", K_DAY, R(ref_window_d), 0 },
 	{ "site.zone", K_ZONE, R(site_zone), 0 },
 	{ "site.code", K_CODE, R(site_code), 0 },
@@ -93,6 +94,7 @@ rules_default(struct rules *r)
 	r->shift_night_end = 8 * 60;
 	r->sla_booking_dispatch_lead_min = 30;
 	r->sla_booking_arrive_grace_min = 10;
+	r->intake_duplicate_h = 12;
 }
 
 /*

@@ -24,6 +24,7 @@ struct rules {
 	int shift_night_start, shift_night_end;
 	/* Booked jobs (a scheduled_at): dispatch due this long before it, arrival this long after. */
 	int sla_booking_dispatch_lead_min, sla_booking_arrive_grace_min;
+	int intake_duplicate_h;		/* a second call this soon is a possible duplicate */
 	int ref_window_d;	/* how far back a --ref key is looked up (SPEC 5) */
 	/* The site (SPEC 3.0); "" when unset. */
 	char site_zone[RULES_TEXT_MAX];	/* an IANA zone name */

@@ -29,7 +29,7 @@ struct rule_key {
 };
 
 /* The number of keys: a constant, so that rules_parse can size arrays by it. */
-#define RULES_NKEYS 24
+#define RULES_NKEYS 25
 
 /* The indexes of the two ends of the second callback window, checked against each other. */
 #define RULES_KEY_SECOND_FROM 12

@@ -12,9 +12,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "buf.h"
+#include "err.h"
 #include "time_internal.h"
 #include "timelocal.h"
 #include "timeparse.h"
+#include "utf8_text.h"
 
 /* dig2 reads two decimal digits; -1 if either is not a digit. */
 static int
@@ -333,4 +336,24 @@ time_written_date(const char *s, size_t n)
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
 	return y * 10000 + m * 100 + d;
+}
+
+int
+time_input_err(const char *where, const char *value, int rc, struct rs_err *e)
+{
+	struct buf b = BUF_INIT;
+
+	/* The value came from a command line: no escape sequence reaches the terminal. */
+	utf8_sanitize(&b, value, strlen(value));
+	if (rc == -2)
+		err_set(e, RS_EDATA, where, "%s does not exist in the site's zone "
+		    "(the clock skips it for daylight saving)", b.p ? b.p : "");
+	else if (rc == -3)
+		err_set(e, RS_EDATA, where, "%s is outside the supported range %s",
+		    b.p ? b.p : "", time_range_text());
+	else
+		err_set(e, RS_EDATA, where, "bad time '%s' (want one of %s)", b.p ? b.p : "",
+		    TIME_INPUT_FORMS);
+	buf_free(&b);
+	return -1;
 }

@@ -43,6 +43,18 @@ int time_parse_ts(const char *s, size_t n, rs_time *t);
  */
 int time_parse_input(const char *s, rs_time base, rs_time *t);
 
+/* TIME_INPUT_FORMS lists the forms time_parse_input reads, for the message of one it cannot (SPEC 5). */
+#define TIME_INPUT_FORMS "2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', " \
+	"2026-11-22, 08:15 (today), now, -15m, -2h, -3d"
+
+/*
+ * time_input_err sets e (RS_EDATA, where) to why value is not a time
+ * that time_parse_input can read (rc its result: -2 a local time the
+ * zone skips, else the accepted forms are listed); returns -1.
+ */
+struct rs_err;
+int time_input_err(const char *where, const char *value, int rc, struct rs_err *e);
+
 /* time_now returns the current time ($RS_NOW, an ISO time, overrides the clock for tests). */
 rs_time time_now(void);
 

@@ -143,7 +143,7 @@ _rs_spec_rs_intake() {
 		new) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		amend) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		import) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
-		list) echo '--since --until --open --service --priority -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--phone --plate --since --until --open --service --priority -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)

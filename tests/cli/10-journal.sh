@@ -574,8 +574,8 @@ keep
 tok 'usage: unknown option: named on stderr' grep -q -- "--bogus" "$T/last.err"
 tcase 'usage: unknown format' 2 '' "rs-journal: cat: --format: unknown value 'xml' (want tsv|csv|json|table) (see rs-journal cat --help)" rs-journal -f xml cat "$T/rt.tsv"
 tcase 'usage: cat without an argument' 2 '' 'rs-journal: cat: missing NAME|FILE (see rs-journal cat --help)' rs-journal cat
-tcase 'bad --since is a bad value' 1 '' "rs-journal: --since: bad time 'bogus'" rs-journal cat cases --since bogus
-tcase 'bad --until is a bad value' 1 '' "rs-journal: --until: bad time '2026-02-30'" rs-journal cat cases --until 2026-02-30
+tcase 'bad --since is a bad value' 1 '' "rs-journal: --since: bad time 'bogus' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" rs-journal cat cases --since bogus
+tcase 'bad --until is a bad value' 1 '' "rs-journal: --until: bad time '2026-02-30' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" rs-journal cat cases --until 2026-02-30
 tcase 'usage: --help' 0 '*' '' rs-journal --help
 keep
 tok 'usage: --help shows the commands' grep -q '^  archive --before YYYY-MM' "$T/last.out"

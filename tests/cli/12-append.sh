@@ -13,8 +13,9 @@ per=200
 export RS_LOCK_TIMEOUT=300
 for w in $(seq 1 32); do
 	(
+		# A phone per row: one phone again and again would be a possible duplicate call.
 		for i in $(seq 1 $per); do
-			rs-intake -q --phone 1380000$(printf %04d "$w") --location "w$w i$i" \
+			rs-intake -q --phone "138$(printf %04d%04d "$w" "$i")" --location "w$w i$i" \
 			    --service tow >/dev/null || echo "writer $w append $i failed" >&2
 		done
 	) 2>>"$T/writers.err" &
@@ -28,7 +29,7 @@ tcase '32 writers: ids unique' 0 "$total" '' sh -c "cut -f3 '$RS_DIR/cases.tsv' 
 tcase '32 writers: ids gap-free' 0 "RS-20261122-0001 RS-20261122-$(printf %04d $total)" '' \
     sh -c "cut -f3 '$RS_DIR/cases.tsv' | tail -n +2 | sort | sed -n '1p;\$p' | tr '\n' ' ' | sed 's/ \$//'"
 tcase '32 writers: every writer has all its rows' 0 "32 $per" '' \
-    sh -c "cut -f10 '$RS_DIR/cases.tsv' | tail -n +2 | sort | uniq -c | awk '{print \$1}' | sort -u | sed 's/^/32 /' | head -1"
+    sh -c "cut -f14 '$RS_DIR/cases.tsv' | tail -n +2 | sed 's/ .*//' | sort | uniq -c | awk '{print \$1}' | sort -u | sed 's/^/32 /' | head -1"
 
 unset RS_LOCK_TIMEOUT
 

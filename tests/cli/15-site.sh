@@ -188,12 +188,15 @@ tcase 'UTC writer: at written +08:00' 0 '2026-11-22T00:30:00+08:00' '' \
 # the next id of that date is 6, in the new form.
 awk -F'\t' 'BEGIN { OFS = "\t" } NR == 2 { $3 = "RS-20261122-0005"; print }' \
     "$RS_DIR/cases.tsv" >>"$RS_DIR/cases.tsv"
-tcase 'UTC writer: the sequence runs across both forms' 0 'RS-SZ-20261122-0006' '' $U rs-intake -q $BASE
+tcase 'UTC writer: the sequence runs across both forms' 0 'RS-SZ-20261122-0006' \
+    'rs-intake: RS-SZ-20261122-0006: warning: possible duplicate call: RS-20261122-0005 (opened 2026-11-22T01:00:00+08:00) is still open with the same phone; the customer may be calling again about the same breakdown' \
+    $U rs-intake -q $BASE
 tcase 'both forms: the old one is found' 0 '*' '' $U rs-dispatch -q assign RS-20261122-0005 --provider P001 --force
-tcase 'both forms: the new one is found' 0 '*' '' $U rs-dispatch -q assign RS-SZ-20261122-0006 --provider P001 --force
+tcase 'both forms: the new one is found' 0 '*' 'rs-dispatch: P001: provider is busy with another case' \
+    $U rs-dispatch -q assign RS-SZ-20261122-0006 --provider P001 --force
 tcase 'both forms: the code is part of the id' 1 '' 'rs-dispatch: RS-20261122-0006: no such case' \
     $U rs-dispatch -q assign RS-20261122-0006 --provider P001 --force
-tcase 'UTC writer: a complaint id with the code' 0 'CP-SZ-20261122-0001' '' \
+tcase 'UTC writer: a complaint id with the code' 0 'CP-SZ-20261122-0001' 'rs-complain: CP-SZ-20261122-0001: level 1: no arrival yet, 30 min before its deadline' \
     $U rs-complain -q open --case RS-20261122-0005 --category late --demand 道歉
 tcase 'UTC writer: check is clean' 0 '' '' rs-journal check
 tcase 'UTC list: times in +08:00, both forms' 0 'RS-SZ-20261122-0001	2026-11-22T01:00:00+08:00

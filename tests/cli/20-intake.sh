@@ -29,8 +29,9 @@ icase() {
 }rs-intake: $_id: $W_POL" ;; esac
 	case $_w in *E*) _e="$_e${_e:+
 }rs-intake: $_id: $W_EV" ;; esac
+	# A phone of its own: the same phone again would be a possible duplicate call.
 	# shellcheck disable=SC2086
-	tcase "priority: $_n" 0 "$_id" "$_e" rs-intake -q $BASE "$@"
+	tcase "priority: $_n" 0 "$_id" "$_e" rs-intake -q $BASE --phone "1381000$(printf %04d "$n")" "$@"
 	prios="$prios${prios:+
 }$_id	$_p"
 }
@@ -127,13 +128,13 @@ tcase "bad road" 1 '' "rs-intake: --road: unknown value 'motorway' (want city|hi
 	rs-intake $BASE --service tow --road motorway
 tcase "bad channel" 1 '' "rs-intake: --channel: unknown value 'fax' (want phone|app|web|walkin|partner)" \
 	rs-intake $BASE --service tow --channel fax
-tcase "bad call-at" 1 '' "rs-intake: --call-at: bad time '25:00'" \
+tcase "bad call-at" 1 '' "rs-intake: --call-at: bad time '25:00' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" \
 	rs-intake $BASE --service tow --call-at 25:00
 tcase "call-at after the case" 1 '' "rs-intake: --call-at: the call cannot start after the case (2026-11-22T10:01:00+08:00)" \
 	rs-intake $BASE --service tow --call-at 10:01
 tcase "--at 6 minutes ahead" 1 '' "rs-intake: --at: 2026-11-22T10:06:00+08:00 is more than 5 minutes in the future" \
 	rs-intake $BASE --service tow --at 10:06
-tcase "--at bad" 1 '' "rs-intake: --at: bad time 'yesterday'" \
+tcase "--at bad" 1 '' "rs-intake: --at: bad time 'yesterday' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" \
 	rs-intake $BASE --service tow --at yesterday
 tcase "ANSI escape in --note" 1 '' "rs-intake: --note: bad text: control character U+001B" \
 	rs-intake $BASE --service tow --note "$(printf 'red \033[31mALERT')"
@@ -145,7 +146,11 @@ tcase "nothing was written by the failures" 0 '' '' test ! -e "$RS_DIR/cases.tsv
 
 # --- --at, --call-at: every input form of SPEC 5 -------------------------------
 jdir
-at() { rs-intake -H $BASE --service tow "$@" | cut -f2,3,6; }
+# Each call a phone of its own (the same phone again is a possible duplicate call).
+at() {
+	_k=$((${_k:-0} + 1))
+	rs-intake -H $BASE --phone "1382000$(printf %04d "$_k")" --service tow "$@" | cut -f2,3,6
+}
 tcase "--at HH:MM" 0 "2026-11-22T09:50:00+08:00	RS-20261122-0001	" '' at --at 09:50
 tcase "--at -15m" 0 "2026-11-22T09:45:00+08:00	RS-20261122-0002	" '' at --at -15m
 tcase "--at 'YYYY-MM-DD HH:MM:SS'" 0 "2026-11-22T08:15:03+08:00	RS-20261122-0003	" '' at --at "2026-11-22 08:15:03"
@@ -247,7 +252,8 @@ tcase "1000-row import" 0 "1000 RS-20261122-0002 RS-20261122-1001" '' \
 	sh -c 'rs-intake import -q big.csv | awk "NR==1{f=\$1} {l=\$1} END{print NR, f, l}"'
 tcase "1000-row import: ids match the rows" 0 "1001 0" '' \
 	sh -c 'tail -n +2 "$RS_DIR/cases.tsv" | awk -F"\t" "\$14 != \"row \" (NR-1) && NR>1 {bad++} END{print NR, bad+0}"'
-tcase "10000th case of a day gets 5 digits" 0 "RS-20261122-1002" '' rs-intake -q $BASE --service tow
+tcase "10000th case of a day gets 5 digits" 0 "RS-20261122-1002" '' \
+	rs-intake -q $BASE --phone 13900000000 --service tow
 
 # --- concurrency: 16 writers at once never share an id ---------------------------
 jdir
@@ -296,7 +302,7 @@ tcase "list -f table starts with the aligned header" 0 "case_id           state 
 tcase "list --service bad" 1 '' "rs-intake: --service: unknown value 'boat' (want tow|tyre|jumpstart|fuel|lockout|winch|repair|transfer|chauffeur|booking)" \
 	rs-intake list --service boat
 tcase "list --priority 0" 1 '' "rs-intake: --priority: out of range '0' (want 1..4)" rs-intake list --priority 0
-tcase "list --since bad" 1 '' "rs-intake: --since: bad time 'soon'" rs-intake list --since soon
+tcase "list --since bad" 1 '' "rs-intake: --since: bad time 'soon' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" rs-intake list --since soon
 tcase "list on a directory that does not exist" 3 '' "rs-intake: $T/empty: no such journal directory" rs-intake -d "$T/empty" list
 mkdir -p "$T/empty2"
 tcase "list on an empty directory: header only" 0 "$L" '' rs-intake -d "$T/empty2" list

@@ -125,8 +125,10 @@ tcase "list at 08:31: 0013 overdue for dispatch, 0012 next arrives by 09:10" 0 \
 	"RS-20261122-0013	dispatch	2026-11-23T08:30:00+08:00	y
 RS-20261122-0012	arrive	2026-11-23T09:10:00+08:00	n" '' \
 	sh -c 'RS_NOW=2026-11-23T08:31:00+08:00 rs-dispatch list -H | cut -f1,8-10 | sort -t "	" -k4r'
+# P01 still has case 0012 (assigned, not arrived): assign warns it is busy.
 tcase "assign shows the destination" 0 "RS-20261122-0013" \
-	"rs-dispatch: RS-20261122-0013: booked for 2026-11-23T09:00:00+08:00
+	"rs-dispatch: P01: provider is busy with another case
+rs-dispatch: RS-20261122-0013: booked for 2026-11-23T09:00:00+08:00
 rs-dispatch: RS-20261122-0013: destination: 宝安机场T3 (22.6253, 113.8108)" \
 	env RS_NOW=2026-11-23T08:40:00+08:00 rs-dispatch -q assign RS-20261122-0013 --provider P01
 at 08:45 2026-11-23 rs-dispatch notify RS-20261122-0013
@@ -186,7 +188,7 @@ tcase "check: the bookings' journals are clean" 0 '' "$NOZONE" rs-journal check
 tcase "amend: move the booking, add a destination" 0 \
 	"2026-11-23T10:00:00+08:00	福田站	" '' \
 	sh -c 'rs-intake amend RS-20261122-0013 --scheduled-at 2026-11-23T10:00 --destination 福田站 -H -f tsv | cut -f29,30,32'
-tcase "amend: a bad --scheduled-at" 1 '' "rs-intake: --scheduled-at: bad time 'tomorrow'" \
+tcase "amend: a bad --scheduled-at" 1 '' "rs-intake: --scheduled-at: bad time 'tomorrow' (want one of 2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d)" \
 	rs-intake amend RS-20261122-0013 --scheduled-at tomorrow
 tcase "amend: a bad --dest-lat" 1 '' '*' rs-intake amend RS-20261122-0013 --dest-lat 91
 STDIN=$T/feed.csv

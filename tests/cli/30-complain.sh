@@ -50,9 +50,9 @@ jdir
 # (2026-08-24T10:00 is inside the window, 09:59 outside).
 mkcase RS-20260824-0001 2026-08-24T09:00:00+08:00 13900000001 city
 mkcase RS-20260824-0002 2026-08-24T09:00:00+08:00 13900000002 city
-tcase "old complaint, phone 2" 0 "CP-20260824-0001" "" \
+tcase "old complaint, phone 2" 0 "CP-20260824-0001" "rs-complain: CP-20260824-0001: level 2: category other" \
     env RS_NOW=2026-08-24T09:59:00+08:00 rs-complain -q open --case RS-20260824-0002 --category other --demand x
-tcase "old complaint, phone 1" 0 "CP-20260824-0002" "" \
+tcase "old complaint, phone 1" 0 "CP-20260824-0002" "rs-complain: CP-20260824-0002: level 2: category other" \
     env RS_NOW=2026-08-24T10:00:00+08:00 rs-complain -q open --case RS-20260824-0001 --category other --demand x
 
 # Late cases opened at 08:00: the arrival deadline is 08:30 in the city,

@@ -157,7 +157,7 @@ tcase "low nps: hint" 0 "$A" \
     "rs-callback: $A: hint: nps 6 is low; no complaint is open for the case: rs-complain open --case $A --category C --demand TEXT" \
     rs-callback -q record $A --kind audit --result reached --overall 4 --nps 6
 tcase "overall 3 and nps 7: no hint" 0 "$A" "" rs-callback -q record $A --kind audit --result reached --overall 3 --nps 7
-tcase "open a complaint" 0 "CP-20261122-0001" "" rs-complain -q open --case $A --category attitude --demand x
+tcase "open a complaint" 0 "CP-20261122-0001" "rs-complain: CP-20261122-0001: level 1: category attitude" rs-complain -q open --case $A --category attitude --demand x
 tcase "low score with a complaint open: no hint" 0 "$A" "" \
     rs-callback -q record $A --kind service --result reached --overall 1 --nps 0
 tcase "score 6" 1 "" "rs-callback: --overall: bad score '6' (want 1-5)" \

@@ -130,7 +130,7 @@ tcase "A: the calls" 0 "$(t \
 
 # --- Story B ---------------------------------------------------------------
 # Arrival 17:20 against a 16:30 city deadline: 50 min late, level 2.
-tcase "B: recorded" 0 "$CB" "" when 2026-12-05T17:40 rs-complain -q open --case $SB --category late \
+tcase "B: recorded" 0 "$CB" "rs-complain: $CB: level 2: arrival 50 min past its deadline" when 2026-12-05T17:40 rs-complain -q open --case $SB --category late \
     --demand 要求退款并道歉 --note "12月5日下午4点半, 京A12345, 救援司机张师傅迟到50分钟" --agent 客服小赵
 tcase "B: level 2, provider P-BJ12" 0 "$(t \
     "$CB|$SB|open|2|late||P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|n||")" "" \

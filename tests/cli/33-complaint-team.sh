@@ -35,7 +35,9 @@ tcase "repeat: named in the explanation" 0 "opened	2		repeat" \
 tcase "no flags" 0 "opened	2		" "$(why $C4 'level 2: category other')" \
     ev3 open --case RS-20261120-0003 --category other --demand x --at 2026-11-20T10:15
 # C4 is on case 3 already: C5 is a repeat (damage 3 + 1).
-tcase "-q: only the id, no explanation" 0 "CP-20261120-0005" "" \
+# -q trims stdout to the id; the explanation is a warning and stays on stderr.
+tcase "-q: only the id, the explanation on stderr" 0 "CP-20261120-0005" \
+    "rs-complain: CP-20261120-0005: level 3: --safety, category damage; +1: repeat complainant (CP-20261120-0004)" \
     rs-complain -q open --case RS-20261120-0003 --category damage --demand x --safety --at 2026-11-20T10:20
 
 # --- escalate adds flags, never removes them -----------------------------

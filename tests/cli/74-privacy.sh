@@ -145,11 +145,12 @@ perm_case() {	# UMASK TOOL
 	complain)
 		mkdir -p "$_d" && chmod 700 "$_d"
 		_id=$(rs-intake -d "$_d" -q --phone 13800000001 --location x --service tow)
-		_cmd="rs-complain -q open --case $_id --category fee --demand x" _j=complaints ;;
+		_cmd="rs-complain -q open --case $_id --category fee --demand x --level 2" _j=complaints ;;
 	callback)
 		mkdir -p "$_d" && chmod 700 "$_d"
 		_id=$(rs-intake -d "$_d" -q --phone 13800000001 --location x --service tow)
-		_cmd="rs-callback -q record $_id --kind service --result refused" _j=callbacks ;;
+		# audit: a service callback would need a completed case.
+		_cmd="rs-callback -q record $_id --kind audit --result refused" _j=callbacks ;;
 	esac
 	tcase "umask $1: rs-$2 appends" 0 '*' '' sh -c "umask $1; exec $_cmd -d '$_d'"
 	if [ "$2" = intake ]; then	# the directory is new only here

@@ -44,7 +44,7 @@ tcase "the same error in English" 2 '' \
     "rs-intake: new: --phone is required (see rs-intake new --help)" en rs-intake --location X --service tow
 tcase "a data error keeps WHERE, exit 1" 1 '' "rs-report: RS-20990101-0001: 没有该案件" \
     zh rs-report case RS-20990101-0001 -d "$SAMPLES/journal"
-tcase "a library error (bad time), exit 1" 1 '' "rs-report: --as-of: 时间“yesterday”无效" \
+tcase "a library error (bad time), exit 1" 1 '' "rs-report: --as-of: 时间“yesterday”无效（应为以下形式之一：2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', 2026-11-22, 08:15 (today), now, -15m, -2h, -3d）" \
     zh rs-report weekly --as-of yesterday -d "$SAMPLES/journal"
 tcase "an unknown option" 2 '' "rs-journal: 未知选项“--frobnicate”（参见 rs-journal --help）" \
     zh rs-journal --frobnicate

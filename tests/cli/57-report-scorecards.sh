@@ -1,4 +1,4 @@
-# 54-report-scorecards.sh - rs-report providers and agents (SPEC 6, SPEC
+# 57-report-scorecards.sh - rs-report providers and agents (SPEC 6, SPEC
 # 10 "Scorecards") on a journal built here by hand; every expected figure
 # is worked out below from the rules and the rows. TZ is Asia/Shanghai
 # (lib.sh); every run gives --as-of 2026-11-20T10:00 (in W47), so the
