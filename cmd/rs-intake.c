@@ -351,8 +351,7 @@ write_case(struct opts *o, rs_time at, const char *id, uint64_t key)
 /*
  * find_duplicate looks for an open case that a new call at at may
  * repeat (SPEC 6), for the warning write_case gives once the case is
- * opened. Returns 0, or an exit code after printing why. A journal it
- * cannot read is left to the writer, which says why in its own words.
+ * opened. Returns 0, or an exit code after printing why.
  */
 static int
 find_duplicate(struct opts *o, rs_time at)
@@ -365,15 +364,19 @@ find_duplicate(struct opts *o, rs_time at)
 	err_clear(&e);
 	if (rules_load(o->dir, &ru, &e) == -1)
 		return cli_fail(&e);
+	/*
+	 * A journal that exists but cannot be read is an error, not a
+	 * skipped check: the agent would lose the warning without knowing.
+	 */
 	if (case_list_load(o->dir, at - (rs_time)ru.intake_duplicate_h * 3600, o->now, &l,
-	    &e) == 0) {
-		case_list_duplicate(&l, o->val[CASES_PHONE], o->val[CASES_PLATE], at,
-		    ru.intake_duplicate_h, &o->dup);
-		if (o->dup.ix != -1) {
-			snprintf(o->dup_id, sizeof(o->dup_id), "%s",
-			    case_value(&l.cs, o->dup.ix, CASES_CASE_ID));
-			time_format_iso(l.cs.opened_at[o->dup.ix], o->dup_opened);
-		}
+	    &e) == -1)
+		return cli_fail(&e);
+	case_list_duplicate(&l, o->val[CASES_PHONE], o->val[CASES_PLATE], at,
+	    ru.intake_duplicate_h, &o->dup);
+	if (o->dup.ix != -1) {
+		snprintf(o->dup_id, sizeof(o->dup_id), "%s",
+		    case_value(&l.cs, o->dup.ix, CASES_CASE_ID));
+		time_format_iso(l.cs.opened_at[o->dup.ix], o->dup_opened);
 	}
 	case_list_free(&l);
 	return 0;

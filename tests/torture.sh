@@ -36,22 +36,31 @@ for r in $(seq 1 "$ROUNDS"); do
 		for k in 1 2 3 4; do
 			id=$(RS_NOW=2026-$m-1${k}T09:00:00+08:00 rs-intake -d "$D" -q --phone 1380000000$k \
 			    --location "seed $m $k" --service tow) || fail "seed"
+			# P001 takes every seed case: "busy" warnings go to seed.err.
 			RS_NOW=2026-$m-1${k}T09:10:00+08:00 rs-dispatch -d "$D" -q assign "$id" --provider P001 \
-			    --eta 30 >/dev/null || fail "seed dispatch"
+			    --eta 30 >/dev/null 2>>"$L/seed.err" || fail "seed dispatch"
 			echo "$id" >>"$L/seed"
 		done
 	done
 	seed_cases=$(rs-journal -d "$D" cat cases -H | wc -l)
 	c0=$(head -1 "$L/seed")
+	# The callback writers need a completed case (SPEC 6): the second seed.
+	c1=$(sed -n 2p "$L/seed")
+	{ RS_NOW=2026-03-12T09:40:00+08:00 rs-dispatch -d "$D" -q arrive "$c1" &&
+	    RS_NOW=2026-03-12T10:10:00+08:00 rs-dispatch -d "$D" -q complete "$c1" --outcome towed; } \
+	    >/dev/null || fail "seed completion"
 	# Writers: each logs "begin" before a write and the id after exit 0.
 	writer() {
 		for i in $(seq 1 "$WRITES"); do
 			echo begin >>"$L/$1.begin"
 			case $1 in
-			intake*) out=$(rs-intake -d "$D" -q --phone 13900000000 --location "w $1 $i" --service tow) ;;
+			# A phone of its own per call: a repeated one is a duplicate-call warning.
+			intake*) out=$(rs-intake -d "$D" -q --phone "13900${1#intake}$(printf %05d "$i")" \
+			    --location "w $1 $i" --service tow) ;;
 			dispatch*) out=$(rs-dispatch -d "$D" -q notify "$c0" --note "w $1 $i") ;;
-			complain*) out=$(rs-complain -d "$D" -q open --case "$c0" --category late --demand "w $1 $i") ;;
-			callback*) out=$(rs-callback -d "$D" -q record "$c0" --kind service --result no-answer \
+			complain*) out=$(rs-complain -d "$D" -q open --case "$c0" --category late --demand "w $1 $i" \
+			    --level 2) ;;
+			callback*) out=$(rs-callback -d "$D" -q record "$c1" --kind service --result no-answer \
 			    --comment "w $1 $i" 2>/dev/null) ;;
 			esac && echo "${out:-ok} w $1 $i" >>"$L/$1.done"
 		done

@@ -15,6 +15,9 @@ mkdir -p "$RS_DIR"
 cp "$SAMPLES/providers.tsv" "$RS_DIR/"
 rows() { tail -n +2 "$RS_DIR/$1.tsv" 2>/dev/null | wc -l; }
 NEW='--phone 13800000001 --location G4 --service tow'
+# New cases that are not retries come from other phones: the same phone
+# while a case is open is a duplicate-call warning (not what this tests).
+new() { echo "--phone 1380000010$1 --location G4 --service tow"; }
 
 # A retry prints the first row's id and writes nothing more.
 tcase 'intake --ref: first' 0 'RS-20261122-0001' '' rs-intake -q --ref K1 $NEW
@@ -27,7 +30,7 @@ first=$(sed -n 1,2p "$RS_DIR/cases.tsv")
 tcase 'intake --ref: again prints the first row' 0 "$first" '' \
     env RS_NOW=2026-11-22T10:30:00+08:00 rs-intake --ref K1 $NEW
 # Another key is another case; an option the retry does not give is not compared.
-tcase 'intake --ref: another key' 0 'RS-20261122-0002' '' rs-intake -q --ref K2 $NEW
+tcase 'intake --ref: another key' 0 'RS-20261122-0002' '' rs-intake -q --ref K2 $(new 2)
 tcase 'intake --ref: fewer options' 0 'RS-20261122-0001' '' \
     rs-intake -q --ref K1 --phone 13800000001 --location G4 --service tow
 # A key reused for another thing.
@@ -51,17 +54,17 @@ tcase 'bad key: empty' 1 '' 'rs-intake: --ref: empty key' rs-intake -q --ref '' 
 tcase 'bad key: 65 characters' 1 '' 'rs-intake: --ref: key longer than 64 characters' \
     rs-intake -q --ref "$(printf '%065d' 0)" $NEW
 tcase 'key: 64 characters (CJK) is fine' 0 'RS-20261122-0003' '' \
-    rs-intake -q --ref "$(printf '键%.0s' $(seq 64))" $NEW
+    rs-intake -q --ref "$(printf '键%.0s' $(seq 64))" $(new 3)
 tcase 'bad key: control character' 1 '' 'rs-intake: --ref: bad key: control character U+001B' \
     rs-intake -q --ref "$(printf 'a\033b')" $NEW
 tfile 'bad keys: nothing written' 4 <(rows cases)
 
 # The window: ref.window_d days (30) back from now; rules.tsv changes it.
 tcase 'window: a key 31 days old is not looked at' 0 'RS-20261122-0004' '' \
-    env RS_NOW=2026-12-23T10:00:01+08:00 rs-intake -q --ref K2 --at 2026-11-22T10:00 $NEW
+    env RS_NOW=2026-12-23T10:00:01+08:00 rs-intake -q --ref K2 --at 2026-11-22T10:00 $(new 4)
 printf 'ref.window_d\t60\n' >"$RS_DIR/rules.tsv"
 tcase 'window: ref.window_d 60 finds the newest row with the key' 0 'RS-20261122-0004' '' \
-    env RS_NOW=2026-12-23T10:00:01+08:00 rs-intake -q --ref K2 $NEW
+    env RS_NOW=2026-12-23T10:00:01+08:00 rs-intake -q --ref K2 $(new 4)
 rm "$RS_DIR/rules.tsv"
 
 # Every write command of every tool.
@@ -136,12 +139,12 @@ if [ -n "$FI_SO" ]; then
 	jdir
 	rs-intake -q $NEW >/dev/null
 	env RS_LOCK_TIMEOUT=60 FI_FUNC=write FI_NTH=1 FI_ACTION=stop FI_MATCH="$RS_DIR/cases.tsv" \
-	    LD_PRELOAD="$FI_SO" rs-intake -q --ref RACE $NEW >"$T/race.0" 2>&1 &
+	    LD_PRELOAD="$FI_SO" rs-intake -q --ref RACE $(new 5) >"$T/race.0" 2>"$T/race.0.err" &
 	first=$!
 	tok 'race: the first stopped before its write, under the lock' stopped "$first"
 	pids=
 	for i in 1 2 3 4 5 6 7; do
-		RS_LOCK_TIMEOUT=60 rs-intake -q --ref RACE $NEW >"$T/race.$i" 2>&1 &
+		RS_LOCK_TIMEOUT=60 rs-intake -q --ref RACE $(new 5) >"$T/race.$i" 2>"$T/race.$i.err" &
 		pids="$pids $!"
 	done
 	# The seven wait for the lock: each has the journal open (the lock

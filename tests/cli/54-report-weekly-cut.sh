@@ -62,7 +62,8 @@ tcase "two bad rows: W41 trend = awk's count" 0 "$(trend_by_awk 2026-08-17)" "" 
 
 # A complaint in W41 about a case of W32, before the trend's first week:
 # its rows come before the thread's part and inside it.
-tcase "old case: complaint opened (one warning for two reads)" 0 "CP-20261011-0003" "rs-complain: $L/cases.tsv: skipped 2 bad rows, the first at line $FIRST_BAD" env RS_NOW=2026-10-11T23:59:00+08:00 \
+tcase "old case: complaint opened (one warning for two reads)" 0 "CP-20261011-0003" "rs-complain: $L/cases.tsv: skipped 2 bad rows, the first at line $FIRST_BAD
+rs-complain: CP-20261011-0003: level 1: category attitude" env RS_NOW=2026-10-11T23:59:00+08:00 \
     rs-complain -q -d "$L" open --case RS-20260804-0001 --category attitude --demand 道歉
 same 2026-W41 "old case"
 OLD_AGENT=$(awk -F'\t' '$3 == "RS-20260804-0001" && $4 == "opened" { print $5; exit }' "$L/cases.tsv")

@@ -262,9 +262,15 @@ if [ -n "$FI_SO" ]; then
 		mkdir -p "$RS_DIR"
 		cp "$SAMPLES/providers.tsv" "$RS_DIR/"
 		id=$(rs-intake -q --phone 13900000001 --location torn --service tow)
-		rs-dispatch -q assign "$id" --provider P001 >/dev/null
-		cp=$(rs-complain -q open --case "$id" --category fee --demand refund)
-		rs-callback -q record "$id" --kind service --result no-answer >/dev/null
+		rs-dispatch -q assign "$id" --provider P001 >/dev/null || echo "setup: assign failed" >&2
+		cp=$(rs-complain -q open --case "$id" --category fee --demand refund --level 2)
+		# A service callback needs a completed case; dispatch's turn needs it open.
+		if [ "$j" != dispatch ]; then
+			rs-dispatch -q arrive "$id" >/dev/null &&
+			    rs-dispatch -q complete "$id" --outcome towed >/dev/null &&
+			    rs-callback -q record "$id" --kind service --result no-answer >/dev/null ||
+			    echo "setup: completing the case failed" >&2
+		fi
 		case $j in
 		cases) cmd="rs-intake -q --agent torn1 --phone 13900000002 --location x --service tow"
 			next="rs-intake -q --agent torn2 --phone 13900000003 --location y --service tow" ;;
@@ -299,8 +305,14 @@ if [ -n "$FI_SO" ]; then
 		case $j in
 		cases) rm -f "$RS_DIR/cases.tsv"; cmd="rs-intake -q --phone 13900000002 --location x --service tow" ;;
 		dispatch) cmd="rs-dispatch -q notify $id" ;;
-		complaints) cmd="rs-complain -q open --case $id --category fee --demand x" ;;
-		callbacks) cmd="rs-callback -q record $id --kind service --result no-answer" ;;
+		complaints) cmd="rs-complain -q open --case $id --category fee --demand x --level 2" ;;
+		callbacks)
+			# A service callback needs a completed case (SPEC 6).
+			rs-dispatch -q assign "$id" --provider P001 >/dev/null &&
+			    rs-dispatch -q arrive "$id" >/dev/null &&
+			    rs-dispatch -q complete "$id" --outcome towed >/dev/null ||
+			    echo "setup: completing the case failed" >&2
+			cmd="rs-callback -q record $id --kind service --result no-answer" ;;
 		esac
 		tcase "empty $j: writer killed before its first write" 137 '' '' 2>/dev/null \
 		    env LD_PRELOAD="$FI_SO" FI_MATCH="$RS_DIR/$j.tsv" FI_FUNC=write FI_NTH=1 FI_ACTION=kill $cmd

@@ -89,7 +89,7 @@ CMDS=(
 	"rs-dispatch -q arrive $B"
 	"rs-dispatch -q complete $C --outcome towed --fee 80"
 	"rs-dispatch -q cancel $A --reason customer"
-	"rs-complain -q open --case $D --category damage --demand pay"
+	"rs-complain -q open --case $D --category damage --demand pay --level 3"
 	"rs-complain -q escalate $CP1 --level 3"
 	"rs-complain -q contact $CP1"
 	"rs-complain -q investigate $CP2 --responsible provider --note n"
@@ -206,8 +206,12 @@ fault 'disk fills during the write: half a row, then ENOSPC' 3 "rs-intake: $W/ca
 # Every tool reads the site (rules.tsv) first: open 1 is rules.tsv's.
 fault 'rules.tsv cannot be read' 3 "rs-intake: $W/rules.tsv: cannot read: Permission denied" \
     open 1 EACCES rs-intake -q --phone 13900000001 --location X --service tow
+# rs-intake reads cases.tsv for a duplicate call (open 1 of it), then
+# opens it to write (open 2): either failing is exit 3, nothing written.
+fault 'journal cannot be read for the duplicate check' 3 "rs-intake: $W/cases.tsv: cannot open: Permission denied" \
+    open 1 EACCES env FI_MATCH="$W/cases.tsv" rs-intake -q --phone 13900000001 --location X --service tow
 fault 'journal cannot be opened' 3 "rs-intake: $W/cases.tsv: cannot open for writing: Permission denied" \
-    open 2 EACCES rs-intake -q --phone 13900000001 --location X --service tow
+    open 2 EACCES env FI_MATCH="$W/cases.tsv" rs-intake -q --phone 13900000001 --location X --service tow
 fault 'read error on the journal tail' 3 "*" \
     read 1 EIO rs-complain -q contact "$CP1"
 fault 'EINTR on write is retried' 0 '' \

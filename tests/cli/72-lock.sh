@@ -14,7 +14,11 @@ RS_NOW=2026-10-10T09:00:00+08:00 rs-intake -q --phone 13700000001 --location old
 A=$(rs-intake -q --phone 13700000002 --customer 'Li Lei' --location 'A road' --service tow)
 rs-dispatch -q assign "$A" --provider P001 >/dev/null
 CP=$(rs-complain -q open --case "$A" --category late --demand sorry)
-rs-callback -q record "$A" --kind service --result no-answer >/dev/null
+# A service callback needs a completed case (SPEC 6): B is one.
+B=$(rs-intake -q --phone 13700000003 --location 'B road' --service tyre)
+{ rs-dispatch -q assign "$B" --provider P002 && rs-dispatch -q arrive "$B" &&
+    rs-dispatch -q complete "$B" --outcome repaired; } >/dev/null || echo "setup: case B" >&2
+rs-callback -q record "$B" --kind service --result no-answer >/dev/null
 printf 'phone\tlocation\tservice\n13800000001\tL\ttow\n' >"$T/import.tsv"
 snap() { (cd "$RS_DIR" && cat cases.tsv dispatch.tsv complaints.tsv callbacks.tsv | cksum); }
 before=$(snap)
@@ -62,7 +66,7 @@ busy 'complain contact' complaints rs-complain -q contact "$CP"
 busy 'complain investigate' complaints rs-complain -q investigate "$CP" --responsible provider --note x
 busy 'complain resolve' complaints rs-complain -q resolve "$CP" --remedy apology --note x
 busy 'complain action' complaints rs-complain -q action "$CP" --action a --owner o --due 2026-12-01
-busy 'callback record' callbacks rs-callback -q record "$A" --kind service --result no-answer
+busy 'callback record' callbacks rs-callback -q record "$B" --kind service --result no-answer
 busy 'journal archive' cases rs-journal archive --before 2026-11
 
 # The wait is RS_LOCK_TIMEOUT long: not much shorter, not much longer.
@@ -82,18 +86,18 @@ tcase 'lock held: due reads' 0 '*' '' rs-callback due
 # kill -9 the holder: the lock goes with it.
 kill -9 "$HOLDER"
 wait "$HOLDER_SH"
-tcase 'holder killed: intake works' 0 'RS-20261122-0002' '' env RS_LOCK_TIMEOUT=2 rs-intake -q --phone 13800000001 --location B --service tow
+tcase 'holder killed: intake works' 0 'RS-20261122-0003' '' env RS_LOCK_TIMEOUT=2 rs-intake -q --phone 13800000001 --location B --service tow
 tcase 'holder killed: dispatch works' 0 "$A" '' env RS_LOCK_TIMEOUT=2 rs-dispatch -q notify "$A"
 tcase 'holder killed: complain works' 0 "$CP" '' env RS_LOCK_TIMEOUT=2 rs-complain -q contact "$CP"
-tcase 'holder killed: callback works' 0 "$A" '' env RS_LOCK_TIMEOUT=2 rs-callback -q record "$A" --kind service --result refused
+tcase 'holder killed: callback works' 0 "$B" '' env RS_LOCK_TIMEOUT=2 rs-callback -q record "$B" --kind service --result refused
 tcase 'holder killed: archive works' 0 '' '*' env RS_LOCK_TIMEOUT=2 rs-journal archive --before 2026-11
 tcase 'holder killed: check clean' 0 '' "$NOZONE" rs-journal check
 
 # A holder that lets go in time: the waiting writer gets the lock and appends.
 hold "$RS_DIR/cases.tsv"
 ( sleep 0.3; kill -9 "$HOLDER" ) &
-tcase 'holder lets go after 0.3 s: writer waiting up to 5 s appends' 0 'RS-20261122-0003' '' \
-    env RS_LOCK_TIMEOUT=5 rs-intake -q --phone 13800000001 --location C --service tow
+tcase 'holder lets go after 0.3 s: writer waiting up to 5 s appends' 0 'RS-20261122-0004' '' \
+    env RS_LOCK_TIMEOUT=5 rs-intake -q --phone 13800000009 --location C --service tow
 wait 2>/dev/null
 
 # The holder is an rs tool itself, killed with kill -9 in the middle of
@@ -105,7 +109,7 @@ if [ -n "$FI_SO" ]; then
 		intake) j=cases cmd="rs-intake -q --phone 13800000002 --location D --service tow" ;;
 		dispatch) j=dispatch cmd="rs-dispatch -q notify $A" ;;
 		complain) j=complaints cmd="rs-complain -q contact $CP" ;;
-		callback) j=callbacks cmd="rs-callback -q record $A --kind service --result no-answer" ;;
+		callback) j=callbacks cmd="rs-callback -q record $B --kind service --result no-answer" ;;
 		esac
 		before=$(snap)
 		env FI_FUNC=write FI_NTH=1 FI_ACTION=stop FI_MATCH="$RS_DIR/$j.tsv" LD_PRELOAD="$FI_SO" $cmd >/dev/null 2>&1 &

@@ -285,7 +285,8 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	    sh -c "setpriv --reuid=65534 --regid=65534 --clear-groups rs-journal -d '$u/j' cat cases -H | wc -l"
 	tcase 'owned by nobody: nobody writes' 0 'RS-20261122-0001' '' \
 	    as_nobody "$(command -v rs-intake)" -d "$u/j" -q --phone 13900000000 --location x --service tow
-	tcase 'owned by nobody: nobody dispatches' 0 '*' '' \
+	# P001, the only tow provider, still has the 2026-11-20 case: busy.
+	tcase 'owned by nobody: nobody dispatches' 0 '*' 'rs-dispatch: P001: provider is busy with another case' \
 	    as_nobody "$(command -v rs-dispatch)" -d "$u/j" -q assign RS-20261122-0001 --provider P001 --eta 20
 	tcase 'owned by nobody: check clean as nobody' 0 '' "$NOZONE" as_nobody "$(command -v rs-journal)" -d "$u/j" check
 	rm -rf "$u"

@@ -33,6 +33,7 @@ static const char defaults_text[] =
     "shift.night\t20:00-08:00\n"
     "sla.booking_dispatch_lead_min\t30\n"
     "sla.booking_arrive_grace_min\t10\n"
+    "intake.duplicate_h\t12\n"
     "ref.window_d\t30\n";
 
 /* rp parses the C string text as "rules.tsv" into r, with e cleared first. */
@@ -122,6 +123,7 @@ t_defaults(void)
 	T_INT(r.shift_night_end, 8 * 60);
 	T_INT(r.sla_booking_dispatch_lead_min, 30);
 	T_INT(r.sla_booking_arrive_grace_min, 10);
+	T_INT(r.intake_duplicate_h, 12);
 
 	rules_format(&r, &b);
 	T_MEM(b.p, b.len, defaults_text, sizeof(defaults_text) - 1);
