@@ -387,7 +387,8 @@ h 'report: --as-of offset +15:00' 1 $'rs-report: --as-of: bad time \'2026-11-22T
 # Journals that are not regular files.
 hj() { jdir "$T/hj$1"; mkdir -p "$RS_DIR"; cp "$SAMPLES/providers.tsv" "$RS_DIR/"; }
 hj 1; mkdir "$RS_DIR/cases.tsv"
-h 'cases.tsv is a directory: intake' 3 'rs-intake: $T/hj1/cases.tsv: cannot open for writing: Is a directory' $NEW
+# rs-intake reads cases.tsv (the duplicate-call check) before it writes.
+h 'cases.tsv is a directory: intake' 3 'rs-intake: $T/hj1/cases.tsv: is a directory, not a file' $NEW
 h 'cases.tsv is a directory: cat' 3 'rs-journal: $T/hj1/cases.tsv: is a directory, not a file' rs-journal cat cases
 h 'cases.tsv is a directory: check' 3 "$NOZONE
 "'rs-journal: $T/hj1/cases.tsv: is a directory, not a file' rs-journal check
@@ -403,17 +404,20 @@ h 'cases.tsv a symlink to nowhere: intake' 3 'rs-intake: $T/hj3/cases.tsv: canno
 h 'cases.tsv a symlink to nowhere: cat' 0 '' rs-journal cat cases
 h 'cases.tsv a symlink to nowhere: check' 0 "$NOZONE" rs-journal check
 hj 4; ln -s cases.tsv "$RS_DIR/dispatch.tsv"; ln -s dispatch.tsv "$RS_DIR/cases.tsv"
-h 'a symlink loop: intake' 3 'rs-intake: $T/hj4/cases.tsv: cannot open for writing: Too many levels of symbolic links' $NEW
+h 'a symlink loop: intake' 3 'rs-intake: $T/hj4/cases.tsv: cannot open: Too many levels of symbolic links' $NEW
 h 'a symlink loop: cat' 3 'rs-journal: $T/hj4/cases.tsv: cannot open: Too many levels of symbolic links' rs-journal cat cases
 hj 5; rm -rf "$RS_DIR"; printf 'x\n' >"$RS_DIR"
-h 'the journal directory is a file: intake' 3 'rs-intake: $T/hj5: not a directory' $NEW
+h 'the journal directory is a file: intake' 3 'rs-intake: $T/hj5/cases.tsv: cannot open: Not a directory' $NEW
 h 'the journal directory is a file: cat' 3 'rs-journal: $T/hj5: not a directory' rs-journal cat cases
 h 'the journal directory is a file: check' 3 'rs-journal: $T/hj5: not a directory' rs-journal check
 hj 6; RS_DIR=$RS_DIR/cases.tsv/sub; printf 'x\n' >"${RS_DIR%/sub}"
-h 'journal directory under a regular file (ENOTDIR): intake' 3 'rs-intake: $T/hj6/cases.tsv/sub: cannot use journal directory: Not a directory' $NEW
+h 'journal directory under a regular file (ENOTDIR): intake' 3 'rs-intake: $T/hj6/cases.tsv/sub/cases.tsv: cannot open: Not a directory' $NEW
 h 'journal directory under a regular file (ENOTDIR): report' 3 'rs-report: $T/hj6/cases.tsv/sub: cannot use journal directory: Not a directory' rs-report shift
-hj 7; mkdir "$RS_DIR/dispatch.tsv"
-A7=$(rs-intake -q --phone 13800000001 --location x --service tow)
+# The case first: with dispatch.tsv a directory, rs-intake's duplicate
+# check cannot read the dispatch journal either.
+hj 7; A7=$(rs-intake -q --phone 13800000001 --location x --service tow)
+rm "$RS_DIR/dispatch.tsv" 2>/dev/null; mkdir "$RS_DIR/dispatch.tsv"
+h 'dispatch.tsv is a directory: intake' 3 'rs-intake: $T/hj7/dispatch.tsv: is a directory, not a file' $NEW
 h 'dispatch.tsv is a directory: notify' 3 'rs-dispatch: $T/hj7/dispatch.tsv: cannot open for writing: Is a directory' rs-dispatch notify "$A7"
 hj 8; rm "$RS_DIR/providers.tsv"; mkdir "$RS_DIR/providers.tsv"
 A8=$(rs-intake -q --phone 13800000001 --location x --service tow --lat 22.5 --lon 114.0)
