@@ -369,8 +369,10 @@ find_duplicate(struct opts *o, rs_time at)
 	 * skipped check: the agent would lose the warning without knowing.
 	 */
 	if (case_list_load(o->dir, at - (rs_time)ru.intake_duplicate_h * 3600, o->now, &l,
-	    &e) == -1)
+	    &e) == -1) {
+		case_list_free(&l);
 		return cli_fail(&e);
+	}
 	case_list_duplicate(&l, o->val[CASES_PHONE], o->val[CASES_PLATE], at,
 	    ru.intake_duplicate_h, &o->dup);
 	if (o->dup.ix != -1) {

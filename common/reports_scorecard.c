@@ -352,7 +352,8 @@ fill_providers(struct scorecard *sc, struct report *r)
 				add_callback(&sc->cb[i], &rows.r[k]);
 		}
 	}
-	qsort(rows.r, rows.n, sizeof(*rows.r), cmp_rows);
+	if (rows.n > 1)	/* rows.r is NULL when there are none */
+		qsort(rows.r, rows.n, sizeof(*rows.r), cmp_rows);
 	memset(&ros, 0, sizeof(ros));
 	err_clear(&e);
 	/* Names are a courtesy: a roster that cannot be read leaves them empty. */
@@ -426,7 +427,8 @@ fill_agents(struct scorecard *sc, struct report *r)
 		if (k < n)
 			add_callback(&sc->cb[i], &rows.r[k]);
 	}
-	qsort(rows.r, rows.n, sizeof(*rows.r), cmp_rows);
+	if (rows.n > 1)	/* rows.r is NULL when there are none */
+		qsort(rows.r, rows.n, sizeof(*rows.r), cmp_rows);
 	s = report_section(r, "agents", N_("Agent scorecard"), RSH_ARRAY, 8, cols, types);
 	s->chart = RCH_BAR, s->chart_col = 3, s->chart_worst_first = 1;
 	s->note = report_strdup(r, _("by the agent who opened the case; desk SLA % = met / "
