@@ -227,12 +227,32 @@ shift_window(const struct rules *ru, int ymd, int night, rs_time *from, rs_time 
 	}
 }
 
+/*
+ * free_period reads --since/--until into [from, to) for a report that
+ * takes a free period. Returns 0, -1 when neither is given, or an exit
+ * code after printing why.
+ */
+static int
+free_period(struct opts *o, struct rinputs *in, rs_time *from, rs_time *to)
+{
+	if ((o->since != NULL) != (o->until != NULL))
+		return cli_usage("--since and --until go together");
+	if (o->since == NULL)
+		return -1;
+	if (cli_time_option("--since", o->since, in->as_of, from) == -1 ||
+	    cli_time_option("--until", o->until, in->as_of, to) == -1)
+		return RS_EDATA;
+	if (*to <= *from)
+		return cli_usage("--until must be after --since");
+	return 0;
+}
+
 static int
 run_shift(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err *e)
 {
 	rs_time from, to, next_to, f, t, n;
 	char label[48];
-	int ymd, night = 0, d, k, best = 0;
+	int ymd, night = 0, d, k, best = 0, rc;
 
 	if (o->shift != NULL) {
 		if (strcmp(o->shift, "night") == 0)
@@ -244,12 +264,9 @@ run_shift(struct opts *o, struct rinputs *in, struct report **rep, struct rs_err
 		return cli_usage("--since and --until go together");
 	if (o->since != NULL && (o->date != NULL || o->shift != NULL))
 		return cli_usage("--since/--until or --date/--shift, not both");
-	if (o->since != NULL) {
-		if (cli_time_option("--since", o->since, in->as_of, &from) == -1 ||
-		    cli_time_option("--until", o->until, in->as_of, &to) == -1)
-			return RS_EDATA;
-		if (to <= from)
-			return cli_usage("--until must be after --since");
+	if ((rc = free_period(o, in, &from, &to)) > 0)
+		return rc;
+	if (rc == 0) {
 		/* The next "shift" of a free period is one as long, right after it. */
 		next_to = to + (to - from);
 		snprintf(label, sizeof(label), "period");
@@ -363,17 +380,11 @@ run_scorecard(struct opts *o, struct rinputs *in, enum scorecard_kind kind,
     struct report **rep, struct rs_err *e)
 {
 	rs_time from, to;
-	int y, w;
+	int y, w, rc;
 
-	if ((o->since != NULL) != (o->until != NULL))
-		return cli_usage("--since and --until go together");
-	if (o->since != NULL) {
-		if (cli_time_option("--since", o->since, in->as_of, &from) == -1 ||
-		    cli_time_option("--until", o->until, in->as_of, &to) == -1)
-			return RS_EDATA;
-		if (to <= from)
-			return cli_usage("--until must be after --since");
-	} else {
+	if ((rc = free_period(o, in, &from, &to)) > 0)
+		return rc;
+	if (rc == -1) {
 		time_iso_week(in->as_of, &y, &w);
 		to = time_week_start(y, w);
 		from = time_add_days(to, -7);

@@ -9,32 +9,11 @@
 # the case's at); arrive 30 min (city) / 60 min (highway) from the case's
 # at; complaint first contact 24 h, resolution 24/48/72/24 h by level.
 
-# cols NAME: the columns of journal NAME, in schema order.
-cols() { rs-journal schema "$1" | awk -F'\t' 'NR > 1 { print $1 }'; }
-declare -A COLS
-for j in cases dispatch complaints callbacks; do COLS[$j]=$(cols "$j" | tr '\n' ' '); done
-
-# header NAME: the header line of journal NAME.
-header() { printf '%s\n' ${COLS[$1]} | paste -sd '\t'; }
-
-# row NAME COL=VALUE...: one row of journal NAME, the columns not named empty.
-row() {
-	local j=$1 c kv v line="" sep=""
-	shift
-	for c in ${COLS[$j]}; do
-		v=""
-		for kv in "$@"; do [ "${kv%%=*}" = "$c" ] && v=${kv#*=}; done
-		line=$line$sep$v
-		sep=$'\t'
-	done
-	printf '%s\n' "$line"
-}
+# header, row and ev (rows through the schema's columns, by name).
+. "$TOP/tests/cli/data/report/rows.sh"
 
 # t HH:MM [DAY]: a time of 2026-11-DAY (default 10) in +08:00.
 t() { printf '2026-11-%sT%s:00+08:00' "${2:-10}" "$1"; }
-
-# ev NAME TIME COL=VALUE...: a row written when it happened (ts = at).
-ev() { local j=$1 at=$2; shift 2; row "$j" ts="$at" at="$at" "$@"; }
 
 # opened DIR... helpers write into $J (a journal directory).
 opened() {

@@ -1,7 +1,7 @@
 # rows.sh - helpers for CLI tests that build journals by hand, row by
 # row, through the columns `rs-journal schema NAME` lists (by name, so
 # that a schema that gains columns still takes them). Sourced by
-# 33-complaint-team.sh and 57-report-scorecards.sh; J is the journal
+# 33-complaint-team.sh, 53-report-s10.sh and 57-report-scorecards.sh; J is the journal
 # directory the helpers write into.
 
 declare -A COLS
