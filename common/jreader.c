@@ -32,6 +32,7 @@ struct part {
 	int fd;		/* the live file opened with the snapshot (owned), or -1 */
 	long long offset;
 	int archived_month;	/* live file: rows of this month (YYYYMM) and before are in archives */
+	rs_time archived_end;	/* the end of that month, once needed (RS_TIME_NONE before) */
 	int whole_last_line;	/* a file named by the user: its last line counts without a newline */
 	int live;		/* the journal's live file (jreader_open_journal) */
 	long long end;		/* rows from this byte offset on are not read; -1: to the end */
@@ -91,6 +92,7 @@ add_part(struct jreader *jr, const char *path, long long offset)
 	jr->parts[jr->nparts].live = 0;
 	jr->parts[jr->nparts].end = -1;
 	jr->parts[jr->nparts].size = -1;
+	jr->parts[jr->nparts].archived_end = RS_TIME_NONE;
 	jr->parts[jr->nparts].fd_borrowed = 0;
 	jr->parts[jr->nparts].orig = jr->nparts;
 	jr->parts[jr->nparts].bad = jr->parts[jr->nparts].first_bad = 0;
@@ -409,8 +411,10 @@ jreader_skip_archived(struct jreader *jr, int month)
 {
 	int i;
 
-	for (i = 0; i < jr->nparts; i++)
+	for (i = 0; i < jr->nparts; i++) {
 		jr->parts[i].archived_month = month;
+		jr->parts[i].archived_end = RS_TIME_NONE;
+	}
 }
 
 const char *const *
@@ -434,6 +438,7 @@ unguard(const struct jreader *jr, struct row *row)
 int
 jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 {
+	struct part *p;
 	rs_time ts;
 	int got;
 
@@ -494,9 +499,13 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		/* Validation parsed ts already (jr->ts); only a JR_BAD row has none. */
 		if ((ts = jr->ts) == RS_TIME_NONE)
 			return 1;
-		if (jr->parts[jr->cur].archived_month &&
-		    journal_month(ts) <= jr->parts[jr->cur].archived_month)
-			continue;
+		if ((p = &jr->parts[jr->cur])->archived_month) {
+			/* A time against the month's end: a calendar per row was an eighth of a scan. */
+			if (p->archived_end == RS_TIME_NONE)
+				p->archived_end = journal_month_end(p->archived_month);
+			if (ts < p->archived_end)
+				continue;
+		}
 		if (jr->until != RS_TIME_NONE && ts > jr->until) {
 			/* ts never decreases: nothing later can be in range. */
 			close_part(jr);

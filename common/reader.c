@@ -71,7 +71,9 @@ reader_new(int fd, int own_fd, const char *name, enum reader_kind kind, long lon
 	}
 	r->kind = kind;
 	r->cap = READ_SIZE;
-	r->buf = xcalloc(1, r->cap + 1 + LINESCAN_PAD);
+	/* Not calloc: a reused heap block would be cleared a megabyte at a time, for nothing. */
+	r->buf = xmalloc(r->cap + 1 + LINESCAN_PAD);
+	memset(r->buf, 0, 1 + LINESCAN_PAD);
 	/*
 	 * The first reads are small and grow: a header, or the tail of a
 	 * journal under an append, is a few kilobytes, and reading (and
