@@ -129,8 +129,8 @@ KPI="kpi --by month --since $since --until $until --as-of $until -f tsv"
 echo "bench: checking the references against rs-report $KPI"
 "$BIN/rs-report" -d "$FULL" $KPI | cut -f1-6 >"$WORK/kpi.rs"
 [ "$(wc -l <"$WORK/kpi.rs")" -gt 1 ] || die "rs-report printed no periods"
-AWKARGS="-v asof=$asof_epoch -v disp_min=5 -v city_min=30 -v hw_min=60 -f $HERE/kpi.awk"
-MLRARGS="--itsv --otsv put -q -s asof=$asof_epoch -s disp_min=5 -s city_min=30 -s hw_min=60 -f $HERE/kpi.mlr"
+AWKARGS="-v asof=$asof_epoch -v disp_min=5 -v city_min=30 -v hw_min=60 -v lead_min=30 -v grace_min=10 -f $HERE/kpi.awk"
+MLRARGS="--itsv --otsv put -q -s asof=$asof_epoch -s disp_min=5 -s city_min=30 -s hw_min=60 -s lead_min=30 -s grace_min=10 -f $HERE/kpi.mlr"
 REFIN="$FULL/cases.tsv $FULL/dispatch.tsv $FULL/complaints.tsv"
 for ref in gawk mawk mlr; do
 	case $ref in
