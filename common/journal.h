@@ -199,6 +199,13 @@ rs_time jreader_ts(const struct jreader *jr);
  */
 rs_time jrow_at(const struct row *r);
 
+/*
+ * jrow_enum returns the index of the value of r's enum column col among
+ * the values of schema s's column col, or -1 when it is empty or none of
+ * them: validation's finding when row->parsed, else by looking.
+ */
+int jrow_enum(const struct row *r, const struct schema *s, int col);
+
 /* jrow_case_key sets *key to the case id in column col of r (validation's parse when there is one); returns 0 or -1. */
 int jrow_case_key(const struct row *r, int col, uint64_t *key);
 

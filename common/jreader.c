@@ -597,6 +597,14 @@ jrow_at(const struct row *r)
 }
 
 int
+jrow_enum(const struct row *r, const struct schema *s, int col)
+{
+	if (r->parsed && r->enums != NULL)
+		return (int)r->enums[col] - 1;
+	return col < r->n ? schema_enum_index(&s->cols[col], r->v[col], r->len[col]) : -1;
+}
+
+int
 jrow_case_key(const struct row *r, int col, uint64_t *key)
 {
 	if (r->parsed && r->case_key != 0) {

@@ -100,6 +100,27 @@ period_of(struct period *p, size_t n, size_t *last, rs_time t)
 	return &p[lo];
 }
 
+/*
+ * The enum values the folds look for, as indexes among their column's
+ * values (jrow_enum): an integer compare per row, not a strcmp. Set by
+ * report_kpi before any scan; the same on every call.
+ */
+static struct {
+	int case_opened, complaint_opened, remote, service, complaint, reached;
+} ke;
+
+static void
+ke_init(void)
+{
+	ke.case_opened = schema_enum_index(&schema_cases.cols[CASES_EVENT], "opened", 6);
+	ke.complaint_opened = schema_enum_index(&schema_complaints.cols[COMPLAINTS_EVENT],
+	    "opened", 6);
+	ke.remote = schema_enum_index(&schema_dispatch.cols[DISPATCH_OUTCOME], "remote", 6);
+	ke.service = schema_enum_index(&schema_callbacks.cols[CALLBACKS_KIND], "service", 7);
+	ke.complaint = schema_enum_index(&schema_callbacks.cols[CALLBACKS_KIND], "complaint", 9);
+	ke.reached = schema_enum_index(&schema_callbacks.cols[CALLBACKS_RESULT], "reached", 7);
+}
+
 static rs_time
 ts_or_none(const char *v, size_t n)
 {
@@ -138,14 +159,14 @@ on_case(const struct row *r, void *part)
 		return;
 	c = kcase_of(part, key);
 	/* Only the first opened row counts (cases_add); other values: the last non-empty wins. */
-	if (c->opened_at == RS_TIME_NONE && strcmp(r->v[CASES_EVENT], "opened") == 0)
+	if (c->opened_at == RS_TIME_NONE && jrow_enum(r, &schema_cases, CASES_EVENT) ==
+	    ke.case_opened)
 		c->opened_at = jrow_at(r);
 	if (r->len[CASES_CALL_AT] > 0)
 		c->call_at = ts_or_none(r->v[CASES_CALL_AT], r->len[CASES_CALL_AT]);
 	if (r->len[CASES_SCHEDULED_AT] > 0)
 		c->scheduled_at = ts_or_none(r->v[CASES_SCHEDULED_AT], r->len[CASES_SCHEDULED_AT]);
-	if (r->len[CASES_ROAD] > 0 && (road = schema_enum_index(&schema_cases.cols[CASES_ROAD],
-	    r->v[CASES_ROAD], r->len[CASES_ROAD])) >= 0)
+	if ((road = jrow_enum(r, &schema_cases, CASES_ROAD)) >= 0)
 		c->road = (signed char)road;
 }
 
@@ -223,7 +244,7 @@ on_dispatch(const struct row *r, void *part)
 	    (at = jrow_at(r)) == RS_TIME_NONE)
 		return;
 	dsteps_add(dsteps_of(part, key), ev, at, ev == DE_COMPLETED &&
-	    strcmp(r->v[DISPATCH_OUTCOME], "remote") == 0);
+	    jrow_enum(r, &schema_dispatch, DISPATCH_OUTCOME) == ke.remote);
 }
 
 static void *
@@ -265,7 +286,7 @@ on_complaint(const struct row *r, void *part)
 	struct kper *kp = part;
 	struct period *p;
 
-	if (strcmp(r->v[COMPLAINTS_EVENT], "opened") == 0 &&
+	if (jrow_enum(r, &schema_complaints, COMPLAINTS_EVENT) == ke.complaint_opened &&
 	    (p = period_of(kp->p, kp->n, &kp->last, jrow_at(r))) != NULL)
 		p->complaints++;
 }
@@ -275,15 +296,15 @@ on_callback(const struct row *r, void *part)
 {
 	struct kper *kp = part;
 	struct period *p;
-	const char *kind = r->v[CALLBACKS_KIND];
-	int reached = strcmp(r->v[CALLBACKS_RESULT], "reached") == 0;
+	int kind = jrow_enum(r, &schema_callbacks, CALLBACKS_KIND);
+	int reached = jrow_enum(r, &schema_callbacks, CALLBACKS_RESULT) == ke.reached;
 	int ok = r->len[CALLBACKS_OVERALL] > 0 && atoi(r->v[CALLBACKS_OVERALL]) >= 4;
 	int nps;
 
 	/* A callback belongs to the period of its own at (SPEC 10). */
 	if ((p = period_of(kp->p, kp->n, &kp->last, jrow_at(r))) == NULL)
 		return;
-	if (strcmp(kind, "service") == 0) {
+	if (kind == ke.service) {
 		p->svc_reached += reached;
 		p->svc_ok += reached && ok;
 		if (r->len[CALLBACKS_NPS] > 0) {
@@ -292,7 +313,7 @@ on_callback(const struct row *r, void *part)
 			p->nps_pro += nps >= 9;
 			p->nps_det += nps <= 6;
 		}
-	} else if (strcmp(kind, "complaint") == 0) {
+	} else if (kind == ke.complaint) {
 		p->cp_reached += reached;
 		p->cp_ok += reached && ok;
 	}
@@ -518,6 +539,7 @@ report_kpi(const struct rinputs *in, size_t nin, rs_time from, rs_time to, enum 
 	int rc = 0;
 
 	*out = NULL;
+	ke_init();
 	tmpl = xcalloc(KPI_MAX_PERIODS, sizeof(*tmpl));
 	for (t = kpi_period_start(from, by); t <= to; t = kpi_period_next(t, by)) {
 		if (n == KPI_MAX_PERIODS) {
