@@ -1495,7 +1495,7 @@ static void
 test_jreader_split(void)
 {
 	static const int ns[] = { 2, 3, 4, 7, 16, 64 };
-	char *d = xstrdup(pathf("%s", "split")), p[600], iso[TIME_ISO_MAX], id[32];
+	char *d = xstrdup(pathf("%s", "split")), *live, p[600], iso[TIME_ISO_MAX], id[32];
 	struct buf b = BUF_INIT, whole = BUF_INIT, cut = BUF_INIT, w1 = BUF_INIT, w2 = BUF_INIT;
 	rs_time t0 = ts_of("2026-11-01T00:00:00+08:00");
 	struct jreader *jr, *sl[64];
@@ -1506,7 +1506,9 @@ test_jreader_split(void)
 
 	make_journal(d);
 	/* make_journal's live file, grown past many slices: every 97th row bad. */
-	buf_adds(&b, read_whole(pathf("%s", "split/cases.tsv")));
+	live = read_whole(pathf("%s", "split/cases.tsv"));
+	buf_adds(&b, live);
+	free(live);
 	b.len = (size_t)(strrchr(b.p, '\n') - b.p) + 1;	/* its torn line goes last */
 	for (i = 0; i < 3000; i++) {
 		snprintf(id, sizeof(id), "RS-20261104-%04d", i + 1);
