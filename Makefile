@@ -209,6 +209,31 @@ deps:
 		$$sudo sed -i 's/^# *\(zh_CN\.UTF-8 UTF-8\)/\1/' /etc/locale.gen && \
 		$$sudo locale-gen >/dev/null; \
 	fi
+	@# A nodejs from elsewhere may bring its own npm: Debian's only if none.
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "installing: npm"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq npm >/dev/null; \
+	fi
+	@$(MAKE) --no-print-directory node-deps
+
+# DuckDB, from its official npm package @duckdb/node-api, for the check
+# of sql/ (tests/cli/58-duckdb.sh) and anything else that drives DuckDB
+# from node: the versions pinned by tests/duckdb/package-lock.json go
+# into $(NODE_DIR)/node_modules (npm ci: exactly the lock, nothing
+# newer). Node and npm themselves come from DEPS_PKGS. Redone only when
+# the lock changes.
+NODE_DIR = build/node
+
+node-deps: $(NODE_DIR)/node_modules/.package-lock.json
+
+$(NODE_DIR)/node_modules/.package-lock.json: tests/duckdb/package.json tests/duckdb/package-lock.json
+	@mkdir -p $(NODE_DIR)
+	cp tests/duckdb/package.json tests/duckdb/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+
+.PHONY: node-deps
 
 # Shell completions, generated from the option tables of cmd/rs-*.c and
 # from schemas/ by tools/completions-gen (python3; asks the built rs-report
