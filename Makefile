@@ -188,10 +188,15 @@ fuzz-replay: $(FUZZ_BINS)
 # make bench: the performance benchmark (tests/bench/README.md). Not part
 # of make test: it generates a 1 GB journal once (tests/bench/cache/, or
 # $RS_BENCH_DIR) and runs for several minutes (Miller is slow).
-bench: all
+bench: all bench-deps
 	tests/bench/run.sh
 
-.PHONY: bench
+# What make bench needs beyond make deps: DuckDB, its reference engine,
+# from the official npm package (the same pinned install as node-deps;
+# a no-op once make deps has run).
+bench-deps: node-deps
+
+.PHONY: bench bench-deps
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \
