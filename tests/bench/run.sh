@@ -247,10 +247,13 @@ result weekly_full_over_5w "$(ratio "$(median weekly_full)" "$(median weekly_5w)
 APP=$WORK/append
 mkdir -p "$APP"
 cp --reflink=auto "$FULL/cases.tsv" "$FULL/providers.tsv" "$APP/"
+# Each call from its own phone (writer \$2, call \$i): one phone again
+# and again is a duplicate call, warned about on every append.
 cat >"$WORK/intake.sh" <<EOF
 i=0
 while [ \$i -lt \$1 ]; do
-	"$BIN/rs-intake" -q -d "$APP" --phone 13800000000 --location "bench \$i" --service tyre >/dev/null || exit 1
+	"$BIN/rs-intake" -q -d "$APP" --phone "139\$(printf %04d%04d "\${2:-0}" \$i)" \\
+	    --location "bench \$i" --service tyre >/dev/null || exit 1
 	i=\$((i + 1))
 done
 EOF
@@ -281,7 +284,7 @@ result intake_over_true "$(ratio "$t_in" "$t_true")" x '<=' 3
 export RS_NOW="$(date -d "$last_day +$((APP_RUNS + 1)) day" +%F)T10:00:00+08:00"
 cat >"$WORK/writers.sh" <<EOF
 for w in \$(seq 1 32); do
-	sh "$WORK/intake.sh" \$1 &
+	sh "$WORK/intake.sh" \$1 \$w &
 done
 wait
 EOF
