@@ -10,7 +10,7 @@ COMMON_SRCS = \
 	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
 	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
 	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c common/near.c \
-	common/linescan.c common/out.c common/providers.c common/reader.c \
+	common/linescan.c common/out.c common/providers.c common/reader.c common/rscan.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
 	common/ref.c common/ddl.c \
 	common/reports.c common/reports_case.c common/reports_kpi.c \
@@ -188,10 +188,15 @@ fuzz-replay: $(FUZZ_BINS)
 # make bench: the performance benchmark (tests/bench/README.md). Not part
 # of make test: it generates a 1 GB journal once (tests/bench/cache/, or
 # $RS_BENCH_DIR) and runs for several minutes (Miller is slow).
-bench: all
+bench: all bench-deps
 	tests/bench/run.sh
 
-.PHONY: bench
+# What make bench needs beyond make deps: DuckDB, its reference engine,
+# from the official npm package (the same pinned install as node-deps;
+# a no-op once make deps has run).
+bench-deps: node-deps
+
+.PHONY: bench bench-deps
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \
