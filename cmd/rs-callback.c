@@ -19,6 +19,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
+#include "listview.h"
 #include "out.h"
 #include "ref.h"
 #include "row.h"
@@ -33,7 +34,8 @@ enum { S_DUE = 1 << 0, S_RECORD = 1 << 1, S_LIST = 1 << 2 };
 struct opts {
 	struct cli_args cli;
 	struct cb_input in;		/* record; in.kind for every subcommand */
-	const char *since, *until;
+	const char *since, *until, *columns;
+	int wide;
 	char *dir;
 	struct rules rules;
 };
@@ -53,6 +55,8 @@ static const struct cli_opt options[] = {
 	{ "suggestion", 0, 1, S_RECORD, OFF(in.suggestion), NULL },
 	{ "since", 0, 1, S_LIST, OFF(since), NULL },
 	{ "until", 0, 1, S_LIST, OFF(until), NULL },
+	{ "columns", 0, 1, S_DUE | S_LIST, OFF(columns), NULL },
+	{ "wide", 0, 0, S_DUE | S_LIST, OFF(wide), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -168,7 +172,7 @@ cmd_due(void *p)
 	struct opts *o = p;
 	struct cb_due_list l;
 	struct cb_due_row row;
-	struct out *out;
+	struct lview *lv;
 	struct rs_err e;
 	enum cb_kind kind = CB_SERVICE;
 	rs_time as_of;
@@ -189,14 +193,14 @@ cmd_due(void *p)
 		rc = cli_fail(&e);
 		goto free;
 	}
-	out = out_new(stdout, o->cli.g.format, flags_of(o), CB_DUE_NCOLS, cb_due_names,
-	    cb_due_types);
+	if ((rc = cli_list(&o->cli.g, &cb_due_view, o->columns, o->wide, as_of, &lv)) != 0)
+		goto free;
 	for (i = 0; i < l.s.n; i++) {
 		cb_due_row(&l, i, &row);
-		out_row(out, row.v, NULL);
+		lview_row(lv, row.v);
 	}
-	rc = out_end(out) == 0 ? 0 : RS_EIO;
-	out_free(out);
+	rc = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 free:
 	cb_due_free(&l);
 done:
@@ -322,7 +326,7 @@ cmd_list(void *p)
 	struct opts *o = p;
 	const char *v[CALLBACKS_NCOLS];
 	struct jreader *jr;
-	struct out *out;
+	struct lview *lv;
 	struct rs_err e;
 	struct row r;
 	rs_time as_of, since = RS_TIME_NONE, until = RS_TIME_NONE;
@@ -346,23 +350,26 @@ cmd_list(void *p)
 		rc = cli_fail(&e);
 		goto done;
 	}
-	out = rowbuild_out(stdout, o->cli.g.format, flags_of(o), &schema_callbacks);
+	if ((rc = cli_list(&o->cli.g, cb_call_view(), o->columns, o->wide, as_of, &lv)) != 0) {
+		jreader_free(jr);
+		goto done;
+	}
 	while ((rc = jreader_next(jr, &r, &e)) == 1) {
 		if (!cb_call_listed(&r, since, until, o->in.kind))
 			continue;
 		for (i = 0; i < CALLBACKS_NCOLS; i++)
 			v[i] = r.v[i];
-		out_row(out, v, r.len);
+		lview_row_n(lv, v, r.len);
 	}
 	jreader_free(jr);
 	if (rc == -1) {
-		out_end(out);
-		out_free(out);
+		lview_end(lv);
+		lview_free(lv);
 		rc = cli_fail(&e);
 		goto done;
 	}
-	rc = out_end(out) == 0 ? 0 : RS_EIO;
-	out_free(out);
+	rc = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 done:
 	free(o->dir);
 	return rc;

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "journal.h"
+#include "listview.h"
 #include "out.h"
 #include "ref.h"
 #include "rowbuild.h"
@@ -42,8 +43,8 @@ enum {
 struct opts {
 	struct cli_args cli;
 	struct cp_input in;		/* what the row says */
-	const char *level, *since, *until;
-	int open, overdue;
+	const char *level, *since, *until, *columns, *due_within;
+	int open, overdue, wide;
 	char *dir;
 	struct rules rules;
 };
@@ -70,6 +71,9 @@ static const struct cli_opt options[] = {
 	{ "overdue", 0, 0, S_LIST, OFF(overdue), NULL },
 	{ "since", 0, 1, S_LIST, OFF(since), NULL },
 	{ "until", 0, 1, S_LIST, OFF(until), NULL },
+	{ "due-within", 0, 1, S_LIST, OFF(due_within), NULL },
+	{ "columns", 0, 1, S_LIST, OFF(columns), NULL },
+	{ "wide", 0, 0, S_LIST, OFF(wide), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -561,10 +565,10 @@ cmd_list(void *p)
 	struct cp_list l;
 	struct cp_list_filter f;
 	struct cp_list_row row;
-	struct out *out;
+	struct lview *lv;
 	struct rs_err e;
 	size_t i;
-	int rc, flags = 0;
+	int rc;
 
 	memset(&f, 0, sizeof(f));
 	f.since = f.until = RS_TIME_NONE;
@@ -578,6 +582,8 @@ cmd_list(void *p)
 		return rc;
 	if (o->level != NULL && (rc = level_ok(o->level, &f.level)) != 0)
 		return rc;
+	if ((rc = cli_due_within(o->due_within, &f.due_within)) != 0)
+		return rc;
 	f.open = o->open;
 	f.overdue = o->overdue;
 	f.category = o->in.category;
@@ -589,16 +595,13 @@ cmd_list(void *p)
 		rc = cli_fail(&e);
 		goto free;
 	}
-	if (o->cli.g.no_header)
-		flags |= OUT_NO_HEADER;
-	if (o->cli.g.raw)
-		flags |= OUT_RAW;
-	out = out_new(stdout, o->cli.g.format, flags, CP_LIST_NCOLS, cp_list_names, cp_list_types);
+	if ((rc = cli_list(&o->cli.g, &cp_list_view, o->columns, o->wide, f.as_of, &lv)) != 0)
+		goto free;
 	for (i = 0; i < l.set.f.n; i++)
 		if (cp_list_row(&l, i, &o->rules, &f, &row))
-			out_row(out, row.v, NULL);
-	rc = out_end(out) == 0 ? 0 : RS_EIO;
-	out_free(out);
+			lview_row(lv, row.v);
+	rc = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 free:
 	cp_list_free(&l);
 done:

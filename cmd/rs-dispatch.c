@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "journal.h"
+#include "listview.h"
 #include "out.h"
 #include "ref.h"
 #include "providers.h"
@@ -43,7 +44,8 @@ struct opts {
 	struct cli_args cli;
 	char *dir;
 	const char *provider, *technician, *eta, *outcome, *fee, *reason, *note, *n;
-	int force, include_busy, all, overdue;
+	const char *columns, *due_within;
+	int force, include_busy, all, overdue, wide;
 	rs_time now, as_of;
 };
 #define OFF(field) offsetof(struct opts, field)
@@ -61,6 +63,9 @@ static const struct cli_opt options[] = {
 	{ "include-busy", 0, 0, S_SUGGEST, OFF(include_busy), NULL },
 	{ "all", 0, 0, S_LIST, OFF(all), NULL },
 	{ "overdue", 0, 0, S_LIST, OFF(overdue), NULL },
+	{ "due-within", 0, 1, S_LIST, OFF(due_within), NULL },
+	{ "columns", 0, 1, S_LIST, OFF(columns), NULL },
+	{ "wide", 0, 0, S_LIST, OFF(wide), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -551,15 +556,15 @@ run_list(void *p)
 	struct dlist_filter filter;
 	struct dlist_row row;
 	struct rs_err e;
-	struct out *out;
+	struct lview *lv;
 	char msg[256];
-	size_t i;
+	size_t i, n, *ix = NULL;
 	int r;
 
 	cases_init(&cs);
 	dispatch_set_init(&ds);
 	r = RS_EDATA;
-	if (setup(o) == -1)
+	if (setup(o) == -1 || cli_due_within(o->due_within, &filter.due_within) != 0)
 		goto out;
 	if ((r = cli_read_dir(o->dir)) != 0)
 		goto out;
@@ -581,14 +586,16 @@ run_list(void *p)
 	filter.all = o->all;
 	filter.overdue = o->overdue;
 	filter.provider = o->provider;
-	out = out_new(stdout, o->cli.g.format, out_flags(o), DLIST_NCOLS, dlist_names, dlist_types);
-	for (i = 0; i < cs.f.n; i++)
-		if (dlist_row(&cs, i, &ds, &rules, &filter, &row))
-			out_row(out, row.v, NULL);
-	out_end(out);
-	out_free(out);
-	r = 0;
+	if ((r = cli_list(&o->cli.g, &dlist_view, o->columns, o->wide, o->as_of, &lv)) != 0)
+		goto out;
+	n = dlist_order(&cs, &ds, &rules, &filter, &ix);
+	for (i = 0; i < n; i++)
+		if (dlist_row(&cs, ix[i], &ds, &rules, &filter, &row))
+			lview_row(lv, row.v);
+	r = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 out:
+	free(ix);
 	dispatch_set_free(&ds);
 	cases_free(&cs);
 	free(o->dir);

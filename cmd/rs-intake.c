@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "journal.h"
+#include "listview.h"
 #include "out.h"
 #include "ref.h"
 #include "rules.h"
@@ -35,8 +36,8 @@ struct opts {
 	struct cli_args cli;
 	char *dir;
 	const char *val[CASES_NCOLS];	/* field options as given, by column */
-	const char *since, *until, *service, *priority;	/* list */
-	int open;
+	const char *since, *until, *service, *priority, *columns;	/* list */
+	int open, wide;
 	rs_time now, as_of;
 	struct case_dup dup;		/* new: a possible duplicate call */
 	char dup_id[ID_MAX], dup_opened[TIME_ISO_MAX];
@@ -80,6 +81,8 @@ static const struct cli_opt options[] = {
 	{ "open", 0, 0, S_LIST, OFF(open), NULL },
 	{ "service", 0, 1, S_LIST, OFF(service), NULL },
 	{ "priority", 0, 1, S_LIST, OFF(priority), NULL },
+	{ "columns", 0, 1, S_LIST, OFF(columns), NULL },
+	{ "wide", 0, 0, S_LIST, OFF(wide), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -518,13 +521,11 @@ static int
 run_list(void *p)
 {
 	struct opts *o = p;
-	const char *names[CASE_LIST_NCOLS];
-	enum coltype types[CASE_LIST_NCOLS];
 	struct case_list l;
 	struct case_list_filter f;
 	struct case_list_row row;
 	struct rs_err e;
-	struct out *out;
+	struct lview *lv;
 	char msg[256], digits[64];
 	size_t i;
 	int ret;
@@ -573,14 +574,14 @@ run_list(void *p)
 		ret = cli_fail(&e);
 		goto done;
 	}
-	case_list_columns(names, types);
-	out = out_new(stdout, o->cli.g.format, out_flags(o), CASE_LIST_NCOLS, names, types);
+	if ((ret = cli_list(&o->cli.g, case_list_view(), o->columns, o->wide, o->as_of,
+	    &lv)) != 0)
+		goto done;
 	for (i = 0; i < l.cs.f.n; i++)
 		if (case_list_row(&l, i, &f, &row))
-			out_row(out, row.v, NULL);
-	out_end(out);
-	out_free(out);
-	ret = 0;
+			lview_row(lv, row.v);
+	ret = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 done:
 	case_list_free(&l);
 	free(o->dir);

@@ -357,3 +357,36 @@ time_input_err(const char *where, const char *value, int rc, struct rs_err *e)
 	buf_free(&b);
 	return -1;
 }
+
+int
+time_parse_duration(const char *s, int64_t *secs)
+{
+	const char *p = s;
+	int64_t v = 0, unit;
+
+	while (*p >= '0' && *p <= '9') {
+		/* Longer than the span of supported years is no deadline window. */
+		if (v > (T_MAX - T_MIN) / 10 / 60)
+			return -1;
+		v = v * 10 + (*p++ - '0');
+	}
+	if (p == s || p[1] != '\0')
+		return -1;
+	switch (*p) {
+	case 'm':
+		unit = 60;
+		break;
+	case 'h':
+		unit = 3600;
+		break;
+	case 'd':
+		unit = SECS_DAY;
+		break;
+	default:
+		return -1;
+	}
+	if (v > (T_MAX - T_MIN) / unit)
+		return -1;
+	*secs = v * unit;
+	return 0;
+}
