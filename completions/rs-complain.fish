@@ -53,7 +53,7 @@ complete -c rs-complain -n '__rs_complain_is list' -l open -d 'only cases not co
 complete -c rs-complain -n '__rs_complain_is list' -l overdue -d 'only overdue rows'
 complete -c rs-complain -n '__rs_complain_is list' -l since -x -d 'the first period holds T'
 complete -c rs-complain -n '__rs_complain_is list' -l until -x -d 'the last period holds the instant before T'
-complete -c rs-complain -n '__rs_complain_is list' -l due-within -x
+complete -c rs-complain -n '__rs_complain_is list' -l due-within -x -d 'only rows due by --as-of + D (D: 30m, 2h, 1d; overdue'
 complete -c rs-complain -n '__rs_complain_is list' -l columns -x
 complete -c rs-complain -n '__rs_complain_is list' -l wide
 complete -c rs-complain -n '__rs_complain_is escalate; and __rs_complain_is operand' -k -a '(__rs_live complaint)'

@@ -43,7 +43,7 @@ complete -c rs-dispatch -n '__rs_dispatch_is cancel' -l reason -x -a 'customer d
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l provider -x -k -a '(__rs_live provider)' -d 'only cases whose last assigned provider is ID'
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l all
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l overdue -d 'only overdue rows'
-complete -c rs-dispatch -n '__rs_dispatch_is list' -l due-within -x
+complete -c rs-dispatch -n '__rs_dispatch_is list' -l due-within -x -d 'only rows due by --as-of + D (D: 30m, 2h, 1d; overdue'
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l columns -x
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l wide
 complete -c rs-dispatch -n '__rs_dispatch_is suggest; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
