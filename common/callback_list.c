@@ -63,11 +63,7 @@ cb_call_view(void)
 			names[i] = schema_callbacks.cols[i].name;
 			types[i] = schema_callbacks.cols[i].type;
 		}
-		d.n = CALLBACKS_NCOLS;
-		d.names = names;
-		d.types = types;
-		d.table = table;
-		d.urgent = -1;
+		d = (struct lview_def){ CALLBACKS_NCOLS, names, types, table, -1 };
 	}
 	return &d;
 }

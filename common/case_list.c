@@ -54,11 +54,7 @@ case_list_view(void)
 
 	if (d.n == 0) {
 		case_list_columns(names, types);
-		d.n = CASE_LIST_NCOLS;
-		d.names = names;
-		d.types = types;
-		d.table = table;
-		d.urgent = -1;
+		d = (struct lview_def){ CASE_LIST_NCOLS, names, types, table, -1 };
 	}
 	return &d;
 }

@@ -461,6 +461,26 @@ test_person(void)
 	    "A1  09:\xe2\x80\xa6\n");
 }
 
+/* view writes row through list d in format f (lview_new's sel, nsel, wide) and returns what came out. */
+static const char *
+view(const struct lview_def *d, enum out_format f, int flags, const int *sel, int nsel,
+    int wide, const char *const *row)
+{
+	FILE *fp = tmpfile();
+	struct lview *v;
+	rs_time t;
+	const char *s;
+
+	T_INT(time_parse_iso("2026-11-22T10:00", 16, &t), 0);
+	v = lview_new(fp, d, f, flags, sel, nsel, wide, t, 0);
+	lview_row(v, row);
+	T_INT(lview_end(v), 0);
+	lview_free(v);
+	s = slurp(fp);
+	fclose(fp);
+	return s;
+}
+
 static void
 test_listview(void)
 {
@@ -472,9 +492,6 @@ test_listview(void)
 	enum lview_bad why;
 	char bad[16];
 	int sel[4];
-	struct lview *v;
-	FILE *fp;
-	rs_time t;
 
 	T_INT(lview_select(&d, "due_at,case_id", sel, &why, bad, sizeof(bad)), 2);
 	T_INT(sel[0], 2);
@@ -490,40 +507,16 @@ test_listview(void)
 	T_INT(lview_select(&d, "", sel, &why, bad, sizeof(bad)), -1);
 	T_INT(why, LVIEW_EMPTY);
 
-	T_INT(time_parse_iso("2026-11-22T10:00", 16, &t), 0);
 	/* A table: the default columns, marked; tsv: every column, full times. */
-	fp = tmpfile();
-	v = lview_new(fp, &d, OUT_TABLE, 0, NULL, 0, 0, t, 0);
-	lview_row(v, row);
-	T_INT(lview_end(v), 0);
-	lview_free(v);
-	T_STR(slurp(fp), "  case_id  due_at\n! RS-1     09:05\n");
-	fclose(fp);
-	fp = tmpfile();
-	v = lview_new(fp, &d, OUT_TSV, 0, NULL, 0, 0, t, 0);
-	lview_row(v, row);
-	T_INT(lview_end(v), 0);
-	lview_free(v);
-	T_STR(slurp(fp), "case_id\tstate\tdue_at\toverdue\n"
+	T_STR(view(&d, OUT_TABLE, 0, NULL, 0, 0, row), "  case_id  due_at\n! RS-1     09:05\n");
+	T_STR(view(&d, OUT_TSV, 0, NULL, 0, 0, row), "case_id\tstate\tdue_at\toverdue\n"
 	    "RS-1\topen\t2026-11-22T09:05:00+08:00\ty\n");
-	fclose(fp);
 	/* --wide: every column in a table; --columns: those in every format. */
-	fp = tmpfile();
-	v = lview_new(fp, &d, OUT_TABLE, OUT_NO_HEADER, NULL, 0, 1, t, 0);
-	lview_row(v, row);
-	T_INT(lview_end(v), 0);
-	lview_free(v);
-	T_STR(slurp(fp), "! RS-1  open  09:05  y\n");
-	fclose(fp);
+	T_STR(view(&d, OUT_TABLE, OUT_NO_HEADER, NULL, 0, 1, row), "! RS-1  open  09:05  y\n");
 	sel[0] = 3;
 	sel[1] = 1;
-	fp = tmpfile();
-	v = lview_new(fp, &d, OUT_JSON, 0, sel, 2, 0, t, 0);
-	lview_row(v, row);
-	T_INT(lview_end(v), 0);
-	lview_free(v);
-	T_STR(slurp(fp), "{\"overdue\":true,\"state\":\"open\"}\n");
-	fclose(fp);
+	T_STR(view(&d, OUT_JSON, 0, sel, 2, 0, row), "{\"overdue\":true,\"state\":\"open\"}\n");
+	T_STR(view(&d, OUT_TABLE, 0, sel, 2, 1, row), "  overdue  state\n! y        open\n");
 }
 
 void
