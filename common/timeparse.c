@@ -372,7 +372,7 @@ time_parse_duration(const char *s, int64_t *secs)
 		v = v * 10 + (*p++ - '0');
 	}
 	/* A DURATION counts in minutes, hours or days only (SPEC 5). */
-	if (p == s || p[1] != '\0' || *p == 's' || *p == 'w' || (unit = unit_seconds(*p)) == 0)
+	if (p == s || *p == 's' || *p == 'w' || (unit = unit_seconds(*p)) == 0 || p[1] != '\0')
 		return -1;
 	if (v > (T_MAX - T_MIN) / unit)
 		return -1;
