@@ -10,7 +10,7 @@ COMMON_SRCS = \
 	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
 	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
 	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c common/near.c \
-	common/linescan.c common/out.c common/providers.c common/reader.c common/rscan.c \
+	common/linescan.c common/listview.c common/out.c common/providers.c common/reader.c common/rscan.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
 	common/ref.c common/ddl.c \
 	common/reports.c common/reports_case.c common/reports_kpi.c \

@@ -19,6 +19,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
+#include "listview.h"
 #include "out.h"
 #include "ref.h"
 #include "row.h"
@@ -33,7 +34,8 @@ enum { S_DUE = 1 << 0, S_RECORD = 1 << 1, S_LIST = 1 << 2 };
 struct opts {
 	struct cli_args cli;
 	struct cb_input in;		/* record; in.kind for every subcommand */
-	const char *since, *until;
+	const char *since, *until, *columns;
+	int wide;
 	char *dir;
 	struct rules rules;
 };
@@ -53,6 +55,8 @@ static const struct cli_opt options[] = {
 	{ "suggestion", 0, 1, S_RECORD, OFF(in.suggestion), NULL },
 	{ "since", 0, 1, S_LIST, OFF(since), NULL },
 	{ "until", 0, 1, S_LIST, OFF(until), NULL },
+	{ "columns", 0, 1, S_DUE | S_LIST, OFF(columns), NULL },
+	{ "wide", 0, 0, S_DUE | S_LIST, OFF(wide), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -63,11 +67,11 @@ N_("usage: rs-callback COMMAND [options]\n"
 "DIR/callbacks.tsv.\n"
 "\n"
 "commands:\n"
-"  due [--kind K] [--as-of T]\n"
+"  due [--kind K] [--as-of T] [--columns a,b,c] [--wide]\n"
 "  record CASE --kind K --result R [--complaint CP --overall N --timeliness N\n"
 "         --professionalism N --attitude N --resolved y|n --nps N\n"
 "         --comment TEXT --suggestion TEXT]\n"
-"  list [--since T --until T --kind K --as-of T]\n"
+"  list [--since T --until T --kind K --as-of T --columns a,b,c --wide]\n"
 "\n"
 "global options:\n"
 "  -d, --dir DIR      journal directory (else $RS_DIR, else ~/.local/share/rs)\n"
@@ -91,6 +95,7 @@ N_("usage: rs-callback COMMAND [options]\n"
 
 static const char help_due[] =
 N_("usage: rs-callback due [--kind service|complaint|second] [--as-of T]\n"
+"                       [--columns a,b,c] [--wide]\n"
 "\n"
 "The callbacks due at T (default now): service, from a case's completion\n"
 "until + 24 h; complaint, from a complaint's resolution until + 48 h;\n"
@@ -101,6 +106,10 @@ N_("usage: rs-callback due [--kind service|complaint|second] [--as-of T]\n"
 "after due_by. Columns: kind case_id complaint_id customer phone due_from\n"
 "due_by attempts overdue, ordered by due_by. Customer and phone are shown\n"
 "in full: agents call from this list.\n"
+"-f table fits 80 columns: kind case_id customer phone due_by attempts,\n"
+"times as HH:MM today, else MM-DD HH:MM; overdue rows are marked '!'\n"
+"(and red on a terminal, unless NO_COLOR is set); --wide shows every\n"
+"column, --columns a,b,c these columns, in this order, in every format.\n"
 "\n"
 "examples:\n"
 "  rs-callback due\n"
@@ -125,8 +134,12 @@ N_("usage: rs-callback record CASE --kind K --result R [--complaint CP]\n"
 
 static const char help_list[] =
 N_("usage: rs-callback list [--since T] [--until T] [--kind K] [--as-of T]\n"
+"                        [--columns a,b,c] [--wide]\n"
 "\n"
 "The recorded calls (callbacks.tsv rows) made in [since, until).\n"
+"-f table fits 80 columns: at case_id kind result overall comment (cut\n"
+"with '…'), times as HH:MM today, else MM-DD HH:MM; --wide shows every\n"
+"column, --columns a,b,c these columns, in this order, in every format.\n"
 "\n"
 "example:\n"
 "  rs-callback list --kind service --since -7d -f csv\n");
@@ -168,7 +181,7 @@ cmd_due(void *p)
 	struct opts *o = p;
 	struct cb_due_list l;
 	struct cb_due_row row;
-	struct out *out;
+	struct lview *lv;
 	struct rs_err e;
 	enum cb_kind kind = CB_SERVICE;
 	rs_time as_of;
@@ -189,14 +202,14 @@ cmd_due(void *p)
 		rc = cli_fail(&e);
 		goto free;
 	}
-	out = out_new(stdout, o->cli.g.format, flags_of(o), CB_DUE_NCOLS, cb_due_names,
-	    cb_due_types);
+	if ((rc = cli_list(&o->cli.g, &cb_due_view, o->columns, o->wide, as_of, &lv)) != 0)
+		goto free;
 	for (i = 0; i < l.s.n; i++) {
 		cb_due_row(&l, i, &row);
-		out_row(out, row.v, NULL);
+		lview_row(lv, row.v);
 	}
-	rc = out_end(out) == 0 ? 0 : RS_EIO;
-	out_free(out);
+	rc = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 free:
 	cb_due_free(&l);
 done:
@@ -322,7 +335,7 @@ cmd_list(void *p)
 	struct opts *o = p;
 	const char *v[CALLBACKS_NCOLS];
 	struct jreader *jr;
-	struct out *out;
+	struct lview *lv;
 	struct rs_err e;
 	struct row r;
 	rs_time as_of, since = RS_TIME_NONE, until = RS_TIME_NONE;
@@ -346,23 +359,26 @@ cmd_list(void *p)
 		rc = cli_fail(&e);
 		goto done;
 	}
-	out = rowbuild_out(stdout, o->cli.g.format, flags_of(o), &schema_callbacks);
+	if ((rc = cli_list(&o->cli.g, cb_call_view(), o->columns, o->wide, as_of, &lv)) != 0) {
+		jreader_free(jr);
+		goto done;
+	}
 	while ((rc = jreader_next(jr, &r, &e)) == 1) {
 		if (!cb_call_listed(&r, since, until, o->in.kind))
 			continue;
 		for (i = 0; i < CALLBACKS_NCOLS; i++)
 			v[i] = r.v[i];
-		out_row(out, v, r.len);
+		lview_row_n(lv, v, r.len);
 	}
 	jreader_free(jr);
 	if (rc == -1) {
-		out_end(out);
-		out_free(out);
+		lview_end(lv);
+		lview_free(lv);
 		rc = cli_fail(&e);
 		goto done;
 	}
-	rc = out_end(out) == 0 ? 0 : RS_EIO;
-	out_free(out);
+	rc = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 done:
 	free(o->dir);
 	return rc;

@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "journal.h"
+#include "listview.h"
 #include "out.h"
 #include "ref.h"
 #include "rowbuild.h"
@@ -42,8 +43,8 @@ enum {
 struct opts {
 	struct cli_args cli;
 	struct cp_input in;		/* what the row says */
-	const char *level, *since, *until;
-	int open, overdue;
+	const char *level, *since, *until, *columns, *due_within;
+	int open, overdue, wide;
 	char *dir;
 	struct rules rules;
 };
@@ -70,6 +71,9 @@ static const struct cli_opt options[] = {
 	{ "overdue", 0, 0, S_LIST, OFF(overdue), NULL },
 	{ "since", 0, 1, S_LIST, OFF(since), NULL },
 	{ "until", 0, 1, S_LIST, OFF(until), NULL },
+	{ "due-within", 0, 1, S_LIST, OFF(due_within), NULL },
+	{ "columns", 0, 1, S_LIST, OFF(columns), NULL },
+	{ "wide", 0, 0, S_LIST, OFF(wide), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -92,7 +96,7 @@ N_("usage: rs-complain COMMAND [options]\n"
 "  assign CP --handler NAME [--note TEXT]\n"
 "  remedy CP --remedy R --amount X [--note TEXT]\n"
 "  list [--open --overdue --level N --category C --handler NAME --since T\n"
-"       --until T --as-of T]\n"
+"       --until T --as-of T --due-within D --columns a,b,c --wide]\n"
 "\n"
 "global options:\n"
 "  -d, --dir DIR      journal directory (else $RS_DIR, else ~/.local/share/rs)\n"
@@ -240,6 +244,7 @@ N_("usage: rs-complain remedy CP --remedy R --amount X [--note TEXT]\n"
 static const char help_list[] =
 N_("usage: rs-complain list [--open] [--overdue] [--level N] [--category C]\n"
 "           [--handler NAME] [--since T] [--until T] [--as-of T]\n"
+"           [--due-within D] [--columns a,b,c] [--wide]\n"
 "\n"
 "One row per complaint: complaint_id case_id state level category\n"
 "responsible provider opened_at contact_due resolve_due overdue handler\n"
@@ -247,9 +252,17 @@ N_("usage: rs-complain list [--open] [--overdue] [--level N] [--category C]\n"
 "--open: not resolved or closed; --overdue: not contacted past contact_due\n"
 "or not resolved past resolve_due at --as-of; --handler: owned by NAME;\n"
 "--since/--until select by the opening time, [since, until).\n"
+"--due-within D: only complaints whose next deadline (contact_due until\n"
+"contacted, then resolve_due until resolved) is by --as-of + D (D: 30m,\n"
+"2h, 1d; overdue ones included). --columns a,b,c: only these columns, in\n"
+"this order, in every format; --wide: -f table shows every column.\n"
+"-f table fits 80 columns: complaint_id state level category contact_due\n"
+"resolve_due, times as HH:MM today, else MM-DD HH:MM; overdue rows are\n"
+"marked '!' (and red on a terminal, unless NO_COLOR is set).\n"
 "\n"
 "examples:\n"
 "  rs-complain list --open --overdue\n"
+"  rs-complain list --open --due-within 2h -f table\n"
 "  rs-complain list --handler 王芳 --open -f table\n"
 "  rs-complain list --level 4 --as-of 2026-11-22T08:00 -f table\n");
 
@@ -561,10 +574,10 @@ cmd_list(void *p)
 	struct cp_list l;
 	struct cp_list_filter f;
 	struct cp_list_row row;
-	struct out *out;
+	struct lview *lv;
 	struct rs_err e;
 	size_t i;
-	int rc, flags = 0;
+	int rc;
 
 	memset(&f, 0, sizeof(f));
 	f.since = f.until = RS_TIME_NONE;
@@ -578,6 +591,8 @@ cmd_list(void *p)
 		return rc;
 	if (o->level != NULL && (rc = level_ok(o->level, &f.level)) != 0)
 		return rc;
+	if ((rc = cli_due_within(o->due_within, &f.due_within)) != 0)
+		return rc;
 	f.open = o->open;
 	f.overdue = o->overdue;
 	f.category = o->in.category;
@@ -589,16 +604,13 @@ cmd_list(void *p)
 		rc = cli_fail(&e);
 		goto free;
 	}
-	if (o->cli.g.no_header)
-		flags |= OUT_NO_HEADER;
-	if (o->cli.g.raw)
-		flags |= OUT_RAW;
-	out = out_new(stdout, o->cli.g.format, flags, CP_LIST_NCOLS, cp_list_names, cp_list_types);
+	if ((rc = cli_list(&o->cli.g, &cp_list_view, o->columns, o->wide, f.as_of, &lv)) != 0)
+		goto free;
 	for (i = 0; i < l.set.f.n; i++)
 		if (cp_list_row(&l, i, &o->rules, &f, &row))
-			out_row(out, row.v, NULL);
-	rc = out_end(out) == 0 ? 0 : RS_EIO;
-	out_free(out);
+			lview_row(lv, row.v);
+	rc = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 free:
 	cp_list_free(&l);
 done:

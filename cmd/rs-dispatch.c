@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "journal.h"
+#include "listview.h"
 #include "out.h"
 #include "ref.h"
 #include "providers.h"
@@ -43,7 +44,8 @@ struct opts {
 	struct cli_args cli;
 	char *dir;
 	const char *provider, *technician, *eta, *outcome, *fee, *reason, *note, *n;
-	int force, include_busy, all, overdue;
+	const char *columns, *due_within;
+	int force, include_busy, all, overdue, wide;
 	rs_time now, as_of;
 };
 #define OFF(field) offsetof(struct opts, field)
@@ -61,6 +63,9 @@ static const struct cli_opt options[] = {
 	{ "include-busy", 0, 0, S_SUGGEST, OFF(include_busy), NULL },
 	{ "all", 0, 0, S_LIST, OFF(all), NULL },
 	{ "overdue", 0, 0, S_LIST, OFF(overdue), NULL },
+	{ "due-within", 0, 1, S_LIST, OFF(due_within), NULL },
+	{ "columns", 0, 1, S_LIST, OFF(columns), NULL },
+	{ "wide", 0, 0, S_LIST, OFF(wide), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -71,7 +76,8 @@ N_("usage: rs-dispatch suggest CASE [-n N] [--include-busy]\n"
 "       rs-dispatch complete CASE --outcome O [--fee AMOUNT]\n"
 "       rs-dispatch cancel CASE --reason CODE [--note TEXT]\n"
 "       rs-dispatch authorize CASE --fee AMOUNT [--note TEXT]\n"
-"       rs-dispatch list [--all] [--overdue] [--provider ID] [--as-of T]\n"
+"       rs-dispatch list [--all] [--overdue] [--due-within D] [--provider ID]\n"
+"                        [--as-of T] [--columns a,b,c] [--wide]\n"
 "\n"
 "Sends providers to cases and tracks them in dispatch.tsv:\n"
 "open -> assigned -> enroute -> arrived -> completed, or cancelled.\n"
@@ -193,8 +199,8 @@ N_("usage: rs-dispatch authorize CASE --fee AMOUNT [--note TEXT] [--at TIME] [-q
 "  rs-dispatch authorize RS-20261122-0042 --fee 80 --note 'night surcharge'\n");
 
 static const char help_list[] =
-N_("usage: rs-dispatch list [--all] [--overdue] [--provider ID] [--as-of T]\n"
-"                        [-f F] [-H]\n"
+N_("usage: rs-dispatch list [--all] [--overdue] [--due-within D] [--provider ID]\n"
+"                        [--as-of T] [--columns a,b,c] [--wide] [-f F] [-H]\n"
 "\n"
 "One row per case not completed or cancelled (--all: every case):\n"
 "case_id state priority road provider opened_at age_min next due_at overdue.\n"
@@ -202,12 +208,22 @@ N_("usage: rs-dispatch list [--all] [--overdue] [--provider ID] [--as-of T]\n"
 "5 min and notify 8 min from call_at, else the case's time; arrive 30 min\n"
 "city, 60 min highway/rural from the case's time; rules.tsv overrides);\n"
 "overdue is y when due_at is before --as-of (at the deadline is in time).\n"
+"Ordered by urgency: overdue rows first (the longest overdue first), then\n"
+"by due_at, then rows with nothing due (oldest first); ties by case id.\n"
 "  --overdue       only overdue rows\n"
+"  --due-within D  only rows due by --as-of + D (D: 30m, 2h, 1d; overdue\n"
+"                  ones included)\n"
 "  --provider ID   only cases whose last assigned provider is ID\n"
 "  --as-of T       the journals as they stood at T (default now)\n"
+"  --columns a,b,c only these columns, in this order, in every format\n"
+"  --wide          -f table: every column\n"
+"-f table fits 80 columns: case_id state priority provider next due_at,\n"
+"times as HH:MM today, else MM-DD HH:MM; overdue rows are marked '!'\n"
+"(and red on a terminal, unless NO_COLOR is set).\n"
 "\n"
 "examples:\n"
 "  rs-dispatch list -f table\n"
+"  rs-dispatch list --due-within 15m -f table\n"
 "  rs-dispatch list --overdue --as-of 2026-11-22T10:30\n"
 "  rs-dispatch list --all --provider P017 -f json\n");
 
@@ -551,15 +567,15 @@ run_list(void *p)
 	struct dlist_filter filter;
 	struct dlist_row row;
 	struct rs_err e;
-	struct out *out;
+	struct lview *lv;
 	char msg[256];
-	size_t i;
+	size_t i, n, *ix = NULL;
 	int r;
 
 	cases_init(&cs);
 	dispatch_set_init(&ds);
 	r = RS_EDATA;
-	if (setup(o) == -1)
+	if (setup(o) == -1 || cli_due_within(o->due_within, &filter.due_within) != 0)
 		goto out;
 	if ((r = cli_read_dir(o->dir)) != 0)
 		goto out;
@@ -581,14 +597,16 @@ run_list(void *p)
 	filter.all = o->all;
 	filter.overdue = o->overdue;
 	filter.provider = o->provider;
-	out = out_new(stdout, o->cli.g.format, out_flags(o), DLIST_NCOLS, dlist_names, dlist_types);
-	for (i = 0; i < cs.f.n; i++)
-		if (dlist_row(&cs, i, &ds, &rules, &filter, &row))
-			out_row(out, row.v, NULL);
-	out_end(out);
-	out_free(out);
-	r = 0;
+	if ((r = cli_list(&o->cli.g, &dlist_view, o->columns, o->wide, o->as_of, &lv)) != 0)
+		goto out;
+	n = dlist_order(&cs, &ds, &rules, &filter, &ix);
+	for (i = 0; i < n; i++)
+		if (dlist_row(&cs, ix[i], &ds, &rules, &filter, &row))
+			lview_row(lv, row.v);
+	r = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 out:
+	free(ix);
 	dispatch_set_free(&ds);
 	cases_free(&cs);
 	free(o->dir);

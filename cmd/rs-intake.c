@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "journal.h"
+#include "listview.h"
 #include "out.h"
 #include "ref.h"
 #include "rules.h"
@@ -35,8 +36,8 @@ struct opts {
 	struct cli_args cli;
 	char *dir;
 	const char *val[CASES_NCOLS];	/* field options as given, by column */
-	const char *since, *until, *service, *priority;	/* list */
-	int open;
+	const char *since, *until, *service, *priority, *columns;	/* list */
+	int open, wide;
 	rs_time now, as_of;
 	struct case_dup dup;		/* new: a possible duplicate call */
 	char dup_id[ID_MAX], dup_opened[TIME_ISO_MAX];
@@ -80,6 +81,8 @@ static const struct cli_opt options[] = {
 	{ "open", 0, 0, S_LIST, OFF(open), NULL },
 	{ "service", 0, 1, S_LIST, OFF(service), NULL },
 	{ "priority", 0, 1, S_LIST, OFF(priority), NULL },
+	{ "columns", 0, 1, S_LIST, OFF(columns), NULL },
+	{ "wide", 0, 0, S_LIST, OFF(wide), NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -167,7 +170,7 @@ N_("usage: rs-intake import [FILE|-] [global options]\n"
 static const char help_list[] =
 N_("usage: rs-intake list [--since T] [--until T] [--open] [--service S]\n"
 "                      [--priority N] [--phone P] [--plate X] [--as-of T]\n"
-"                      [global options]\n"
+"                      [--columns a,b,c] [--wide] [global options]\n"
 "\n"
 "Prints the current state of the cases opened in [--since, --until):\n"
 "case_id state opened_at, then every cases column from agent to note.\n"
@@ -177,7 +180,11 @@ N_("usage: rs-intake list [--since T] [--until T] [--open] [--service S]\n"
 "  --phone P       only cases with that phone (compared by digits)\n"
 "  --plate X       only cases with exactly that plate\n"
 "  --as-of T       the journals as they stood at T (default now)\n"
+"  --columns a,b,c only these columns, in this order, in every format\n"
+"  --wide          -f table: every column\n"
 "  -f tsv|csv|json|table, -H, -d DIR\n"
+"-f table fits 80 columns: case_id state opened_at priority service\n"
+"location (cut with '…'), times as HH:MM today, else MM-DD HH:MM.\n"
 "\n"
 "examples:\n"
 "  rs-intake list --open --priority 1 -f table\n"
@@ -190,7 +197,7 @@ N_("usage: rs-intake [new] --phone P --location TEXT --service S [options]\n"
 "       rs-intake amend CASE [options]\n"
 "       rs-intake import [FILE|-]\n"
 "       rs-intake list [--since T --until T --open --service S --priority N\n"
-"                      --phone P --plate X]\n"
+"                      --phone P --plate X --columns a,b,c --wide]\n"
 "\n"
 "Takes calls: opens, amends, imports and lists cases in the journal\n"
 "directory's cases.tsv. 'rs-intake SUBCOMMAND -h' tells more.\n"
@@ -518,13 +525,11 @@ static int
 run_list(void *p)
 {
 	struct opts *o = p;
-	const char *names[CASE_LIST_NCOLS];
-	enum coltype types[CASE_LIST_NCOLS];
 	struct case_list l;
 	struct case_list_filter f;
 	struct case_list_row row;
 	struct rs_err e;
-	struct out *out;
+	struct lview *lv;
 	char msg[256], digits[64];
 	size_t i;
 	int ret;
@@ -573,14 +578,14 @@ run_list(void *p)
 		ret = cli_fail(&e);
 		goto done;
 	}
-	case_list_columns(names, types);
-	out = out_new(stdout, o->cli.g.format, out_flags(o), CASE_LIST_NCOLS, names, types);
+	if ((ret = cli_list(&o->cli.g, case_list_view(), o->columns, o->wide, o->as_of,
+	    &lv)) != 0)
+		goto done;
 	for (i = 0; i < l.cs.f.n; i++)
 		if (case_list_row(&l, i, &f, &row))
-			out_row(out, row.v, NULL);
-	out_end(out);
-	out_free(out);
-	ret = 0;
+			lview_row(lv, row.v);
+	ret = lview_end(lv) == 0 ? 0 : RS_EIO;
+	lview_free(lv);
 done:
 	case_list_free(&l);
 	free(o->dir);

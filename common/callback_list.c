@@ -42,6 +42,32 @@ const enum coltype cb_due_types[CB_DUE_NCOLS] = {
 	COL_INT, COL_YN
 };
 
+static const char *const cb_due_table[] = { "kind", "case_id", "customer", "phone", "due_by",
+    "attempts", NULL };
+
+const struct lview_def cb_due_view = { CB_DUE_NCOLS, cb_due_names, cb_due_types, cb_due_table,
+    8 };
+
+const struct lview_def *
+cb_call_view(void)
+{
+	static const char *names[CALLBACKS_NCOLS];
+	static enum coltype types[CALLBACKS_NCOLS];
+	static const char *const table[] = { "at", "case_id", "kind", "result", "overall",
+	    "comment", NULL };
+	static struct lview_def d;
+	int i;
+
+	if (d.n == 0) {
+		for (i = 0; i < CALLBACKS_NCOLS; i++) {
+			names[i] = schema_callbacks.cols[i].name;
+			types[i] = schema_callbacks.cols[i].type;
+		}
+		d = (struct lview_def){ CALLBACKS_NCOLS, names, types, table, -1 };
+	}
+	return &d;
+}
+
 void
 cb_due_row(const struct cb_due_list *l, size_t i, struct cb_due_row *row)
 {

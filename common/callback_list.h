@@ -11,6 +11,7 @@
 #include "callback.h"
 #include "cases.h"
 #include "ids.h"
+#include "listview.h"
 #include "schema.h"
 #include "timefmt.h"
 
@@ -39,6 +40,12 @@ void cb_due_free(struct cb_due_list *l);
 #define CB_DUE_NCOLS 9
 extern const char *const cb_due_names[CB_DUE_NCOLS];
 extern const enum coltype cb_due_types[CB_DUE_NCOLS];
+
+/* The due list and its table view: every column, the default table columns, overdue marks. */
+extern const struct lview_def cb_due_view;
+
+/* cb_call_view returns the list of calls (the callbacks columns) and its table view (static storage, filled on the first call, before any thread starts). */
+const struct lview_def *cb_call_view(void);
 
 /* A due row and the buffers of its values. */
 struct cb_due_row {

@@ -43,6 +43,22 @@ case_list_columns(const char **names, enum coltype *types)
 	}
 }
 
+const struct lview_def *
+case_list_view(void)
+{
+	static const char *names[CASE_LIST_NCOLS];
+	static enum coltype types[CASE_LIST_NCOLS];
+	static const char *const table[] = { "case_id", "state", "opened_at", "priority",
+	    "service", "location", NULL };
+	static struct lview_def d;
+
+	if (d.n == 0) {
+		case_list_columns(names, types);
+		d = (struct lview_def){ CASE_LIST_NCOLS, names, types, table, -1 };
+	}
+	return &d;
+}
+
 /* same_digits says whether phone has exactly the digits want (non-empty). */
 static int
 same_digits(const char *phone, const char *want)

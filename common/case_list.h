@@ -10,6 +10,7 @@
 
 #include "cases.h"
 #include "dispatch.h"
+#include "listview.h"
 #include "schema.h"
 #include "schema_tables.h"
 #include "timefmt.h"
@@ -43,6 +44,9 @@ struct case_list_filter {
 
 /* case_list_columns fills names and types (CASE_LIST_NCOLS each). */
 void case_list_columns(const char **names, enum coltype *types);
+
+/* case_list_view returns the list and its table view (static storage, filled on the first call, before any thread starts). */
+const struct lview_def *case_list_view(void);
 
 /* A list row and the buffer of its opening time. */
 struct case_list_row {

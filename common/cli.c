@@ -16,6 +16,7 @@
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
+#include "listview.h"
 #include "near.h"
 #include "ref.h"
 #include "rules.h"
@@ -428,4 +429,53 @@ cli_read_dir(const char *dir)
 		return RS_EIO;
 	}
 	return 0;
+}
+
+int
+cli_list(const struct cli_global *g, const struct lview_def *d, const char *columns,
+    int wide, rs_time as_of, struct lview **v)
+{
+	const char **known;
+	enum lview_bad why;
+	char bad[128];
+	int *sel = NULL, nsel = 0, color, rc;
+
+	*v = NULL;
+	if (columns != NULL) {
+		sel = xcalloc((size_t)d->n + 1, sizeof(*sel));
+		if ((nsel = lview_select(d, columns, sel, &why, bad, sizeof(bad))) == -1) {
+			free(sel);
+			switch (why) {
+			case LVIEW_UNKNOWN:
+				known = xcalloc((size_t)d->n + 1, sizeof(*known));
+				memcpy(known, d->names, (size_t)d->n * sizeof(*known));
+				rc = cli_bad_value(RS_EUSAGE, "--columns", bad, known);
+				free(known);
+				return rc;
+			case LVIEW_REPEATED:
+				return cli_usage("--columns: column '%s' named twice", bad);
+			case LVIEW_EMPTY:
+				return cli_usage("--columns: an empty column name in '%s'", columns);
+			}
+		}
+	}
+	/* Colour only for a person at a terminal who has not asked for none (no-color.org). */
+	color = g->format == OUT_TABLE && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+	*v = lview_new(stdout, d, g->format, (g->no_header ? OUT_NO_HEADER : 0) |
+	    (g->raw ? OUT_RAW : 0), sel, nsel, wide, as_of, color);
+	free(sel);
+	return 0;
+}
+
+int
+cli_due_within(const char *value, int64_t *secs)
+{
+	*secs = -1;
+	if (value == NULL)
+		return 0;
+	if (time_parse_duration(value, secs) == 0)
+		return 0;
+	cli_error("--due-within", "bad duration '%s' (want N followed by m, h or d: "
+	    "30m, 2h, 1d)", value);
+	return RS_EDATA;
 }

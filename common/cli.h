@@ -152,6 +152,28 @@ int cli_text_arg(const char *option, const char *value);
  */
 int cli_exit(int rc);
 
+struct lview;
+struct lview_def;
+
+/*
+ * cli_list starts list d on stdout in the format of g, with -H and
+ * --raw, the --columns value columns (NULL: not given) and --wide; a
+ * table shows times against as_of and colours its urgent rows when
+ * stdout is a terminal and NO_COLOR is not set. Returns 0 with *v set
+ * (free with lview_free), or 2 after printing why --columns is refused
+ * (an unknown name, with the known ones and a near miss; a repeated
+ * or empty one).
+ */
+int cli_list(const struct cli_global *g, const struct lview_def *d, const char *columns,
+    int wide, rs_time as_of, struct lview **v);
+
+/*
+ * cli_due_within reads the --due-within value (NULL: not given, *secs
+ * -1) into *secs; returns 0, or 1 after printing why it is not a
+ * DURATION.
+ */
+int cli_due_within(const char *value, int64_t *secs);
+
 /* cli_version prints "PROG (rs) VERSION" and returns 0. */
 int cli_version(void);
 

@@ -53,6 +53,7 @@ cp_list_row(const struct cp_list *l, size_t i, const struct rules *ru,
 	const struct complaint *c = &set->c[i];
 	const struct dtimeline *tl;
 	const char *prov;
+	rs_time due;
 	int od;
 
 	if (c->opened_at == RS_TIME_NONE)
@@ -66,6 +67,9 @@ cp_list_row(const struct cp_list *l, size_t i, const struct rules *ru,
 	    cp_value(set, c, COMPLAINTS_HANDLER)) != 0) ||
 	    (f->since != RS_TIME_NONE && c->opened_at < f->since) ||
 	    (f->until != RS_TIME_NONE && c->opened_at >= f->until))
+		return 0;
+	if (f->due_within >= 0 && ((due = cp_next_due(c, ru)) == RS_TIME_NONE ||
+	    due > f->as_of + f->due_within))
 		return 0;
 	prov = cp_value(set, c, COMPLAINTS_PROVIDER);
 	if (prov[0] == '\0' && (tl = dispatch_get(&l->ds, c->case_key)) != NULL)
@@ -86,3 +90,17 @@ cp_list_row(const struct cp_list *l, size_t i, const struct rules *ru,
 	row->v[12] = c->nitems > 0 ? cp_money_format(c->comp_cents, row->comp) : "";
 	return 1;
 }
+
+rs_time
+cp_next_due(const struct complaint *c, const struct rules *ru)
+{
+	if (c->first_contact == RS_TIME_NONE)
+		return cp_contact_due(c, ru);
+	return cp_is_open(c) ? cp_resolve_due(c, ru) : RS_TIME_NONE;
+}
+
+static const char *const cp_list_table[] = { "complaint_id", "state", "level", "category",
+    "contact_due", "resolve_due", NULL };
+
+const struct lview_def cp_list_view = { CP_LIST_NCOLS, cp_list_names, cp_list_types,
+    cp_list_table, 10 };

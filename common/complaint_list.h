@@ -11,6 +11,7 @@
 
 #include "complaint.h"
 #include "dispatch.h"
+#include "listview.h"
 #include "schema.h"
 #include "timefmt.h"
 
@@ -36,6 +37,7 @@ struct cp_list_filter {
 	int level;			/* 0: any */
 	const char *category;		/* NULL: any */
 	const char *handler;		/* NULL: any; else only the complaints it owns now */
+	int64_t due_within;		/* seconds: only next deadlines by as_of + it; -1: any */
 };
 
 #define CP_LIST_NCOLS 13
@@ -56,5 +58,15 @@ struct cp_list_row {
  */
 int cp_list_row(const struct cp_list *l, size_t i, const struct rules *ru,
     const struct cp_list_filter *f, struct cp_list_row *row);
+
+/* The list and its table view: every column, the default table columns, overdue marks. */
+extern const struct lview_def cp_list_view;
+
+/*
+ * cp_next_due returns the next deadline of c (SPEC 5, --due-within):
+ * contact_due until it is contacted, then resolve_due until it is
+ * resolved; RS_TIME_NONE after that.
+ */
+rs_time cp_next_due(const struct complaint *c, const struct rules *ru);
 
 #endif

@@ -149,6 +149,9 @@ dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
 	next = sla_next(steps, t);
 	if (f->overdue && (next == -1 || !(steps[next].due < f->as_of)))
 		return 0;
+	if (f->due_within >= 0 && (next == -1 || steps[next].due > f->as_of + f->due_within))
+		return 0;
+	row->due_t = next != -1 ? steps[next].due : RS_TIME_NONE;
 	mins = (f->as_of - cs->opened_at[i]) / 60;
 	snprintf(row->age, sizeof(row->age), "%lld", (long long)(mins > 0 ? mins : 0));
 	row->v[0] = case_value(cs, ix, CASES_CASE_ID);
@@ -162,4 +165,54 @@ dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
 	row->v[8] = next != -1 ? time_format_iso(steps[next].due, row->due) : "";
 	row->v[9] = next != -1 && steps[next].due < f->as_of ? "y" : "n";
 	return 1;
+}
+
+static const char *const dlist_table[] = { "case_id", "state", "priority", "provider",
+    "next", "due_at", NULL };
+
+const struct lview_def dlist_view = { DLIST_NCOLS, dlist_names, dlist_types, dlist_table, 9 };
+
+/* What urgency order compares of a listed case. */
+struct dlist_key {
+	size_t ix;
+	int nothing_due;
+	rs_time when;		/* the deadline, or the opening when nothing is due */
+	uint64_t key;
+};
+
+static int
+dlist_cmp(const void *a, const void *b)
+{
+	const struct dlist_key *x = a, *y = b;
+
+	if (x->nothing_due != y->nothing_due)
+		return x->nothing_due - y->nothing_due;
+	if (x->when != y->when)
+		return x->when < y->when ? -1 : 1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+size_t
+dlist_order(const struct cases *cs, const struct dispatch_set *ds, const struct rules *ru,
+    const struct dlist_filter *f, size_t **ix)
+{
+	struct dlist_key *k = xcalloc(cs->f.n + 1, sizeof(*k));
+	struct dlist_row row;
+	size_t i, n = 0;
+
+	for (i = 0; i < cs->f.n; i++) {
+		if (!dlist_row(cs, i, ds, ru, f, &row))
+			continue;
+		k[n].ix = i;
+		k[n].nothing_due = row.due_t == RS_TIME_NONE;
+		k[n].when = k[n].nothing_due ? cs->opened_at[i] : row.due_t;
+		k[n].key = cs->f.items[i].key;
+		n++;
+	}
+	qsort(k, n, sizeof(*k), dlist_cmp);
+	*ix = xcalloc(n + 1, sizeof(**ix));
+	for (i = 0; i < n; i++)
+		(*ix)[i] = k[i].ix;
+	free(k);
+	return n;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "dispatch.h"
+#include "listview.h"
 #include "providers.h"
 #include "schema.h"
 #include "timefmt.h"
@@ -47,6 +48,7 @@ void dsuggest_free(struct dsuggest *s);
 struct dlist_filter {
 	rs_time as_of;
 	int all, overdue;
+	int64_t due_within;	/* seconds: only next deadlines by as_of + it; -1: any */
 	const char *provider;	/* NULL: any */
 };
 
@@ -56,6 +58,7 @@ extern const char *const dlist_names[DLIST_NCOLS];
 extern const enum coltype dlist_types[DLIST_NCOLS];
 struct dlist_row {
 	const char *v[DLIST_NCOLS];
+	rs_time due_t;		/* the next step's deadline; RS_TIME_NONE: nothing due */
 	char opened[TIME_ISO_MAX], due[TIME_ISO_MAX], age[32];
 };
 
@@ -66,5 +69,18 @@ struct dlist_row {
  */
 int dlist_row(const struct cases *cs, size_t i, const struct dispatch_set *ds,
     const struct rules *ru, const struct dlist_filter *f, struct dlist_row *row);
+
+/* The list and its table view: every column, the default table columns, overdue marks. */
+extern const struct lview_def dlist_view;
+
+/*
+ * dlist_order returns how many cases of cs f lists and sets *ix (the
+ * caller frees it) to their indexes in urgency order (SPEC 6): rows
+ * with a step due by its deadline, earliest first (so the longest
+ * overdue first), then rows with nothing due, oldest first; ties by
+ * case id.
+ */
+size_t dlist_order(const struct cases *cs, const struct dispatch_set *ds,
+    const struct rules *ru, const struct dlist_filter *f, size_t **ix);
 
 #endif

@@ -147,6 +147,7 @@ static const char *const labels[] __attribute__((unused)) = {
 	NC_("column", "cases"), NC_("column", "category"), NC_("column", "channel"),
 	NC_("column", "complainant_callbacks"), NC_("column", "complainant_satisfaction_pct"),
 	NC_("column", "complainant_satisfied"), NC_("column", "complaint_id"),
+	NC_("column", "contact_due"),
 	NC_("column", "complaints"), NC_("column", "complaints_change"),
 	NC_("column", "count"), NC_("column", "csat_pct"), NC_("column", "customer"),
 	NC_("column", "details"), NC_("column", "dispatch_sla_pct"), NC_("column", "done"),

@@ -11,8 +11,13 @@
 #include "csvio.h"
 #include "i18n.h"
 #include "out.h"
+#include "timefmt.h"
 #include "tsv.h"
 #include "utf8.h"
+
+/* The narrowest a cut column gets: text keeps a readable start, the rest its gist. */
+#define OUT_CUT_MIN_TEXT 8
+#define OUT_CUT_MIN 3
 
 struct out {
 	FILE *fp;
@@ -26,6 +31,12 @@ struct out {
 	size_t ncells, capcells;
 	int header_done;
 	int untyped;		/* no schema: every value a string, "" for empty */
+	/* a table for a person (out_person) */
+	int person, today, mark, color;
+	size_t width;
+	unsigned char *urgent;	/* per table row, the header's included */
+	size_t nrows, caprows;
+	int next_urgent;
 };
 
 const char *const out_format_names[] = { "tsv", "csv", "json", "table", NULL };
@@ -110,6 +121,57 @@ put_cell(struct out *o, const char *v, size_t n)
 	o->cells[o->ncells++] = b.p;
 }
 
+/* push_row records whether the table row just begun stands out. */
+static void
+push_row(struct out *o, int urgent)
+{
+	if (o->nrows == o->caprows) {
+		o->caprows = o->caprows ? o->caprows * 2 : 64;
+		o->urgent = xrealloc(o->urgent, o->caprows);
+	}
+	o->urgent[o->nrows++] = (unsigned char)urgent;
+}
+
+/*
+ * short_time writes the ts value v[0..n) as a person reads it at a
+ * desk: "HH:MM" on the day of o->today, else "MM-DD HH:MM" (local
+ * zone); returns 0, or -1 (value kept) when it is not a time.
+ */
+static int
+short_time(const struct out *o, const char *v, size_t n, char *out, size_t size)
+{
+	int64_t y;
+	int mo, d, h, mi;
+	rs_time t;
+
+	if (time_parse_iso(v, n, &t) == -1)
+		return -1;
+	time_local_fields(t, &y, &mo, &d, &h, &mi, NULL);
+	if (time_local_date(t) == o->today)
+		snprintf(out, size, "%02d:%02d", h, mi);
+	else
+		snprintf(out, size, "%02d-%02d %02d:%02d", mo, d, h, mi);
+	return 0;
+}
+
+void
+out_person(struct out *o, rs_time today, int mark, size_t width, int color)
+{
+	o->person = 1;
+	o->today = time_local_date(today);
+	o->mark = mark;
+	o->width = width;
+	o->color = color;
+}
+
+void
+out_row_urgent(struct out *o, const char *const *values, const size_t *lens, int urgent)
+{
+	o->next_urgent = urgent;
+	out_row(o, values, lens);
+	o->next_urgent = 0;
+}
+
 static void
 write_header(struct out *o)
 {
@@ -133,6 +195,7 @@ write_header(struct out *o)
 		break;
 	case OUT_TABLE:
 		/* A table is for people: headings in their language (tsv, csv, json keep keys). */
+		push_row(o, 0);
 		for (i = 0; i < o->n; i++) {
 			const char *l = C_("column", o->names[i]);
 
@@ -194,6 +257,8 @@ out_row(struct out *o, const char *const *values, const size_t *lens)
 
 	if (!o->header_done)
 		write_header(o);
+	if (o->f == OUT_TABLE)
+		push_row(o, o->next_urgent);
 	for (i = 0; i < o->n; i++) {
 		v = values[i] ? values[i] : "";
 		n = lens ? lens[i] : strlen(v);
@@ -219,6 +284,14 @@ out_row(struct out *o, const char *const *values, const size_t *lens)
 			json_value(o, i, v, n);
 			break;
 		case OUT_TABLE:
+			if (o->person && o->types[i] == COL_TS && n > 0) {
+				char t[TIME_ISO_MAX];
+
+				if (short_time(o, v, n, t, sizeof(t)) == 0) {
+					put_cell(o, t, strlen(t));
+					break;
+				}
+			}
 			/* States, steps and y/n in the reader's language, as reports show them. */
 			if (o->types != NULL && n > 0 && n < 64 &&
 			    (o->types[i] == COL_ENUM || o->types[i] == COL_YN)) {
@@ -248,11 +321,57 @@ out_row(struct out *o, const char *const *values, const size_t *lens)
 	}
 }
 
+/*
+ * fit narrows the columns of a person's table until its lines take at
+ * most budget display columns: the widest free-text column first (down
+ * to OUT_CUT_MIN_TEXT), then the widest of any (down to OUT_CUT_MIN).
+ */
+static void
+fit(const struct out *o, size_t *width, size_t budget)
+{
+	size_t total = 2 * (size_t)(o->n - 1), min;
+	int i, j, pass;
+
+	for (i = 0; i < o->n; i++)
+		total += width[i];
+	for (pass = 0; pass < 2 && total > budget; pass++) {
+		min = pass == 0 ? OUT_CUT_MIN_TEXT : OUT_CUT_MIN;
+		while (total > budget) {
+			for (j = -1, i = 0; i < o->n; i++)
+				if ((pass == 1 || coltype_is_textlike(o->types[i])) &&
+				    width[i] > min && (j == -1 || width[i] > width[j]))
+					j = i;
+			if (j == -1)
+				break;
+			width[j]--;
+			total--;
+		}
+	}
+}
+
+/* put_fitted appends cell c to the line, cut with "…" to w display columns if wider. */
+static void
+put_fitted(struct out *o, const char *c, size_t w, size_t *shown)
+{
+	size_t len = strlen(c), cw = utf8_width(c, len), k;
+
+	if (cw <= w) {
+		buf_add(&o->line, c, len);
+		*shown = cw;
+		return;
+	}
+	k = utf8_fit(c, len, w - 1);
+	buf_add(&o->line, c, k);
+	buf_adds(&o->line, "\xe2\x80\xa6");
+	*shown = utf8_width(c, k) + 1;
+}
+
 static void
 write_table(struct out *o)
 {
 	size_t *width = xcalloc((size_t)o->n + 1, sizeof(size_t)), r, rows, w, k;
-	int i;
+	size_t budget;
+	int i, hot;
 
 	if (o->n == 0) {
 		free(width);
@@ -265,20 +384,31 @@ write_table(struct out *o)
 			if (w > width[i])
 				width[i] = w;
 		}
+	if (o->person && o->width > 0) {
+		budget = o->width > 2 ? o->width - (o->mark ? 2 : 0) : 1;
+		fit(o, width, budget);
+	}
 	for (r = 0; r < rows; r++) {
+		hot = r < o->nrows && o->urgent[r];
+		if (hot && o->color)
+			buf_adds(&o->line, OUT_COLOR_URGENT);
+		/* The marker makes the row stand out without colour, in a log or a pipe too. */
+		if (o->mark)
+			buf_adds(&o->line, hot ? "! " : "  ");
 		for (i = 0; i < o->n; i++) {
 			const char *c = o->cells[r * o->n + i];
 
-			buf_adds(&o->line, c);
+			put_fitted(o, c, width[i], &w);
 			if (i + 1 < o->n) {
 				/* Pad by display width: a CJK character takes two columns. */
-				w = utf8_width(c, strlen(c));
 				for (k = w; k < width[i] + 2; k++)
 					buf_addc(&o->line, ' ');
 			}
 		}
 		while (o->line.len > 0 && o->line.p[o->line.len - 1] == ' ')
 			o->line.len--;
+		if (hot && o->color)
+			buf_adds(&o->line, OUT_COLOR_OFF);
 		buf_addc(&o->line, '\n');
 		if (o->line.len >= 65536) {
 			fwrite(o->line.p, 1, o->line.len, o->fp);
@@ -313,6 +443,7 @@ out_free(struct out *o)
 	for (i = 0; i < o->ncells; i++)
 		free(o->cells[i]);
 	free(o->cells);
+	free(o->urgent);
 	free(o->names);
 	free(o->types);
 	buf_free(&o->line);

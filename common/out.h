@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "schema.h"
+#include "timecal.h"
 
 enum out_format { OUT_TSV, OUT_CSV, OUT_JSON, OUT_TABLE };
 
@@ -38,6 +39,23 @@ struct out *out_new(FILE *fp, enum out_format f, int flags, int n,
 
 /* out_row writes one row of n values (NULL or "" = empty); lens may be NULL (strlen). */
 void out_row(struct out *o, const char *const *values, const size_t *lens);
+
+/*
+ * out_person makes a table (other formats are left as they are) one for
+ * a person at a terminal (SPEC 5): ts values as "HH:MM" on the local
+ * date of today, else "MM-DD HH:MM"; with mark, a marker column ("!" on
+ * the rows out_row_urgent marks); at most width display columns in all
+ * (0: as wide as the values), the widest columns cut with "…"; with
+ * color, the marked rows in OUT_COLOR_URGENT. Call before the first row.
+ */
+void out_person(struct out *o, rs_time today, int mark, size_t width, int color);
+
+/* The escapes around a marked row of a coloured table: bold red, then back to normal. */
+#define OUT_COLOR_URGENT "\033[1;31m"
+#define OUT_COLOR_OFF "\033[0m"
+
+/* out_row_urgent is out_row for a row that, when urgent, stands out in a person's table. */
+void out_row_urgent(struct out *o, const char *const *values, const size_t *lens, int urgent);
 
 /* out_end writes what is pending (the table) and flushes fp; returns 0, or -1 if fp has an error. */
 int out_end(struct out *o);

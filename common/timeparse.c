@@ -190,6 +190,26 @@ time_parse_ts(const char *s, size_t n, rs_time *t)
 	return parse_iso(s, n, 1, t);
 }
 
+/* unit_seconds returns the seconds of a unit letter s, m, h, d or w, or 0 for any other. */
+static int64_t
+unit_seconds(int c)
+{
+	switch (c) {
+	case 's':
+		return 1;
+	case 'm':
+		return 60;
+	case 'h':
+		return 3600;
+	case 'd':
+		return SECS_DAY;
+	case 'w':
+		return 7 * SECS_DAY;
+	default:
+		return 0;
+	}
+}
+
 /*
  * parse_relative reads "+N" or "-N" followed by a unit s, m, h, d or w.
  * A day is 86400 seconds, like the other units an exact duration.
@@ -212,26 +232,7 @@ parse_relative(const char *s, rs_time base, rs_time *t)
 	}
 	if (p == s + 1)
 		return -1;
-	switch (*p) {
-	case 's':
-		unit = 1;
-		break;
-	case 'm':
-		unit = 60;
-		break;
-	case 'h':
-		unit = 3600;
-		break;
-	case 'd':
-		unit = SECS_DAY;
-		break;
-	case 'w':
-		unit = 7 * SECS_DAY;
-		break;
-	default:
-		return -1;
-	}
-	if (p[1] != '\0')
+	if ((unit = unit_seconds(*p)) == 0 || p[1] != '\0')
 		return -1;
 	/* Well formed, but beyond years 1..9999: outside the supported range. */
 	if (v > (T_MAX - T_MIN) / unit)
@@ -356,4 +357,25 @@ time_input_err(const char *where, const char *value, int rc, struct rs_err *e)
 		    TIME_INPUT_FORMS);
 	buf_free(&b);
 	return -1;
+}
+
+int
+time_parse_duration(const char *s, int64_t *secs)
+{
+	const char *p = s;
+	int64_t v = 0, unit;
+
+	while (*p >= '0' && *p <= '9') {
+		/* Longer than the span of supported years is no deadline window. */
+		if (v > (T_MAX - T_MIN) / 10 / 60)
+			return -1;
+		v = v * 10 + (*p++ - '0');
+	}
+	/* A DURATION counts in minutes, hours or days only (SPEC 5). */
+	if (p == s || *p == 's' || *p == 'w' || (unit = unit_seconds(*p)) == 0 || p[1] != '\0')
+		return -1;
+	if (v > (T_MAX - T_MIN) / unit)
+		return -1;
+	*secs = v * unit;
+	return 0;
 }

@@ -43,6 +43,13 @@ int time_parse_ts(const char *s, size_t n, rs_time *t);
  */
 int time_parse_input(const char *s, rs_time base, rs_time *t);
 
+/*
+ * time_parse_duration reads a DURATION of SPEC 5 (--due-within): digits
+ * followed by m, h or d ("30m", "2h", "1d"; a day is 86400 seconds) into
+ * *secs; returns 0, or -1 for anything else.
+ */
+int time_parse_duration(const char *s, int64_t *secs);
+
 /* TIME_INPUT_FORMS lists the forms time_parse_input reads, for the message of one it cannot (SPEC 5). */
 #define TIME_INPUT_FORMS "2026-11-22T08:15[:03][+08:00], '2026-11-22 08:15[:03]', " \
 	"2026-11-22, 08:15 (today), now, -15m, -2h, -3d"

@@ -177,3 +177,27 @@ utf8_width(const char *s, size_t n)
 	}
 	return w;
 }
+
+size_t
+utf8_fit(const char *s, size_t n, size_t maxw)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, len, w = 0, cw;
+	uint32_t cp;
+
+	while (i < n) {
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			len = 1;
+			cw = 1;
+		} else if ((len = utf8_decode(p + i, n - i, &cp)) == 0) {
+			len = 1;
+			cw = 1;
+		} else
+			cw = cp_width(cp);
+		if (w + cw > maxw)
+			break;
+		w += cw;
+		i += len;
+	}
+	return i;
+}

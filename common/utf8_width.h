@@ -16,4 +16,11 @@
  */
 size_t utf8_width(const char *p, size_t n);
 
+/*
+ * utf8_fit returns the length in bytes of the longest prefix of p[0..n)
+ * (only read) that is whole characters at most maxw display columns
+ * wide, as utf8_width counts them.
+ */
+size_t utf8_fit(const char *p, size_t n, size_t maxw);
+
 #endif

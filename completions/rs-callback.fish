@@ -6,7 +6,7 @@
 
 # __rs_callback_is SUB...: __rs_is for rs-callback.
 function __rs_callback_is
-    __rs_is rs-callback 'due record list' '' '--kind -d --dir -f --format --agent --at --as-of --ref --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' 'record:1' $argv
+    __rs_is rs-callback 'due record list' '' '--kind --columns -d --dir -f --format --agent --at --as-of --ref --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' 'record:1' $argv
 end
 
 complete -c rs-callback -f
@@ -14,6 +14,8 @@ complete -c rs-callback -n '__rs_callback_is ""' -a due -d 'the callbacks due no
 complete -c rs-callback -n '__rs_callback_is ""' -a record -d 'record a call and its scores'
 complete -c rs-callback -n '__rs_callback_is ""' -a list -d 'the recorded calls'
 complete -c rs-callback -n '__rs_callback_is due record list' -l kind -x -a 'service complaint second audit' -d 'which callback'
+complete -c rs-callback -n '__rs_callback_is due list' -l columns -x
+complete -c rs-callback -n '__rs_callback_is due list' -l wide
 complete -c rs-callback -n '__rs_callback_is due record list ""' -s d -l dir -x -a '(__fish_complete_directories (commandline -ct))' -d 'journal directory (else $RS_DIR, else ~/.local/share/rs)'
 complete -c rs-callback -n '__rs_callback_is due record list ""' -s f -l format -x -a 'tsv csv json table' -d 'output format'
 complete -c rs-callback -n '__rs_callback_is due record list ""' -s H -l no-header -d 'no header line'

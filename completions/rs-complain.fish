@@ -6,7 +6,7 @@
 
 # __rs_complain_is SUB...: __rs_is for rs-complain.
 function __rs_complain_is
-    __rs_is rs-complain 'open escalate contact investigate resolve close reopen action action-done assign remedy list' '' '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --handler --since --until' 'escalate:1 contact:1 investigate:1 resolve:1 close:1 reopen:1 action-done:1 assign:1' $argv
+    __rs_is rs-complain 'open escalate contact investigate resolve close reopen action action-done assign remedy list' '' '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --handler --since --until --due-within --columns' 'escalate:1 contact:1 investigate:1 resolve:1 close:1 reopen:1 action-done:1 assign:1' $argv
 end
 
 complete -c rs-complain -f
@@ -53,6 +53,9 @@ complete -c rs-complain -n '__rs_complain_is list' -l open -d 'only cases not co
 complete -c rs-complain -n '__rs_complain_is list' -l overdue -d 'only overdue rows'
 complete -c rs-complain -n '__rs_complain_is list' -l since -x -d 'the first period holds T'
 complete -c rs-complain -n '__rs_complain_is list' -l until -x -d 'the last period holds the instant before T'
+complete -c rs-complain -n '__rs_complain_is list' -l due-within -x -d 'only rows due by --as-of + D (D: 30m, 2h, 1d; overdue'
+complete -c rs-complain -n '__rs_complain_is list' -l columns -x
+complete -c rs-complain -n '__rs_complain_is list' -l wide
 complete -c rs-complain -n '__rs_complain_is escalate; and __rs_complain_is operand' -k -a '(__rs_live complaint)'
 complete -c rs-complain -n '__rs_complain_is contact; and __rs_complain_is operand' -k -a '(__rs_live complaint)'
 complete -c rs-complain -n '__rs_complain_is investigate; and __rs_complain_is operand' -k -a '(__rs_live complaint)'

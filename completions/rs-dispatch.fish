@@ -6,7 +6,7 @@
 
 # __rs_dispatch_is SUB...: __rs_is for rs-dispatch.
 function __rs_dispatch_is
-    __rs_is rs-dispatch 'suggest assign notify enroute arrive complete cancel authorize list' '' '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason' 'suggest:1 assign:1 notify:1 enroute:1 arrive:1 complete:1 cancel:1 authorize:1' $argv
+    __rs_is rs-dispatch 'suggest assign notify enroute arrive complete cancel authorize list' '' '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason --due-within --columns' 'suggest:1 assign:1 notify:1 enroute:1 arrive:1 complete:1 cancel:1 authorize:1' $argv
 end
 
 complete -c rs-dispatch -f
@@ -43,6 +43,9 @@ complete -c rs-dispatch -n '__rs_dispatch_is cancel' -l reason -x -a 'customer d
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l provider -x -k -a '(__rs_live provider)' -d 'only cases whose last assigned provider is ID'
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l all
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l overdue -d 'only overdue rows'
+complete -c rs-dispatch -n '__rs_dispatch_is list' -l due-within -x -d 'only rows due by --as-of + D (D: 30m, 2h, 1d; overdue'
+complete -c rs-dispatch -n '__rs_dispatch_is list' -l columns -x
+complete -c rs-dispatch -n '__rs_dispatch_is list' -l wide
 complete -c rs-dispatch -n '__rs_dispatch_is suggest; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
 complete -c rs-dispatch -n '__rs_dispatch_is assign; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
 complete -c rs-dispatch -n '__rs_dispatch_is notify; and __rs_dispatch_is operand' -k -a '(__rs_live case)'

@@ -6,7 +6,7 @@
 
 # __rs_intake_is SUB...: __rs_is for rs-intake.
 function __rs_intake_is
-    __rs_is rs-intake 'new amend import list' 'new' '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format --agent --at --as-of --ref --since --until' 'amend:1 import:1' $argv
+    __rs_is rs-intake 'new amend import list' 'new' '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format --agent --at --as-of --ref --since --until --columns' 'amend:1 import:1' $argv
 end
 
 complete -c rs-intake -f
@@ -55,5 +55,7 @@ complete -c rs-intake -n '__rs_intake_is new amend import list ""' -s V -l versi
 complete -c rs-intake -n '__rs_intake_is list' -l since -x -d 'the first period holds T'
 complete -c rs-intake -n '__rs_intake_is list' -l until -x -d 'the last period holds the instant before T'
 complete -c rs-intake -n '__rs_intake_is list' -l open -d 'only cases not completed or cancelled'
+complete -c rs-intake -n '__rs_intake_is list' -l columns -x
+complete -c rs-intake -n '__rs_intake_is list' -l wide
 complete -c rs-intake -n '__rs_intake_is amend; and __rs_intake_is operand' -k -a '(__rs_live case)'
 complete -c rs-intake -n '__rs_intake_is import; and __rs_intake_is operand' -F -a -

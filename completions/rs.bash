@@ -137,13 +137,13 @@ _rs_spec_rs_intake() {
 	case $1 in
 	subs) echo 'new amend import list' ;;
 	default) echo new ;;
-	argopts) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format --agent --at --as-of --ref --since --until' ;;
+	argopts) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format --agent --at --as-of --ref --since --until --columns' ;;
 	opts)
 		case $2 in
 		new) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		amend) echo '--phone --location --service --customer --plate --vehicle --energy --lat --lon --road --fault --symptom --can-start --injuries --police --medical --program --channel --call-at --quote --eta --priority --note --scheduled-at --destination --dest-lat --dest-lon -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		import) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
-		list) echo '--phone --plate --since --until --open --service --priority -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--phone --plate --since --until --open --service --priority --columns --wide -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
@@ -172,7 +172,7 @@ _rs_spec_rs_dispatch() {
 	case $1 in
 	subs) echo 'suggest assign notify enroute arrive complete cancel authorize list' ;;
 	default) echo '' ;;
-	argopts) echo '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason' ;;
+	argopts) echo '-n -d --dir -f --format --agent --at --as-of --ref --provider --technician --eta --note --outcome --fee --reason --due-within --columns' ;;
 	opts)
 		case $2 in
 		suggest) echo '-n --include-busy -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
@@ -183,7 +183,7 @@ _rs_spec_rs_dispatch() {
 		complete) echo '--outcome --fee --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		cancel) echo '--reason --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		authorize) echo '--fee --note -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
-		list) echo '--provider --all --overdue -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--provider --all --overdue --due-within --columns --wide -d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --agent --at --as-of --raw -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
@@ -215,7 +215,7 @@ _rs_spec_rs_complain() {
 	case $1 in
 	subs) echo 'open escalate contact investigate resolve close reopen action action-done assign remedy list' ;;
 	default) echo '' ;;
-	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --handler --since --until' ;;
+	argopts) echo '--case --category --demand --level --responsible --provider --note -d --dir -f --format --agent --at --as-of --ref --remedy --amount --action --owner --due --handler --since --until --due-within --columns' ;;
 	opts)
 		case $2 in
 		open) echo '--case --category --demand --level --responsible --provider --safety --media --legal --note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
@@ -229,7 +229,7 @@ _rs_spec_rs_complain() {
 		action-done) echo '--note -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		assign) echo '--note --handler -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		remedy) echo '--note --remedy --amount -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
-		list) echo '--category --level --handler --open --overdue --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--category --level --handler --open --overdue --since --until --due-within --columns --wide -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)
@@ -264,12 +264,12 @@ _rs_spec_rs_callback() {
 	case $1 in
 	subs) echo 'due record list' ;;
 	default) echo '' ;;
-	argopts) echo '--kind -d --dir -f --format --agent --at --as-of --ref --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' ;;
+	argopts) echo '--kind --columns -d --dir -f --format --agent --at --as-of --ref --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion --since --until' ;;
 	opts)
 		case $2 in
-		due) echo '--kind -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		due) echo '--kind --columns --wide -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		record) echo '--kind --result --complaint --overall --timeliness --professionalism --attitude --resolved --nps --comment --suggestion -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
-		list) echo '--kind --since --until -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
+		list) echo '--kind --since --until --columns --wide -d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		*) echo '-d --dir -f --format -H --no-header --raw --agent --at --as-of -q --quiet --ref -h --help -V --version' ;;
 		esac ;;
 	operand)

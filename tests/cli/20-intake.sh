@@ -297,7 +297,7 @@ RS-20261122-0002	open
 RS-20261122-0003	open" '' sh -c 'rs-intake list --as-of 2026-11-22T09:35 -H | cut -f1,2'
 tcase "list --as-of is reproducible" 0 "$(rs-intake list --as-of 2026-11-22T09:35 -f json)" '' \
 	rs-intake list --as-of 2026-11-22T09:35 -f json
-tcase "list -f table starts with the aligned header" 0 "case_id           state      opened_at" '' \
+tcase "list -f table starts with the aligned header" 0 "case_id           state      opened_at    pri" '' \
 	sh -c 'rs-intake list -f table | head -1 | cut -c1-45 | sed "s/ *\$//"'
 tcase "list --service bad" 1 '' "rs-intake: --service: unknown value 'boat' (want tow|tyre|jumpstart|fuel|lockout|winch|repair|transfer|chauffeur|booking)" \
 	rs-intake list --service boat

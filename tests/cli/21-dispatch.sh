@@ -299,8 +299,9 @@ tcase "09:03:00 dispatch of C1 due now: in time" 0 "RS-20261122-0001	dispatch	20
 	sh -c "rs-dispatch list --as-of 2026-11-22T09:03:00 -H | cut -f1,8-10 | head -1"
 tcase "09:03:00 --overdue: none" 0 '' '' lst 09:03:00
 tcase "09:03:01 C1 dispatch overdue" 0 "RS-20261122-0001	dispatch	2026-11-22T09:03:00+08:00	y" '' lst 09:03:01
-tcase "09:04:00 C1 assigned: next notify" 0 "RS-20261122-0001	notify	2026-11-22T09:06:00+08:00	n
-RS-20261122-0002	dispatch	2026-11-22T09:05:00+08:00	n
+# Urgency order (SPEC 6): by due_at, C2 09:05 before C1 09:06 before C3 09:08.
+tcase "09:04:00 C1 assigned: next notify" 0 "RS-20261122-0002	dispatch	2026-11-22T09:05:00+08:00	n
+RS-20261122-0001	notify	2026-11-22T09:06:00+08:00	n
 RS-20261122-0003	notify	2026-11-22T09:08:00+08:00	n" '' al 09:04:00
 tcase "09:05:00 C2 dispatch due now: in time" 0 '' '' lst 09:05:00
 tcase "09:05:01 C2 dispatch overdue" 0 "RS-20261122-0002	dispatch	2026-11-22T09:05:00+08:00	y" '' lst 09:05:01
@@ -322,14 +323,15 @@ tcase "09:59:59 highway and rural arrivals pending" 0 '' '' lst 09:59:59
 tcase "10:00:00 due now: in time" 0 '' '' lst 10:00:00
 tcase "10:00:01 C2 and C3 arrive overdue" 0 "RS-20261122-0002	arrive	2026-11-22T10:00:00+08:00	y
 RS-20261122-0003	arrive	2026-11-22T10:00:00+08:00	y" '' lst 10:00:01
+# C2 and C3 are due at 10:00 (a tie: by case id), C1 has nothing due: last.
 tcase "list (now 10:00): age and open cases" 0 "$LH
-RS-20261122-0001	arrived	4	city	P01	$O	60			n
 RS-20261122-0002	assigned	2	highway	P02	$O	60	arrive	2026-11-22T10:00:00+08:00	n
-RS-20261122-0003	assigned	3	rural	P01	$O	60	arrive	2026-11-22T10:00:00+08:00	n" '' rs-dispatch list
+RS-20261122-0003	assigned	3	rural	P01	$O	60	arrive	2026-11-22T10:00:00+08:00	n
+RS-20261122-0001	arrived	4	city	P01	$O	60			n" '' rs-dispatch list
 tcase "list --all: final cases have no next" 0 "RS-20261122-0004	cancelled			n
 RS-20261122-0005	completed			n" '' sh -c 'rs-dispatch list --all -H | cut -f1,2,8-10 | tail -2'
-tcase "list --provider P01" 0 "RS-20261122-0001
-RS-20261122-0003" '' sh -c 'rs-dispatch list --provider P01 -H | cut -f1'
+tcase "list --provider P01" 0 "RS-20261122-0003
+RS-20261122-0001" '' sh -c 'rs-dispatch list --provider P01 -H | cut -f1'
 tcase "list -f json" 0 '{"case_id":"RS-20261122-0002","state":"assigned","priority":2,"road":"highway","provider":"P02","opened_at":"2026-11-22T09:00:00+08:00","age_min":60,"next":"arrive","due_at":"2026-11-22T10:00:00+08:00","overdue":false}' '' \
 	sh -c 'rs-dispatch list -f json | grep 0002'
 tcase "list is reproducible with --as-of" 0 "$(rs-dispatch list --all --as-of 09:20)" '' rs-dispatch list --all --as-of 09:20

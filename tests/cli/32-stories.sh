@@ -165,9 +165,17 @@ tcase "the complaints" 0 "$(t "$H" \
     "$CB|$SB|closed|2|late|provider|P-BJ12|2026-12-05T17:40:00+08:00|2026-12-06T17:40:00+08:00|2026-12-07T17:40:00+08:00|n||280.00")" "" \
     rs-complain list --as-of 2026-12-14T10:00
 tcase "none open" 0 "$H" "" rs-complain list --open --as-of 2026-12-14T10:00
+# The table for a person: its default columns, dates as MM-DD HH:MM
+# (none is on 12-14), no row overdue so no "!"; --wide has them all.
 tcase "the table" 0 "$(cat <<'EOF'
-complaint_id      case_id           state   level  category  responsible  provider  opened_at                  contact_due                resolve_due                overdue  handler  compensation
-CP-20261110-0001  RS-20261110-0001  closed  4      late      platform     P-SZ07    2026-11-10T15:40:00+08:00  2026-11-11T15:40:00+08:00  2026-11-11T15:40:00+08:00  n                 2780.00
-CP-20261205-0001  RS-20261205-0001  closed  2      late      provider     P-BJ12    2026-12-05T17:40:00+08:00  2026-12-06T17:40:00+08:00  2026-12-07T17:40:00+08:00  n                 280.00
+  complaint_id      state   level  category  contact_due  resolve_due
+  CP-20261110-0001  closed  4      late      11-11 15:40  11-11 15:40
+  CP-20261205-0001  closed  2      late      12-06 17:40  12-07 17:40
 EOF
 )" "" rs-complain list -f table --as-of 2026-12-14T10:00
+tcase "the table --wide" 0 "$(cat <<'EOF'
+  complaint_id      case_id           state   level  category  responsible  provider  opened_at    contact_due  resolve_due  overdue  handler  compensation
+  CP-20261110-0001  RS-20261110-0001  closed  4      late      platform     P-SZ07    11-10 15:40  11-11 15:40  11-11 15:40  n                 2780.00
+  CP-20261205-0001  RS-20261205-0001  closed  2      late      provider     P-BJ12    12-05 17:40  12-06 17:40  12-07 17:40  n                 280.00
+EOF
+)" "" rs-complain list -f table --wide --as-of 2026-12-14T10:00

@@ -121,12 +121,12 @@ for m in re.finditer(r"^msgstr ((?:\".*\"\n?)+)", s, re.M):
         print(t)' "$TOP/po/zh_CN.po"
 
 # --- the lists agents work from: headings, states and steps in Chinese
-zh rs-dispatch list --as-of 2026-11-23 $S -f table >"$T/dlist.txt"
-tok "rs-dispatch list: Chinese headings" sh -c "head -1 '$T/dlist.txt' | grep -q '^案件号 .*状态' && ! head -1 '$T/dlist.txt' | grep -q '[a-z_]\{3,\}'"
+zh rs-dispatch list --as-of 2026-11-23 $S -f table --wide >"$T/dlist.txt"
+tok "rs-dispatch list: Chinese headings" sh -c "head -1 '$T/dlist.txt' | grep -q '^  案件号 .*状态' && ! head -1 '$T/dlist.txt' | grep -q '[a-z_]\{3,\}'"
 tok "rs-dispatch list: states and steps Chinese" sh -c "grep -q ' 已派单 ' '$T/dlist.txt' && ! sed 1d '$T/dlist.txt' | grep -qE ' (open|assigned|enroute|arrived|dispatch|notify|arrive) '"
 tok "rs-dispatch list: overdue is 是/否" sh -c "sed 1d '$T/dlist.txt' | grep -qE '(是|否)\$' && ! sed 1d '$T/dlist.txt' | grep -qE ' (y|n)\$'"
 zh rs-callback due --as-of 2026-11-23 $S -f table >"$T/due.txt"
-tok "rs-callback due: Chinese headings and kinds" sh -c "head -1 '$T/due.txt' | grep -q '^类型 ' && ! head -1 '$T/due.txt' | grep -q '[a-z_]\{3,\}' && sed -n 2p '$T/due.txt' | grep -q '^服务回访 '"
+tok "rs-callback due: Chinese headings and kinds" sh -c "head -1 '$T/due.txt' | grep -q '^  类型 ' && ! head -1 '$T/due.txt' | grep -q '[a-z_]\{3,\}' && sed -n 2p '$T/due.txt' | grep -q '^[! ] 服务回访 '"
 zh rs-callback due --as-of 2026-11-23 $S >"$T/due.zh"
 en rs-callback due --as-of 2026-11-23 $S >"$T/due.en"
 tsame "rs-callback due: tsv the same in every language" "$T/due.en" "$T/due.zh"

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "buf.h"
+#include "listview.h"
 #include "out.h"
 #include "schema.h"
+#include "timefmt.h"
 #include "unit.h"
 
 static struct buf OUT;
@@ -391,6 +393,132 @@ test_errors(void)
 	fclose(fp);
 }
 
+
+/* person runs rows through a person's table (out_person with today at as_of) and returns what came out. */
+static const char *
+person(int n, const char *const *names, const enum coltype *types, int nrows,
+    const char *const *vals, const int *urgent, const char *as_of, int mark, size_t width,
+    int color)
+{
+	FILE *fp = tmpfile();
+	struct out *o;
+	rs_time t;
+	int i;
+	const char *s;
+
+	T_INT(time_parse_iso(as_of, strlen(as_of), &t), 0);
+	o = out_new(fp, OUT_TABLE, 0, n, names, types);
+	out_person(o, t, mark, width, color);
+	for (i = 0; i < nrows; i++)
+		out_row_urgent(o, vals + (size_t)i * (size_t)n, NULL, urgent[i]);
+	out_end(o);
+	out_free(o);
+	s = slurp(fp);
+	fclose(fp);
+	return s;
+}
+
+static void
+test_person(void)
+{
+	static const char *const names[] = { "id", "due", "where" };
+	static const enum coltype types[] = { COL_ID, COL_TS, COL_TEXT };
+	static const char *const rows[] = {
+		"A1", "2026-11-22T09:05:00+08:00", "深南大道一号",
+		"B22", "2026-11-21T23:05:59+08:00", "x",
+		"C3", "2026-11-21T16:30:00Z", "",
+		"D4", "not a time", "y",
+	};
+	static const int urgent[] = { 1, 0, 1, 0 };
+
+	/* Today (site zone Asia/Shanghai) is 11-22: HH:MM; 11-21 16:30Z is 11-22 00:30 there. */
+	T_STR(person(3, names, types, 4, rows, urgent, "2026-11-22T10:00:00+08:00", 0, 0, 0),
+	    "id   due          where\n"
+	    "A1   09:05        深南大道一号\n"
+	    "B22  11-21 23:05  x\n"
+	    "C3   00:30\n"
+	    "D4   not a time   y\n");
+	/* The marker column, and the rows in colour. */
+	T_STR(person(3, names, types, 2, rows, urgent, "2026-11-23T10:00:00+08:00", 1, 0, 0),
+	    "  id   due          where\n"
+	    "! A1   11-22 09:05  深南大道一号\n"
+	    "  B22  11-21 23:05  x\n");
+	T_STR(person(3, names, types, 1, rows, urgent, "2026-11-22T10:00:00+08:00", 1, 0, 1),
+	    "  id  due    where\n"
+	    OUT_COLOR_URGENT "! A1  09:05  深南大道一号" OUT_COLOR_OFF "\n");
+	/*
+	 * Width 20 with the marker ("! "): 18 for id 2, due 5, where and two
+	 * separators of 2: where gets 7 (text is cut to OUT_CUT_MIN_TEXT
+	 * first, then the widest column of any kind): three CJK characters
+	 * (6 columns) and the ellipsis.
+	 */
+	T_STR(person(3, names, types, 1, rows, urgent, "2026-11-22T10:00:00+08:00", 1, 20, 0),
+	    "  id  due    where\n"
+	    "! A1  09:05  深南大\xe2\x80\xa6\n");
+	/* No text to cut: the widest column (due, 5) gives a column, header included. */
+	T_STR(person(2, names, types, 1, rows, urgent, "2026-11-22T10:00:00+08:00", 0, 8, 0),
+	    "id  due\n"
+	    "A1  09:\xe2\x80\xa6\n");
+}
+
+/* view writes row through list d in format f (lview_new's sel, nsel, wide) and returns what came out. */
+static const char *
+view(const struct lview_def *d, enum out_format f, int flags, const int *sel, int nsel,
+    int wide, const char *const *row)
+{
+	FILE *fp = tmpfile();
+	struct lview *v;
+	rs_time t;
+	const char *s;
+
+	T_INT(time_parse_iso("2026-11-22T10:00", 16, &t), 0);
+	v = lview_new(fp, d, f, flags, sel, nsel, wide, t, 0);
+	lview_row(v, row);
+	T_INT(lview_end(v), 0);
+	lview_free(v);
+	s = slurp(fp);
+	fclose(fp);
+	return s;
+}
+
+static void
+test_listview(void)
+{
+	static const char *const names[] = { "case_id", "state", "due_at", "overdue" };
+	static const enum coltype types[] = { COL_ID, COL_ENUM, COL_TS, COL_YN };
+	static const char *const table[] = { "case_id", "due_at", NULL };
+	static const struct lview_def d = { 4, names, types, table, 3 };
+	static const char *const row[] = { "RS-1", "open", "2026-11-22T09:05:00+08:00", "y" };
+	enum lview_bad why;
+	char bad[16];
+	int sel[4];
+
+	T_INT(lview_select(&d, "due_at,case_id", sel, &why, bad, sizeof(bad)), 2);
+	T_INT(sel[0], 2);
+	T_INT(sel[1], 0);
+	T_INT(lview_select(&d, "case_id,dueat", sel, &why, bad, sizeof(bad)), -1);
+	T_INT(why, LVIEW_UNKNOWN);
+	T_STR(bad, "dueat");
+	T_INT(lview_select(&d, "state,state", sel, &why, bad, sizeof(bad)), -1);
+	T_INT(why, LVIEW_REPEATED);
+	T_STR(bad, "state");
+	T_INT(lview_select(&d, "state,", sel, &why, bad, sizeof(bad)), -1);
+	T_INT(why, LVIEW_EMPTY);
+	T_INT(lview_select(&d, "", sel, &why, bad, sizeof(bad)), -1);
+	T_INT(why, LVIEW_EMPTY);
+
+	/* A table: the default columns, marked; tsv: every column, full times. */
+	T_STR(view(&d, OUT_TABLE, 0, NULL, 0, 0, row), "  case_id  due_at\n! RS-1     09:05\n");
+	T_STR(view(&d, OUT_TSV, 0, NULL, 0, 0, row), "case_id\tstate\tdue_at\toverdue\n"
+	    "RS-1\topen\t2026-11-22T09:05:00+08:00\ty\n");
+	/* --wide: every column in a table; --columns: those in every format. */
+	T_STR(view(&d, OUT_TABLE, OUT_NO_HEADER, NULL, 0, 1, row), "! RS-1  open  09:05  y\n");
+	sel[0] = 3;
+	sel[1] = 1;
+	T_STR(view(&d, OUT_JSON, 0, sel, 2, 0, row), "{\"overdue\":true,\"state\":\"open\"}\n");
+	T_STR(view(&d, OUT_TABLE, 0, sel, 2, 1, row), "  overdue  state\n! y        open\n");
+}
+
 void
 t_out(void)
 {
@@ -400,5 +528,7 @@ t_out(void)
 	test_json();
 	test_table();
 	test_errors();
+	test_person();
+	test_listview();
 	buf_free(&OUT);
 }

@@ -748,9 +748,35 @@ t_site_zone(void)
 	set_tz("Asia/Shanghai");
 }
 
+static void
+t_duration(void)
+{
+	static const struct {
+		const char *s;
+		int rc;
+		int64_t secs;
+	} c[] = {
+		{ "30m", 0, 1800 }, { "2h", 0, 7200 }, { "1d", 0, 86400 }, { "0m", 0, 0 },
+		{ "007m", 0, 420 }, { "", -1, 0 }, { "m", -1, 0 }, { "3", -1, 0 },
+		{ "-3m", -1, 0 }, { "+3m", -1, 0 }, { "3s", -1, 0 }, { "1w", -1, 0 },
+		{ "1.5h", -1, 0 }, { "3mm", -1, 0 }, { " 3m", -1, 0 },
+		{ "99999999999999999999d", -1, 0 }, { "9999999999d", -1, 0 },
+	};
+	int64_t secs;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		secs = -7;
+		T_INT(time_parse_duration(c[i].s, &secs), c[i].rc);
+		if (c[i].rc == 0)
+			T_INT(secs, c[i].secs);
+	}
+}
+
 void
 t_timefmt(void)
 {
+	t_duration();
 	t_civil();
 	t_parse_ts();
 	t_parse_iso();

@@ -254,9 +254,25 @@ t_scan_random(void)
 	T_INT(bad, 0);
 }
 
+static void
+t_fit(void)
+{
+	/* 深 is 3 bytes, 2 columns; an invalid byte is one column. */
+	T_INT(utf8_fit("abc", 3, 2), 2);
+	T_INT(utf8_fit("abc", 3, 5), 3);
+	T_INT(utf8_fit("深南a", 7, 0), 0);
+	T_INT(utf8_fit("深南a", 7, 1), 0);
+	T_INT(utf8_fit("深南a", 7, 3), 3);
+	T_INT(utf8_fit("深南a", 7, 4), 6);
+	T_INT(utf8_fit("深南a", 7, 5), 7);
+	T_INT(utf8_fit("a\xff深", 5, 2), 2);
+	T_INT(utf8_fit("e\xcc\x81x", 4, 1), 3);	/* a combining mark takes no column */
+}
+
 void
 t_utf8(void)
 {
+	t_fit();
 	t_scan_random();
 	t_valid();
 	t_problem();
