@@ -49,19 +49,22 @@ struct opts {
 #define OFF(field) offsetof(struct opts, field)
 
 static const struct cli_opt options[] = {
-	{ NULL, 'n', 1, S_SUGGEST, OFF(n), NULL },
-	{ "provider", 0, 1, S_ASSIGN | S_LIST, OFF(provider), NULL },
-	{ "technician", 0, 1, S_ASSIGN, OFF(technician), NULL },
-	{ "eta", 0, 1, S_ASSIGN, OFF(eta), NULL },
-	{ "force", 0, 0, S_ASSIGN, OFF(force), NULL },
-	{ "outcome", 0, 1, S_COMPLETE, OFF(outcome), NULL },
-	{ "fee", 0, 1, S_COMPLETE | S_AUTHORIZE, OFF(fee), NULL },
-	{ "reason", 0, 1, S_CANCEL, OFF(reason), NULL },
-	{ "note", 0, 1, S_ASSIGN | S_STEP | S_COMPLETE | S_CANCEL | S_AUTHORIZE, OFF(note), NULL },
-	{ "include-busy", 0, 0, S_SUGGEST, OFF(include_busy), NULL },
-	{ "all", 0, 0, S_LIST, OFF(all), NULL },
-	{ "overdue", 0, 0, S_LIST, OFF(overdue), NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ .key = 'n', .has_arg = 1, .subs = S_SUGGEST, .off = OFF(n) },
+	{ .name = "provider", .has_arg = 1, .subs = S_ASSIGN | S_LIST,
+	    .off = OFF(provider) },
+	{ .name = "technician", .has_arg = 1, .subs = S_ASSIGN, .off = OFF(technician) },
+	{ .name = "eta", .has_arg = 1, .subs = S_ASSIGN, .off = OFF(eta) },
+	{ .name = "force", .subs = S_ASSIGN, .off = OFF(force) },
+	{ .name = "outcome", .has_arg = 1, .subs = S_COMPLETE, .off = OFF(outcome) },
+	{ .name = "fee", .has_arg = 1, .subs = S_COMPLETE | S_AUTHORIZE, .off = OFF(fee) },
+	{ .name = "reason", .has_arg = 1, .subs = S_CANCEL, .off = OFF(reason) },
+	{ .name = "note", .has_arg = 1,
+	    .subs = S_ASSIGN | S_STEP | S_COMPLETE | S_CANCEL | S_AUTHORIZE,
+	    .off = OFF(note) },
+	{ .name = "include-busy", .subs = S_SUGGEST, .off = OFF(include_busy) },
+	{ .name = "all", .subs = S_LIST, .off = OFF(all) },
+	{ .name = "overdue", .subs = S_LIST, .off = OFF(overdue) },
+	{ .name = NULL },
 };
 
 static const char help_main[] =
@@ -596,17 +599,32 @@ out:
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "suggest", run_suggest, S_SUGGEST, "rank providers for a case", help_suggest, "CASE" },
-	{ "assign", run_assign, S_ASSIGN, "send a provider", help_assign, "CASE" },
-	{ "notify", run_notify, S_NOTIFY, "record the progress call to the customer", help_notify, "CASE" },
-	{ "enroute", run_enroute, S_ENROUTE, "record that the provider set off", help_enroute, "CASE" },
-	{ "arrive", run_arrive, S_ARRIVE, "record the arrival on site", help_arrive, "CASE" },
-	{ "complete", run_complete, S_COMPLETE, "record the end of the job", help_complete, "CASE" },
-	{ "cancel", run_cancel, S_CANCEL, "cancel a case", help_cancel, "CASE" },
-	{ "authorize", run_authorize, S_AUTHORIZE, "record the customer's agreement to the price",
-	    help_authorize, "CASE" },
-	{ "list", run_list, S_LIST, "open cases with their SLA clocks", help_list, "" },
-	{ NULL, NULL, 0, NULL, NULL, NULL }
+	{ .name = "suggest", .run = run_suggest, .bit = S_SUGGEST,
+	    .summary = "rank providers for a case", .help = help_suggest,
+	    .operands = "CASE" },
+	{ .name = "assign", .run = run_assign, .bit = S_ASSIGN,
+	    .summary = "send a provider", .help = help_assign, .operands = "CASE" },
+	{ .name = "notify", .run = run_notify, .bit = S_NOTIFY,
+	    .summary = "record the progress call to the customer", .help = help_notify,
+	    .operands = "CASE" },
+	{ .name = "enroute", .run = run_enroute, .bit = S_ENROUTE,
+	    .summary = "record that the provider set off", .help = help_enroute,
+	    .operands = "CASE" },
+	{ .name = "arrive", .run = run_arrive, .bit = S_ARRIVE,
+	    .summary = "record the arrival on site", .help = help_arrive,
+	    .operands = "CASE" },
+	{ .name = "complete", .run = run_complete, .bit = S_COMPLETE,
+	    .summary = "record the end of the job", .help = help_complete,
+	    .operands = "CASE" },
+	{ .name = "cancel", .run = run_cancel, .bit = S_CANCEL, .summary = "cancel a case",
+	    .help = help_cancel, .operands = "CASE" },
+	{ .name = "authorize", .run = run_authorize, .bit = S_AUTHORIZE,
+	    .summary = "record the customer's agreement to the price",
+	    .help = help_authorize, .operands = "CASE" },
+	{ .name = "list", .run = run_list, .bit = S_LIST,
+	    .summary = "open cases with their SLA clocks", .help = help_list,
+	    .operands = "" },
+	{ .name = NULL },
 };
 
 static const struct cli_tool tool = {
