@@ -210,9 +210,9 @@ deps:
 		$$sudo locale-gen >/dev/null; \
 	fi
 
-# Shell completions, generated from the option tables of cmd/rs-*.c and
-# from schemas/ by tools/completions-gen (python3; asks the built rs-report
-# for its section names) and committed; tests/cli/80-completions.sh checks
+# Shell completions, written by tools/completions-gen (python3) from what
+# the built tools print for the hidden --rs-completion-helper (their
+# command tables, value sets from the tables and schemas) and committed; tests/cli/80-completions.sh checks
 # that they are up to date. Installed where bash-completion, zsh and fish
 # look for them: bash one file per tool (the same file), zsh one _rs, fish
 # one file per tool plus the helper functions they share, which fish

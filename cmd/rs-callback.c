@@ -43,7 +43,8 @@ static const struct cli_opt options[] = {
 	{ .name = "kind", .has_arg = 1, .subs = S_DUE | S_RECORD | S_LIST,
 	    .off = OFF(in.kind) },
 	{ .name = "result", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.result) },
-	{ .name = "complaint", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.complaint) },
+	{ .name = "complaint", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.complaint),
+	    .complete = "complaint-due" },
 	{ .name = "overall", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.score[0]) },
 	{ .name = "timeliness", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.score[1]) },
 	{ .name = "professionalism", .has_arg = 1, .subs = S_RECORD,
@@ -375,7 +376,7 @@ static const struct cli_cmd cmds[] = {
 	    .help = help_due, .operands = "" },
 	{ .name = "record", .run = cmd_record, .bit = S_RECORD,
 	    .summary = "record a call and its scores", .help = help_record,
-	    .operands = "CASE" },
+	    .operands = "CASE", .complete = "case-due" },
 	{ .name = "list", .run = cmd_list, .bit = S_LIST, .summary = "the recorded calls",
 	    .help = help_list, .operands = "" },
 	{ .name = NULL },
@@ -387,6 +388,7 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
 	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
 	.help = usage_top,
+	.journal = "callbacks",
 	.size = sizeof(struct opts),
 };
 

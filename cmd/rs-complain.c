@@ -69,7 +69,7 @@ static const struct cli_opt options[] = {
 	{ .name = "amount", .has_arg = 1, .subs = S_RESOLVE | S_REMEDY,
 	    .off = OFF(in.amount) },
 	{ .name = "handler", .has_arg = 1, .subs = S_ASSIGN | S_LIST,
-	    .off = OFF(in.handler) },
+	    .off = OFF(in.handler), .complete = "handler" },
 	{ .name = "action", .has_arg = 1, .subs = S_ACTION, .off = OFF(in.action) },
 	{ .name = "owner", .has_arg = 1, .subs = S_ACTION, .off = OFF(in.owner) },
 	{ .name = "due", .has_arg = 1, .subs = S_ACTION, .off = OFF(in.due) },
@@ -654,6 +654,7 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
 	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
 	.help = usage_top,
+	.journal = "complaints",
 	.size = sizeof(struct opts),
 };
 

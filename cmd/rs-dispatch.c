@@ -51,7 +51,7 @@ struct opts {
 static const struct cli_opt options[] = {
 	{ .key = 'n', .has_arg = 1, .subs = S_SUGGEST, .off = OFF(n) },
 	{ .name = "provider", .has_arg = 1, .subs = S_ASSIGN | S_LIST,
-	    .off = OFF(provider) },
+	    .off = OFF(provider), .complete = "provider-for-case" },
 	{ .name = "technician", .has_arg = 1, .subs = S_ASSIGN, .off = OFF(technician) },
 	{ .name = "eta", .has_arg = 1, .subs = S_ASSIGN, .off = OFF(eta) },
 	{ .name = "force", .subs = S_ASSIGN, .off = OFF(force) },
@@ -633,6 +633,7 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_AGENT | CLI_G_AT |
 	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET | CLI_G_REF,
 	.help = help_main,
+	.journal = "dispatch",
 	.size = sizeof(struct opts),
 };
 

@@ -634,6 +634,7 @@ static const struct cli_tool tool = {
 	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET | CLI_G_REF,
 	.help = help_main,
 	.dflt = "new",
+	.journal = "cases",
 	.size = sizeof(struct opts),
 };
 

@@ -173,34 +173,37 @@ set_format(void *p, const char *arg)
 	return 0;
 }
 
+/* The values of --shift and --by. */
+static const char *const shift_names[] = { "day", "night", NULL };
+static const char *const by_names[] = { "day", "week", "month", NULL };
+
 static const struct cli_opt options[] = {
 	{ .name = "format", .key = 'f', .has_arg = 1, .subs = CLI_EVERY, .off = OFF(format),
-	    .set = set_format },
-	{ .name = "section", .has_arg = 1, .subs = CLI_EVERY, .off = OFF(section) },
+	    .set = set_format, .choices = rformat_names },
+	{ .name = "section", .has_arg = 1, .subs = CLI_EVERY, .off = OFF(section),
+	    .complete = "section" },
 	{ .name = "show-pii", .subs = CLI_EVERY, .off = OFF(show_pii) },
-	{ .name = "cases", .has_arg = 1, .subs = CLI_EVERY, .off = OFF(file[RJ_CASES]) },
+	{ .name = "cases", .has_arg = 1, .subs = CLI_EVERY, .off = OFF(file[RJ_CASES]),
+	    .complete = "file" },
 	{ .name = "dispatch", .has_arg = 1, .subs = CLI_EVERY,
-	    .off = OFF(file[RJ_DISPATCH]) },
+	    .off = OFF(file[RJ_DISPATCH]), .complete = "file" },
 	{ .name = "complaints", .has_arg = 1, .subs = CLI_EVERY,
-	    .off = OFF(file[RJ_COMPLAINTS]) },
+	    .off = OFF(file[RJ_COMPLAINTS]), .complete = "file" },
 	{ .name = "callbacks", .has_arg = 1, .subs = CLI_EVERY,
-	    .off = OFF(file[RJ_CALLBACKS]) },
+	    .off = OFF(file[RJ_CALLBACKS]), .complete = "file" },
 	{ .name = "date", .has_arg = 1, .subs = S_SHIFT, .off = OFF(date) },
-	{ .name = "shift", .has_arg = 1, .subs = S_SHIFT, .off = OFF(shift) },
+	{ .name = "shift", .has_arg = 1, .subs = S_SHIFT, .off = OFF(shift),
+	    .choices = shift_names },
 	{ .name = "since", .has_arg = 1, .subs = S_SHIFT | S_KPI | S_PROVIDERS | S_AGENTS,
 	    .off = OFF(since) },
 	{ .name = "until", .has_arg = 1, .subs = S_SHIFT | S_KPI | S_PROVIDERS | S_AGENTS,
 	    .off = OFF(until) },
 	{ .name = "week", .has_arg = 1, .subs = S_WEEKLY, .off = OFF(week) },
-	{ .name = "by", .has_arg = 1, .subs = S_KPI, .off = OFF(by) },
+	{ .name = "by", .has_arg = 1, .subs = S_KPI, .off = OFF(by), .choices = by_names },
 	{ .name = "by-site", .subs = S_KPI, .off = OFF(by_site) },
 	{ .name = "zone", .has_arg = 1, .subs = CLI_EVERY, .off = OFF(zone) },
 	{ .name = NULL },
 };
-
-/* The values of --shift and --by. */
-static const char *const shift_names[] = { "day", "night", NULL };
-static const char *const by_names[] = { "day", "week", "month", NULL };
 
 /* at_minute is the wall-clock minute of the day add_days after ymd: a shift starts at its clock time on DST days too. */
 static rs_time

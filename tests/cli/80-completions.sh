@@ -19,6 +19,36 @@ done
 tcase "no other generated file" 0 "$(cd "$C" && find . -type f | sort)" '' \
     sh -c "cd '$T/gen' && find . -type f | sort"
 
+# --- the helper the generator reads: the tables as the tool has them,
+# hidden from the help and from the man pages
+tab=$(printf '\t')
+tcase "helper: rs-dispatch cancel, own options then the globals" 0 \
+    "$(printf 'cmd\tcancel\tcase\tn\tcancel a case\n'
+    printf 'opt\tcancel\treason\t\t1\twords customer duplicate gone-on-arrival no-provider by-phone other\twhy a case was cancelled\n'
+    printf 'opt\tcancel\tnote\t\t1\tnone\tfree note; the reason of a cancellation\n'
+    printf 'opt\tcancel\tdir\td\t1\tdir\t\n'
+    printf 'opt\tcancel\tformat\tf\t1\twords tsv csv json table\t\n'
+    printf 'opt\tcancel\tno-header\tH\t0\tnone\t')" '' \
+    sh -c "rs-dispatch --rs-completion-helper | grep '^[a-z]*${tab}cancel${tab}' | head -6"
+tcase "helper: a value set given in the table (--ddl)" 0 \
+    "$(printf 'opt\tschema\tddl\t\t1\twords duckdb postgres clickhouse\t')" '' \
+    sh -c "rs-journal --rs-completion-helper | grep '^opt${tab}schema${tab}ddl'"
+tcase "helper: a kind given in the table, an int range from the schema" 0 \
+    "$(printf 'cmd\trecord\tcase-due\tn\trecord a call and its scores\n'
+    printf 'opt\trecord\tcomplaint\t\t1\tcomplaint-due\tthe complaint, for complaint and second callbacks\n'
+    printf 'opt\trecord\tnps\t\t1\twords 0 1 2 3 4 5 6 7 8 9 10\twould recommend, 0 to 10')" '' \
+    sh -c "rs-callback --rs-completion-helper | grep -E '^(cmd${tab}record|opt${tab}record${tab}(complaint|nps))${tab}'"
+tcase "helper: the default subcommand" 0 "$(printf 'default\tnew')" '' \
+    sh -c "rs-intake --rs-completion-helper | grep '^default'"
+tcase "helper: alone only" 2 '' \
+    "rs-dispatch: list: unknown option '--rs-completion-helper' (see rs-dispatch list --help)" \
+    rs-dispatch list --rs-completion-helper
+for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do
+	tcase "helper: not in $t --help" 1 '' '' \
+	    sh -c "$t --help | grep -e completion-helper"
+done
+tcase "helper: not in the man pages" 1 '' '' grep -rl -e completion-helper "$TOP/man"
+
 # --- a small journal: 3 cases (0001 completed, 0002 and 0003 open),
 # 2 complaints on 0001 (CP 0001 open, handler 王芳; CP 0002 closed, 李静)
 jdir "$T/j"
@@ -61,6 +91,38 @@ EOF
 bc() { bash --norc --noprofile "$T/comp.bash" "$C/rs.bash" "$@"; }
 nl() { printf '%s\n' "$@"; }
 
+# --- the completions follow the tables: a copy of rs-dispatch with two
+# rows added to its option table is built against the same library; the
+# helper prints them and the completions written from it offer them
+case ${BINDIR##*/} in
+bin) lib=$TOP/build ;;
+*) lib= ;;
+esac
+if [ -n "$lib" ] && [ -f "$lib/libcommon.a" ] && command -v cc >/dev/null 2>&1; then
+	mkdir -p "$T/tbin"
+	for t in rs-intake rs-complain rs-callback rs-report rs-journal; do
+		ln -s "$BINDIR/$t" "$T/tbin/$t"
+	done
+	sed '/\.name = "force",/a\
+	{ .name = "dry-run", .subs = S_ASSIGN, .off = OFF(force) },\
+	{ .name = "shade", .key = '"'"'z'"'"', .has_arg = 1, .subs = S_LIST, .off = OFF(provider),\
+	    .complete = "provider" },' "$TOP/cmd/rs-dispatch.c" >"$T/rs-dispatch.c"
+	tok "a tool with two more options builds" cc -D_GNU_SOURCE -DRS_VERSION='"t"' \
+	    -DLOCALEDIR='"/nowhere"' -I"$TOP/common" -I"$lib/gen" -o "$T/tbin/rs-dispatch" \
+	    "$T/rs-dispatch.c" "$lib/libcommon.a" -lcsv -lz -lm -pthread
+	tcase "helper: an option added to the table" 0 \
+	    "$(printf 'opt\tassign\tdry-run\t\t0\tnone\t\nopt\tlist\tshade\tz\t1\tprovider\t')" '' \
+	    sh -c "'$T/tbin/rs-dispatch' --rs-completion-helper | grep -E '${tab}(dry-run|shade)${tab}'"
+	tok "completions-gen runs on it" "$TOP/tools/completions-gen" -o "$T/gen2" --bin "$T/tbin"
+	tcase "bash: the added flag is offered" 0 "--dry-run" '' \
+	    bash --norc --noprofile "$T/comp.bash" "$T/gen2/rs.bash" rs-dispatch assign X --dr
+	tcase "bash: the added value option, short form, values from the roster" 0 \
+	    "$(printf 'P050\nP051')" '' sh -c "bash --norc --noprofile '$T/comp.bash' '$T/gen2/rs.bash' rs-dispatch list -z P05 | head -2"
+else
+	echo "SKIP: $TFILE: the table test builds against build/libcommon.a (bin/ only)"
+fi
+
+
 tcase "bash: complete -p for every tool" 0 \
     "$(for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do echo "complete -F _rs $t"; done)" '' \
     bash --norc --noprofile -c ". '$C/rs.bash'; for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do complete -p \$t; done"
@@ -86,7 +148,9 @@ tcase "bash: handlers by prefix" 0 "$(nl 李静)" '' bc rs-complain assign X --h
 tcase "bash: int range column" 0 "$(nl 1 2 3 4)" '' bc rs-complain escalate X --level ''
 tcase "bash: nps 0..10" 0 "$(nl 0 1 2 3 4 5 6 7 8 9 10)" '' bc rs-callback record X --nps ''
 tcase "bash: list values from the usage text" 0 "$(nl day week month)" '' bc rs-report kpi --by ''
-tcase "bash: report formats" 0 "$(nl text md html json tsv csv table)" '' bc rs-report weekly -f ''
+# the names rformat_names gives; "table", which rs-report also takes as
+# the lists' name for text, is not offered twice
+tcase "bash: report formats" 0 "$(nl text md html json tsv csv)" '' bc rs-report weekly -f ''
 tcase "bash: list formats" 0 "$(nl tsv csv json table)" '' bc rs-journal cat -f ''
 tcase "bash: report sections per report" 0 "$(nl red_list)" '' bc rs-report weekly --section r
 tcase "bash: report sections of case" 0 "$(nl summary sla timeline)" '' bc rs-report case X --section ''
