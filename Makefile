@@ -2,7 +2,7 @@
 include config.mk
 
 COMMON_SRCS = \
-	common/append.c common/archive.c common/buf.c common/callback.c \
+	common/append.c common/assignable.c common/archive.c common/buf.c common/callback.c \
 	common/callback_list.c common/callback_write.c common/case_list.c \
 	common/cases.c common/check.c common/check_rows.c common/cli.c \
 	common/cmdtable.c common/colmap.c common/complaint.c common/complaint_list.c common/complaint_set.c \

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assignable.h"
 #include "buf.h"
 #include "cases.h"
 #include "cli.h"
@@ -35,7 +36,7 @@
 enum {
 	S_SUGGEST = 1 << 0, S_ASSIGN = 1 << 1, S_NOTIFY = 1 << 2, S_ENROUTE = 1 << 3,
 	S_ARRIVE = 1 << 4, S_COMPLETE = 1 << 5, S_CANCEL = 1 << 6, S_LIST = 1 << 7,
-	S_AUTHORIZE = 1 << 8
+	S_AUTHORIZE = 1 << 8, S_QUERY = 1 << 9
 };
 #define S_STEP (S_NOTIFY | S_ENROUTE | S_ARRIVE)
 
@@ -598,12 +599,101 @@ out:
 	return r;
 }
 
+/* query_cases prints the cases assign takes, most urgent first: "ID<tab>STATE, STEP due TIME". */
+static int
+query_cases(struct opts *o)
+{
+	struct assignables a;
+	struct rules rules;
+	struct rs_err e;
+	const struct assignable *c;
+	char due[TIME_ISO_MAX];
+	size_t i;
+
+	memset(&a, 0, sizeof(a));
+	err_clear(&e);
+	if (rules_load(o->dir, &rules, &e) == -1 ||
+	    assignable_load(o->dir, o->as_of, &rules, &a, &e) == -1) {
+		assignable_free(&a);
+		return cli_fail(&e);
+	}
+	for (i = 0; i < a.n; i++) {
+		c = &a.v[i];
+		printf("%s\t%s", assignable_id(&a, i), C_("value", dstate_name(c->state)));
+		if (c->next != -1)
+			printf(_(", %s due %s"), C_("value", sla_step_name((enum sla_step)c->next)),
+			    time_format_minute(c->due, due));
+		putchar('\n');
+	}
+	assignable_free(&a);
+	return 0;
+}
+
+/*
+ * query_providers prints the providers for assign, "ID<tab>NAME": with
+ * a case, those suggest ranks for it, the busy ones (a warning only)
+ * after; else, or when the case cannot be ranked, the active ones.
+ */
+static int
+query_providers(struct opts *o, const char *id)
+{
+	struct dsuggest sg;
+	struct roster ro;
+	struct rs_err e;
+	size_t i;
+	int busy;
+
+	memset(&sg, 0, sizeof(sg));
+	err_clear(&e);
+	if (id != NULL && dispatch_suggest(o->dir, id, 1, &sg, &e) == 0) {
+		for (busy = 0; busy < 2; busy++)
+			for (i = 0; i < sg.n; i++)
+				if (sg.c[i].busy == busy)
+					printf("%s\t%s\n", sg.c[i].p->id, sg.c[i].p->name);
+		dsuggest_free(&sg);
+		return 0;
+	}
+	dsuggest_free(&sg);
+	err_clear(&e);
+	memset(&ro, 0, sizeof(ro));
+	if (roster_load(o->dir, &ro, &e) == -1) {
+		roster_free(&ro);
+		return cli_fail(&e);
+	}
+	for (i = 0; i < ro.n; i++)
+		if (ro.p[i].active)
+			printf("%s\t%s\n", ro.p[i].id, ro.p[i].name);
+	roster_free(&ro);
+	return 0;
+}
+
+/*
+ * run_query answers the completions (CLI_QUERY, hidden): "cases", the
+ * cases assign takes; "providers [CASE]", the providers it takes.
+ */
+static int
+run_query(void *p)
+{
+	static const char *const kinds[] = { "cases", "providers", NULL };
+	struct opts *o = p;
+	const char *kind = o->cli.args[0];
+
+	if (setup(o) == -1)
+		return RS_EDATA;
+	if (strcmp(kind, "cases") == 0 && o->cli.nargs == 1)
+		return query_cases(o);
+	if (strcmp(kind, "providers") == 0)
+		return query_providers(o, o->cli.nargs > 1 ? o->cli.args[1] : NULL);
+	return cli_bad_value(RS_EUSAGE, CLI_QUERY, kind, kinds);
+}
+
 static const struct cli_cmd cmds[] = {
 	{ .name = "suggest", .run = run_suggest, .bit = S_SUGGEST,
 	    .summary = "rank providers for a case", .help = help_suggest,
 	    .operands = "CASE" },
 	{ .name = "assign", .run = run_assign, .bit = S_ASSIGN,
-	    .summary = "send a provider", .help = help_assign, .operands = "CASE" },
+	    .summary = "send a provider", .help = help_assign, .operands = "CASE",
+	    .complete = "case-assignable" },
 	{ .name = "notify", .run = run_notify, .bit = S_NOTIFY,
 	    .summary = "record the progress call to the customer", .help = help_notify,
 	    .operands = "CASE" },
@@ -624,6 +714,8 @@ static const struct cli_cmd cmds[] = {
 	{ .name = "list", .run = run_list, .bit = S_LIST,
 	    .summary = "open cases with their SLA clocks", .help = help_list,
 	    .operands = "" },
+	{ .name = CLI_QUERY, .run = run_query, .bit = S_QUERY, .operands = "KIND [CASE]",
+	    .hidden = 1 },
 	{ .name = NULL },
 };
 

@@ -289,10 +289,12 @@ find_cmd(const struct cli_tool *t, const char *name)
 static size_t
 cmd_names(const struct cli_tool *t, const char **names)
 {
+	const struct cli_cmd *c;
 	size_t n = 0;
 
-	for (; t->cmds[n].name != NULL; n++)
-		names[n] = t->cmds[n].name;
+	for (c = t->cmds; c->name != NULL; c++)
+		if (!c->hidden)
+			names[n++] = c->name;
 	names[n] = NULL;
 	return n;
 }
@@ -550,6 +552,8 @@ complete_print(const struct cli_tool *t)
 	if (t->dflt != NULL)
 		printf("default\t%s\n", t->dflt);
 	for (c = t->cmds; c->name != NULL; c++) {
+		if (c->hidden)
+			continue;
 		ops = c->operands != NULL ? c->operands + strspn(c->operands, "[") : "";
 		n = strcspn(ops, "]. ");
 		kind = c->complete != NULL ? c->complete :
@@ -562,7 +566,8 @@ complete_print(const struct cli_tool *t)
 		    strstr(ops, "...") != NULL ? "y" : "n", c->summary != NULL ? c->summary : "");
 	}
 	for (c = t->cmds; c->name != NULL; c++)
-		complete_opts(t, c);
+		if (!c->hidden)
+			complete_opts(t, c);
 	complete_opts(t, NULL);
 }
 

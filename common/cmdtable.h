@@ -76,7 +76,15 @@ struct cli_cmd {
 	 * "case-due" (due callbacks first), "journal+rules", "journal".
 	 */
 	const char *complete;
+	/*
+	 * 1: a query the completions run (CLI_QUERY), left out of the
+	 * subcommands named to people and to the completions.
+	 */
+	int hidden;
 };
+
+/* The name of the hidden subcommand that answers the completions' live queries. */
+#define CLI_QUERY "__complete"
 
 /* The head of every tool's options struct (its first member): what cli_run fills for all. */
 struct cli_args {

@@ -44,7 +44,7 @@ complete -c rs-dispatch -n '__rs_dispatch_is list' -l provider -x -k -a '(__rs_l
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l all
 complete -c rs-dispatch -n '__rs_dispatch_is list' -l overdue -d 'only overdue rows'
 complete -c rs-dispatch -n '__rs_dispatch_is suggest; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
-complete -c rs-dispatch -n '__rs_dispatch_is assign; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
+complete -c rs-dispatch -n '__rs_dispatch_is assign; and __rs_dispatch_is operand' -k -a '(__rs_live case-assignable)'
 complete -c rs-dispatch -n '__rs_dispatch_is notify; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
 complete -c rs-dispatch -n '__rs_dispatch_is enroute; and __rs_dispatch_is operand' -k -a '(__rs_live case)'
 complete -c rs-dispatch -n '__rs_dispatch_is arrive; and __rs_dispatch_is operand' -k -a '(__rs_live case)'

@@ -20,6 +20,8 @@ _rs_live() {
 		case-due)
 			"${b}rs-callback" due -H "${d[@]}" | cut -f2
 			_rs_live case ;;
+		case-assignable)
+			"${b}rs-dispatch" __complete cases "${d[@]}" | cut -f1 ;;
 		complaint)
 			"${b}rs-complain" list --open -H "${d[@]}" | cut -f1
 			"${b}rs-complain" list -H "${d[@]}" | cut -f1 ;;
@@ -27,8 +29,7 @@ _rs_live() {
 			"${b}rs-callback" due -H "${d[@]}" | cut -f3
 			_rs_live complaint ;;
 		provider-for-case)
-			[ -n "$_rs_case" ] && "${b}rs-dispatch" suggest "$_rs_case" -H -n 100 "${d[@]}" | cut -f2
-			_rs_live provider ;;
+			"${b}rs-dispatch" __complete providers ${_rs_case:+"$_rs_case"} "${d[@]}" | cut -f1 ;;
 		provider)
 			"${b}rs-journal" cat providers -H "${d[@]}" | cut -f1 ;;
 		handler)
@@ -189,7 +190,7 @@ _rs_spec_rs_dispatch() {
 	operand)
 		case $2 in
 		suggest) echo case ;;
-		assign) echo case ;;
+		assign) echo case-assignable ;;
 		notify) echo case ;;
 		enroute) echo case ;;
 		arrive) echo case ;;

@@ -20,6 +20,8 @@ function __rs_live --argument-names kind
                 {$b}rs-callback due -H $__rs_dir 2>/dev/null | awk -F'\t' '{ print $2 "\t" $1 " callback due" }'
                 __rs_live case
             end | awk -F'\t' '$1 != "" && !seen[$1]++'
+        case case-assignable
+            {$b}rs-dispatch __complete cases $__rs_dir 2>/dev/null
         case complaint
             begin
                 {$b}rs-complain list --open -H $__rs_dir | cut -f1,3
@@ -31,12 +33,7 @@ function __rs_live --argument-names kind
                 __rs_live complaint
             end | awk -F'\t' '$1 != "" && !seen[$1]++'
         case provider-for-case
-            begin
-                if test -n "$__rs_case"
-                    {$b}rs-dispatch suggest $__rs_case -H -n 100 $__rs_dir 2>/dev/null | awk -F'\t' '{ print $2 "\t#" $1 " " $5 " min " $3 }'
-                end
-                __rs_live provider
-            end | awk -F'\t' '$1 != "" && !seen[$1]++'
+            {$b}rs-dispatch __complete providers $__rs_case $__rs_dir 2>/dev/null
         case provider
             {$b}rs-journal cat providers -H $__rs_dir 2>/dev/null | cut -f1,2
         case handler

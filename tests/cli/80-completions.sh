@@ -292,3 +292,78 @@ if command -v fish >/dev/null 2>&1; then
 else
 	echo "SKIP: $TFILE: fish not installed (make deps installs it)"
 fi
+
+# --- what assign can take (issue 17): a journal of its own, RS_NOW 10:00,
+# SPEC 10 limits from the call (else the opening): dispatch 5 min,
+# notify 8 min.
+#   0001 open, opened 10:00        next: dispatch due 10:05
+#   0002 open, called 09:50        next: dispatch due 09:55 (overdue)
+#   0003 assigned to P001 at 10:00 next: notify due 10:08
+#   0004 completed, 0005 cancelled: final; 0006 arrived: assign no more
+# so assign offers 0002, 0001, 0003, most urgent first.
+jdir "$T/q"
+mkdir -p "$RS_DIR"
+cp "$SAMPLES/providers.tsv" "$RS_DIR/"
+{
+	for i in 1 2 3 4 5 6; do
+		set -- --phone 1390000000$i --location L$i --service tow --lat 22.5$i --lon 114.0$i
+		[ $i = 2 ] && set -- "$@" --call-at 09:50
+		rs-intake -q "$@"
+	done
+	rs-dispatch assign RS-20261122-0003 --provider P001 -q
+	rs-dispatch assign RS-20261122-0004 --provider P002 -q
+	rs-dispatch assign RS-20261122-0006 --provider P004 -q
+	for i in 4 6; do rs-dispatch arrive RS-20261122-000$i -q; done
+	rs-dispatch complete RS-20261122-0004 --outcome towed -q
+	rs-dispatch cancel RS-20261122-0005 --reason customer -q
+} >"$T/q.out" 2>"$T/q.err"
+tcase "journal q set up" 0 "$(printf '%s\n' 0001.open 0002.open 0003.assigned 0004.completed \
+    0005.cancelled 0006.arrived)" '' \
+    sh -c "rs-dispatch list --all -H | cut -f1,2 | sed 's/^RS-20261122-//; s/\t/./'"
+tcase "query: the cases assign takes, most urgent first" 0 \
+    "$(printf 'RS-20261122-0002\topen, dispatch due 2026-11-22 09:55\n'
+    printf 'RS-20261122-0001\topen, dispatch due 2026-11-22 10:05\n'
+    printf 'RS-20261122-0003\tassigned, notify due 2026-11-22 10:08')" '' \
+    rs-dispatch __complete cases
+tcase "bash: assign offers those, in that order" 0 \
+    "$(nl RS-20261122-0002 RS-20261122-0001 RS-20261122-0003)" '' bc rs-dispatch assign ''
+tcase "bash: the order is kept (nosort)" 0 "nosort" '' \
+    sh -c "grep -A3 '^	\*)\$' '$C/rs.bash' | grep -o 'compopt -o nosort' | cut -d' ' -f3"
+tcase "bash: other steps still offer every case" 0 \
+    "$(nl RS-20261122-0001 RS-20261122-0002 RS-20261122-0003 RS-20261122-0006 RS-20261122-0004 RS-20261122-0005)" '' \
+    bc rs-dispatch arrive ''
+# The providers for 0002: those suggest ranks, then the busy ones
+# (P001 and P004 are on the road with 0003 and 0006; P002's case is
+# completed), which --include-busy ranks among them.
+rs-dispatch suggest RS-20261122-0002 -n 1000 -H 2>/dev/null | cut -f2,3 >"$T/free"
+rs-dispatch suggest RS-20261122-0002 -n 1000 -H --include-busy 2>/dev/null |
+    awk -F'\t' '$6 == "y" { print $2 "\t" $3 }' >"$T/busy"
+tcase "query: suggest's providers for the case, the busy ones last" 0 \
+    "$(cat "$T/free" "$T/busy")" '' rs-dispatch __complete providers RS-20261122-0002
+tcase "query: two busy providers among them" 0 "$(printf 'P001\nP004')" '' \
+    sh -c "cut -f1 '$T/busy' | sort"
+tcase "query: without a case, the active providers (57 of 60)" 0 57 '' \
+    sh -c "rs-dispatch __complete providers | awk -F'\t' '\$2 != \"\"' | wc -l | tr -d ' '"
+tcase "bash: assign --provider in that order" 0 "$(cut -f1 "$T/free" "$T/busy")" '' \
+    bc rs-dispatch assign RS-20261122-0002 --provider ''
+tcase "query: an unknown kind" 2 '' \
+    "rs-dispatch: __complete: unknown value 'open' (want cases|providers) (see rs-dispatch __complete --help)" \
+    rs-dispatch __complete open
+tcase "query: not named among the subcommands" 2 '' \
+    "rs-dispatch: missing command (want suggest, assign, notify, enroute, arrive, complete, cancel, authorize or list) (see rs-dispatch --help)" \
+    rs-dispatch
+tcase "query: not in the helper's subcommands" 1 '' '' \
+    sh -c "rs-dispatch --rs-completion-helper | grep __complete"
+if command -v zsh >/dev/null 2>&1 && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; then
+	tcase "zsh: assign, most urgent first, unsorted" 0 \
+	    "$(nl RS-20261122-0002 RS-20261122-0001 RS-20261122-0003)" '' zc 'rs-dispatch assign RS-'
+	tcase "zsh: assign --provider in that order" 0 "$(cut -f1 "$T/free" "$T/busy" | head -5)" '' \
+	    sh -c "timeout 120 zsh -f '$T/comp.zsh' '$C' 'rs-dispatch assign RS-20261122-0002 --provider P' | head -5"
+fi
+if command -v fish >/dev/null 2>&1; then
+	tcase "fish: assign, most urgent first, with the next deadline" 0 \
+	    "$(rs-dispatch __complete cases)" '' \
+	    fish --no-config -c "set fish_complete_path '$C' \$fish_complete_path; set fish_function_path '$C/functions' \$fish_function_path; complete -C 'rs-dispatch assign RS-'"
+	tcase "fish: assign --provider with the providers' names" 0 "$(cat "$T/free" "$T/busy")" '' \
+	    fish --no-config -c "set fish_complete_path '$C' \$fish_complete_path; set fish_function_path '$C/functions' \$fish_function_path; complete -C 'rs-dispatch assign RS-20261122-0002 --provider P'"
+fi
