@@ -8,7 +8,7 @@ COMMON_SRCS = \
 	common/cmdtable.c common/colmap.c common/complaint.c common/complaint_list.c common/complaint_set.c \
 	common/complaint_write.c common/cpu.c common/csvio.c common/dispatch.c \
 	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
-	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
+	common/gz.c common/i18n.c common/idnear.c common/idmap.c common/ids.c common/import.c \
 	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c common/near.c \
 	common/linescan.c common/out.c common/providers.c common/reader.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
