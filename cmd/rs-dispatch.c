@@ -677,14 +677,18 @@ run_query(void *p)
 	static const char *const kinds[] = { "cases", "providers", NULL };
 	struct opts *o = p;
 	const char *kind = o->cli.args[0];
+	int r;
 
 	if (setup(o) == -1)
-		return RS_EDATA;
-	if (strcmp(kind, "cases") == 0 && o->cli.nargs == 1)
-		return query_cases(o);
-	if (strcmp(kind, "providers") == 0)
-		return query_providers(o, o->cli.nargs > 1 ? o->cli.args[1] : NULL);
-	return cli_bad_value(RS_EUSAGE, CLI_QUERY, kind, kinds);
+		r = RS_EDATA;
+	else if (strcmp(kind, "cases") == 0 && o->cli.nargs == 1)
+		r = query_cases(o);
+	else if (strcmp(kind, "providers") == 0)
+		r = query_providers(o, o->cli.nargs > 1 ? o->cli.args[1] : NULL);
+	else
+		r = cli_bad_value(RS_EUSAGE, CLI_QUERY, kind, kinds);
+	free(o->dir);
+	return r;
 }
 
 static const struct cli_cmd cmds[] = {
