@@ -2,13 +2,13 @@
 include config.mk
 
 COMMON_SRCS = \
-	common/append.c common/archive.c common/buf.c common/callback.c \
+	common/append.c common/assignable.c common/archive.c common/buf.c common/callback.c \
 	common/callback_list.c common/callback_write.c common/case_list.c \
 	common/cases.c common/check.c common/check_rows.c common/cli.c \
 	common/cmdtable.c common/colmap.c common/complaint.c common/complaint_list.c common/complaint_set.c \
 	common/complaint_write.c common/cpu.c common/csvio.c common/dispatch.c \
 	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
-	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
+	common/gz.c common/i18n.c common/idnear.c common/idmap.c common/ids.c common/import.c \
 	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c common/near.c \
 	common/linescan.c common/listview.c common/out.c common/providers.c common/reader.c common/rscan.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
@@ -240,9 +240,9 @@ $(NODE_DIR)/node_modules/.package-lock.json: tests/duckdb/package.json tests/duc
 
 .PHONY: node-deps
 
-# Shell completions, generated from the option tables of cmd/rs-*.c and
-# from schemas/ by tools/completions-gen (python3; asks the built rs-report
-# for its section names) and committed; tests/cli/80-completions.sh checks
+# Shell completions, written by tools/completions-gen (python3) from what
+# the built tools print for the hidden --rs-completion-helper (their
+# command tables, value sets from the tables and schemas) and committed; tests/cli/80-completions.sh checks
 # that they are up to date. Installed where bash-completion, zsh and fish
 # look for them: bash one file per tool (the same file), zsh one _rs, fish
 # one file per tool plus the helper functions they share, which fish

@@ -42,22 +42,25 @@ struct opts {
 #define OFF(field) offsetof(struct opts, field)
 
 static const struct cli_opt options[] = {
-	{ "kind", 0, 1, S_DUE | S_RECORD | S_LIST, OFF(in.kind), NULL },
-	{ "result", 0, 1, S_RECORD, OFF(in.result), NULL },
-	{ "complaint", 0, 1, S_RECORD, OFF(in.complaint), NULL },
-	{ "overall", 0, 1, S_RECORD, OFF(in.score[0]), NULL },
-	{ "timeliness", 0, 1, S_RECORD, OFF(in.score[1]), NULL },
-	{ "professionalism", 0, 1, S_RECORD, OFF(in.score[2]), NULL },
-	{ "attitude", 0, 1, S_RECORD, OFF(in.score[3]), NULL },
-	{ "resolved", 0, 1, S_RECORD, OFF(in.resolved), NULL },
-	{ "nps", 0, 1, S_RECORD, OFF(in.score[4]), NULL },
-	{ "comment", 0, 1, S_RECORD, OFF(in.comment), NULL },
-	{ "suggestion", 0, 1, S_RECORD, OFF(in.suggestion), NULL },
-	{ "since", 0, 1, S_LIST, OFF(since), NULL },
-	{ "until", 0, 1, S_LIST, OFF(until), NULL },
-	{ "columns", 0, 1, S_DUE | S_LIST, OFF(columns), NULL },
-	{ "wide", 0, 0, S_DUE | S_LIST, OFF(wide), NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ .name = "kind", .has_arg = 1, .subs = S_DUE | S_RECORD | S_LIST,
+	    .off = OFF(in.kind) },
+	{ .name = "result", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.result) },
+	{ .name = "complaint", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.complaint),
+	    .complete = "complaint-due" },
+	{ .name = "overall", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.score[0]) },
+	{ .name = "timeliness", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.score[1]) },
+	{ .name = "professionalism", .has_arg = 1, .subs = S_RECORD,
+	    .off = OFF(in.score[2]) },
+	{ .name = "attitude", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.score[3]) },
+	{ .name = "resolved", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.resolved) },
+	{ .name = "nps", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.score[4]) },
+	{ .name = "comment", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.comment) },
+	{ .name = "suggestion", .has_arg = 1, .subs = S_RECORD, .off = OFF(in.suggestion) },
+	{ .name = "since", .has_arg = 1, .subs = S_LIST, .off = OFF(since) },
+	{ .name = "until", .has_arg = 1, .subs = S_LIST, .off = OFF(until) },
+	{ .name = "columns", .has_arg = 1, .subs = S_DUE | S_LIST, .off = OFF(columns) },
+	{ .name = "wide", .subs = S_DUE | S_LIST, .off = OFF(wide) },
+	{ .name = NULL },
 };
 
 static const char usage_top[] =
@@ -385,10 +388,14 @@ done:
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "due", cmd_due, S_DUE, "the callbacks due now", help_due, "" },
-	{ "record", cmd_record, S_RECORD, "record a call and its scores", help_record, "CASE" },
-	{ "list", cmd_list, S_LIST, "the recorded calls", help_list, "" },
-	{ NULL, NULL, 0, NULL, NULL, NULL }
+	{ .name = "due", .run = cmd_due, .bit = S_DUE, .summary = "the callbacks due now",
+	    .help = help_due, .operands = "" },
+	{ .name = "record", .run = cmd_record, .bit = S_RECORD,
+	    .summary = "record a call and its scores", .help = help_record,
+	    .operands = "CASE", .complete = "case-due" },
+	{ .name = "list", .run = cmd_list, .bit = S_LIST, .summary = "the recorded calls",
+	    .help = help_list, .operands = "" },
+	{ .name = NULL },
 };
 
 static const struct cli_tool tool = {
@@ -397,6 +404,7 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
 	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
 	.help = usage_top,
+	.journal = "callbacks",
 	.size = sizeof(struct opts),
 };
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assignable.h"
 #include "buf.h"
 #include "cases.h"
 #include "cli.h"
@@ -36,7 +37,7 @@
 enum {
 	S_SUGGEST = 1 << 0, S_ASSIGN = 1 << 1, S_NOTIFY = 1 << 2, S_ENROUTE = 1 << 3,
 	S_ARRIVE = 1 << 4, S_COMPLETE = 1 << 5, S_CANCEL = 1 << 6, S_LIST = 1 << 7,
-	S_AUTHORIZE = 1 << 8
+	S_AUTHORIZE = 1 << 8, S_QUERY = 1 << 9
 };
 #define S_STEP (S_NOTIFY | S_ENROUTE | S_ARRIVE)
 
@@ -51,22 +52,25 @@ struct opts {
 #define OFF(field) offsetof(struct opts, field)
 
 static const struct cli_opt options[] = {
-	{ NULL, 'n', 1, S_SUGGEST, OFF(n), NULL },
-	{ "provider", 0, 1, S_ASSIGN | S_LIST, OFF(provider), NULL },
-	{ "technician", 0, 1, S_ASSIGN, OFF(technician), NULL },
-	{ "eta", 0, 1, S_ASSIGN, OFF(eta), NULL },
-	{ "force", 0, 0, S_ASSIGN, OFF(force), NULL },
-	{ "outcome", 0, 1, S_COMPLETE, OFF(outcome), NULL },
-	{ "fee", 0, 1, S_COMPLETE | S_AUTHORIZE, OFF(fee), NULL },
-	{ "reason", 0, 1, S_CANCEL, OFF(reason), NULL },
-	{ "note", 0, 1, S_ASSIGN | S_STEP | S_COMPLETE | S_CANCEL | S_AUTHORIZE, OFF(note), NULL },
-	{ "include-busy", 0, 0, S_SUGGEST, OFF(include_busy), NULL },
-	{ "all", 0, 0, S_LIST, OFF(all), NULL },
-	{ "overdue", 0, 0, S_LIST, OFF(overdue), NULL },
-	{ "due-within", 0, 1, S_LIST, OFF(due_within), NULL },
-	{ "columns", 0, 1, S_LIST, OFF(columns), NULL },
-	{ "wide", 0, 0, S_LIST, OFF(wide), NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ .key = 'n', .has_arg = 1, .subs = S_SUGGEST, .off = OFF(n) },
+	{ .name = "provider", .has_arg = 1, .subs = S_ASSIGN | S_LIST,
+	    .off = OFF(provider), .complete = "provider-for-case" },
+	{ .name = "technician", .has_arg = 1, .subs = S_ASSIGN, .off = OFF(technician) },
+	{ .name = "eta", .has_arg = 1, .subs = S_ASSIGN, .off = OFF(eta) },
+	{ .name = "force", .subs = S_ASSIGN, .off = OFF(force) },
+	{ .name = "outcome", .has_arg = 1, .subs = S_COMPLETE, .off = OFF(outcome) },
+	{ .name = "fee", .has_arg = 1, .subs = S_COMPLETE | S_AUTHORIZE, .off = OFF(fee) },
+	{ .name = "reason", .has_arg = 1, .subs = S_CANCEL, .off = OFF(reason) },
+	{ .name = "note", .has_arg = 1,
+	    .subs = S_ASSIGN | S_STEP | S_COMPLETE | S_CANCEL | S_AUTHORIZE,
+	    .off = OFF(note) },
+	{ .name = "include-busy", .subs = S_SUGGEST, .off = OFF(include_busy) },
+	{ .name = "all", .subs = S_LIST, .off = OFF(all) },
+	{ .name = "overdue", .subs = S_LIST, .off = OFF(overdue) },
+	{ .name = "due-within", .has_arg = 1, .subs = S_LIST, .off = OFF(due_within) },
+	{ .name = "columns", .has_arg = 1, .subs = S_LIST, .off = OFF(columns) },
+	{ .name = "wide", .subs = S_LIST, .off = OFF(wide) },
+	{ .name = NULL },
 };
 
 static const char help_main[] =
@@ -613,18 +617,128 @@ out:
 	return r;
 }
 
+/* query_cases prints the cases assign takes, most urgent first: "ID<tab>STATE, STEP due TIME". */
+static int
+query_cases(struct opts *o)
+{
+	struct assignables a;
+	struct rules rules;
+	struct rs_err e;
+	const struct assignable *c;
+	char due[TIME_ISO_MAX];
+	size_t i;
+
+	memset(&a, 0, sizeof(a));
+	err_clear(&e);
+	if (rules_load(o->dir, &rules, &e) == -1 ||
+	    assignable_load(o->dir, o->as_of, &rules, &a, &e) == -1) {
+		assignable_free(&a);
+		return cli_fail(&e);
+	}
+	for (i = 0; i < a.n; i++) {
+		c = &a.v[i];
+		printf("%s\t%s", assignable_id(&a, i), C_("value", dstate_name(c->state)));
+		if (c->next != -1)
+			printf(_(", %s due %s"), C_("value", sla_step_name((enum sla_step)c->next)),
+			    time_format_minute(c->due, due));
+		putchar('\n');
+	}
+	assignable_free(&a);
+	return 0;
+}
+
+/*
+ * query_providers prints the providers for assign, "ID<tab>NAME": with
+ * a case, those suggest ranks for it, the busy ones (a warning only)
+ * after; else, or when the case cannot be ranked, the active ones.
+ */
+static int
+query_providers(struct opts *o, const char *id)
+{
+	struct dsuggest sg;
+	struct roster ro;
+	struct rs_err e;
+	size_t i;
+	int busy;
+
+	memset(&sg, 0, sizeof(sg));
+	err_clear(&e);
+	if (id != NULL && dispatch_suggest(o->dir, id, 1, &sg, &e) == 0) {
+		for (busy = 0; busy < 2; busy++)
+			for (i = 0; i < sg.n; i++)
+				if (sg.c[i].busy == busy)
+					printf("%s\t%s\n", sg.c[i].p->id, sg.c[i].p->name);
+		dsuggest_free(&sg);
+		return 0;
+	}
+	dsuggest_free(&sg);
+	err_clear(&e);
+	memset(&ro, 0, sizeof(ro));
+	if (roster_load(o->dir, &ro, &e) == -1) {
+		roster_free(&ro);
+		return cli_fail(&e);
+	}
+	for (i = 0; i < ro.n; i++)
+		if (ro.p[i].active)
+			printf("%s\t%s\n", ro.p[i].id, ro.p[i].name);
+	roster_free(&ro);
+	return 0;
+}
+
+/*
+ * run_query answers the completions (CLI_QUERY, hidden): "cases", the
+ * cases assign takes; "providers [CASE]", the providers it takes.
+ */
+static int
+run_query(void *p)
+{
+	static const char *const kinds[] = { "cases", "providers", NULL };
+	struct opts *o = p;
+	const char *kind = o->cli.args[0];
+	int r;
+
+	if (setup(o) == -1)
+		r = RS_EDATA;
+	else if (strcmp(kind, "cases") == 0 && o->cli.nargs == 1)
+		r = query_cases(o);
+	else if (strcmp(kind, "providers") == 0)
+		r = query_providers(o, o->cli.nargs > 1 ? o->cli.args[1] : NULL);
+	else
+		r = cli_bad_value(RS_EUSAGE, CLI_QUERY, kind, kinds);
+	free(o->dir);
+	return r;
+}
+
 static const struct cli_cmd cmds[] = {
-	{ "suggest", run_suggest, S_SUGGEST, "rank providers for a case", help_suggest, "CASE" },
-	{ "assign", run_assign, S_ASSIGN, "send a provider", help_assign, "CASE" },
-	{ "notify", run_notify, S_NOTIFY, "record the progress call to the customer", help_notify, "CASE" },
-	{ "enroute", run_enroute, S_ENROUTE, "record that the provider set off", help_enroute, "CASE" },
-	{ "arrive", run_arrive, S_ARRIVE, "record the arrival on site", help_arrive, "CASE" },
-	{ "complete", run_complete, S_COMPLETE, "record the end of the job", help_complete, "CASE" },
-	{ "cancel", run_cancel, S_CANCEL, "cancel a case", help_cancel, "CASE" },
-	{ "authorize", run_authorize, S_AUTHORIZE, "record the customer's agreement to the price",
-	    help_authorize, "CASE" },
-	{ "list", run_list, S_LIST, "open cases with their SLA clocks", help_list, "" },
-	{ NULL, NULL, 0, NULL, NULL, NULL }
+	{ .name = "suggest", .run = run_suggest, .bit = S_SUGGEST,
+	    .summary = "rank providers for a case", .help = help_suggest,
+	    .operands = "CASE" },
+	{ .name = "assign", .run = run_assign, .bit = S_ASSIGN,
+	    .summary = "send a provider", .help = help_assign, .operands = "CASE",
+	    .complete = "case-assignable" },
+	{ .name = "notify", .run = run_notify, .bit = S_NOTIFY,
+	    .summary = "record the progress call to the customer", .help = help_notify,
+	    .operands = "CASE" },
+	{ .name = "enroute", .run = run_enroute, .bit = S_ENROUTE,
+	    .summary = "record that the provider set off", .help = help_enroute,
+	    .operands = "CASE" },
+	{ .name = "arrive", .run = run_arrive, .bit = S_ARRIVE,
+	    .summary = "record the arrival on site", .help = help_arrive,
+	    .operands = "CASE" },
+	{ .name = "complete", .run = run_complete, .bit = S_COMPLETE,
+	    .summary = "record the end of the job", .help = help_complete,
+	    .operands = "CASE" },
+	{ .name = "cancel", .run = run_cancel, .bit = S_CANCEL, .summary = "cancel a case",
+	    .help = help_cancel, .operands = "CASE" },
+	{ .name = "authorize", .run = run_authorize, .bit = S_AUTHORIZE,
+	    .summary = "record the customer's agreement to the price",
+	    .help = help_authorize, .operands = "CASE" },
+	{ .name = "list", .run = run_list, .bit = S_LIST,
+	    .summary = "open cases with their SLA clocks", .help = help_list,
+	    .operands = "" },
+	{ .name = CLI_QUERY, .run = run_query, .bit = S_QUERY, .operands = "KIND [CASE]",
+	    .hidden = 1 },
+	{ .name = NULL },
 };
 
 static const struct cli_tool tool = {
@@ -633,6 +747,7 @@ static const struct cli_tool tool = {
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_AGENT | CLI_G_AT |
 	    CLI_G_AS_OF | CLI_G_RAW | CLI_G_QUIET | CLI_G_REF,
 	.help = help_main,
+	.journal = "dispatch",
 	.size = sizeof(struct opts),
 };
 

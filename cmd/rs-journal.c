@@ -161,13 +161,14 @@ struct opts {
 
 /* Every option is read wherever it is; subs says which subcommand uses it (the completions offer it there). */
 static const struct cli_opt options[] = {
-	{ "since", 0, 1, S_CAT | S_EXPORT, OFF(since), NULL },
-	{ "until", 0, 1, S_CAT | S_EXPORT, OFF(until), NULL },
-	{ "ddl", 0, 1, S_SCHEMA, OFF(ddl), NULL },
-	{ "before", 0, 1, S_ARCHIVE, OFF(before), NULL },
-	{ "zone", 0, 1, S_INIT, OFF(zone), NULL },
-	{ "site", 0, 1, S_INIT, OFF(site), NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
+	{ .name = "since", .has_arg = 1, .subs = S_CAT | S_EXPORT, .off = OFF(since) },
+	{ .name = "until", .has_arg = 1, .subs = S_CAT | S_EXPORT, .off = OFF(until) },
+	{ .name = "ddl", .has_arg = 1, .subs = S_SCHEMA, .off = OFF(ddl),
+	    .choices = ddl_engine_names },
+	{ .name = "before", .has_arg = 1, .subs = S_ARCHIVE, .off = OFF(before) },
+	{ .name = "zone", .has_arg = 1, .subs = S_INIT, .off = OFF(zone) },
+	{ .name = "site", .has_arg = 1, .subs = S_INIT, .off = OFF(site) },
+	{ .name = NULL },
 };
 
 /* print_problem prints one finding of check; arg: the directory to name before the file, or NULL. */
@@ -611,19 +612,26 @@ cmd_init(void *p)
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "init", cmd_init, S_INIT, "make the directory a site", help_init, "" },
-	{ "check", cmd_check, S_CHECK, "check every row of the journals", help_check,
-	    "[NAME...]" },
-	{ "cat", cmd_cat, S_CAT, "print journals or TSV/CSV files", help_cat, "NAME|FILE..." },
-	{ "archive", cmd_archive, S_ARCHIVE, "move whole months to compressed archives",
-	    help_archive, "" },
-	{ "migrate", cmd_migrate, S_MIGRATE, "rewrite live journals to the current header",
-	    help_migrate, "[NAME...]" },
-	{ "export", cmd_export, S_EXPORT, "print a journal for an analytic engine", NULL,
-	    NULL },
-	{ "schema", cmd_schema, S_SCHEMA, "list the schemas, or print one", help_schema,
-	    "[NAME]" },
-	{ NULL, NULL, 0, NULL, NULL, NULL }
+	{ .name = "init", .run = cmd_init, .bit = S_INIT,
+	    .summary = "make the directory a site", .help = help_init, .operands = "" },
+	{ .name = "check", .run = cmd_check, .bit = S_CHECK,
+	    .summary = "check every row of the journals", .help = help_check,
+	    .operands = "[NAME...]", .complete = "journal+rules" },
+	{ .name = "cat", .run = cmd_cat, .bit = S_CAT,
+	    .summary = "print journals or TSV/CSV files", .help = help_cat,
+	    .operands = "NAME|FILE..." },
+	{ .name = "archive", .run = cmd_archive, .bit = S_ARCHIVE,
+	    .summary = "move whole months to compressed archives", .help = help_archive,
+	    .operands = "" },
+	{ .name = "migrate", .run = cmd_migrate, .bit = S_MIGRATE,
+	    .summary = "rewrite live journals to the current header", .help = help_migrate,
+	    .operands = "[NAME...]" },
+	{ .name = "export", .run = cmd_export, .bit = S_EXPORT,
+	    .summary = "print a journal for an analytic engine", .complete = "journal" },
+	{ .name = "schema", .run = cmd_schema, .bit = S_SCHEMA,
+	    .summary = "list the schemas, or print one", .help = help_schema,
+	    .operands = "[NAME]" },
+	{ .name = NULL },
 };
 
 /*

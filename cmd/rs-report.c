@@ -174,28 +174,37 @@ set_format(void *p, const char *arg)
 	return 0;
 }
 
-static const struct cli_opt options[] = {
-	{ "format", 'f', 1, CLI_EVERY, OFF(format), set_format },
-	{ "section", 0, 1, CLI_EVERY, OFF(section), NULL },
-	{ "show-pii", 0, 0, CLI_EVERY, OFF(show_pii), NULL },
-	{ "cases", 0, 1, CLI_EVERY, OFF(file[RJ_CASES]), NULL },
-	{ "dispatch", 0, 1, CLI_EVERY, OFF(file[RJ_DISPATCH]), NULL },
-	{ "complaints", 0, 1, CLI_EVERY, OFF(file[RJ_COMPLAINTS]), NULL },
-	{ "callbacks", 0, 1, CLI_EVERY, OFF(file[RJ_CALLBACKS]), NULL },
-	{ "date", 0, 1, S_SHIFT, OFF(date), NULL },
-	{ "shift", 0, 1, S_SHIFT, OFF(shift), NULL },
-	{ "since", 0, 1, S_SHIFT | S_KPI | S_PROVIDERS | S_AGENTS, OFF(since), NULL },
-	{ "until", 0, 1, S_SHIFT | S_KPI | S_PROVIDERS | S_AGENTS, OFF(until), NULL },
-	{ "week", 0, 1, S_WEEKLY, OFF(week), NULL },
-	{ "by", 0, 1, S_KPI, OFF(by), NULL },
-	{ "by-site", 0, 0, S_KPI, OFF(by_site), NULL },
-	{ "zone", 0, 1, CLI_EVERY, OFF(zone), NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
 /* The values of --shift and --by. */
 static const char *const shift_names[] = { "day", "night", NULL };
 static const char *const by_names[] = { "day", "week", "month", NULL };
+
+static const struct cli_opt options[] = {
+	{ .name = "format", .key = 'f', .has_arg = 1, .subs = CLI_EVERY, .off = OFF(format),
+	    .set = set_format, .choices = rformat_names },
+	{ .name = "section", .has_arg = 1, .subs = CLI_EVERY, .off = OFF(section),
+	    .complete = "section" },
+	{ .name = "show-pii", .subs = CLI_EVERY, .off = OFF(show_pii) },
+	{ .name = "cases", .has_arg = 1, .subs = CLI_EVERY, .off = OFF(file[RJ_CASES]),
+	    .complete = "file" },
+	{ .name = "dispatch", .has_arg = 1, .subs = CLI_EVERY,
+	    .off = OFF(file[RJ_DISPATCH]), .complete = "file" },
+	{ .name = "complaints", .has_arg = 1, .subs = CLI_EVERY,
+	    .off = OFF(file[RJ_COMPLAINTS]), .complete = "file" },
+	{ .name = "callbacks", .has_arg = 1, .subs = CLI_EVERY,
+	    .off = OFF(file[RJ_CALLBACKS]), .complete = "file" },
+	{ .name = "date", .has_arg = 1, .subs = S_SHIFT, .off = OFF(date) },
+	{ .name = "shift", .has_arg = 1, .subs = S_SHIFT, .off = OFF(shift),
+	    .choices = shift_names },
+	{ .name = "since", .has_arg = 1, .subs = S_SHIFT | S_KPI | S_PROVIDERS | S_AGENTS,
+	    .off = OFF(since) },
+	{ .name = "until", .has_arg = 1, .subs = S_SHIFT | S_KPI | S_PROVIDERS | S_AGENTS,
+	    .off = OFF(until) },
+	{ .name = "week", .has_arg = 1, .subs = S_WEEKLY, .off = OFF(week) },
+	{ .name = "by", .has_arg = 1, .subs = S_KPI, .off = OFF(by), .choices = by_names },
+	{ .name = "by-site", .subs = S_KPI, .off = OFF(by_site) },
+	{ .name = "zone", .has_arg = 1, .subs = CLI_EVERY, .off = OFF(zone) },
+	{ .name = NULL },
+};
 
 /* at_minute is the wall-clock minute of the day add_days after ymd: a shift starts at its clock time on DST days too. */
 static rs_time
@@ -530,15 +539,21 @@ cmd_agents(void *p)
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "shift", cmd_shift, S_SHIFT, "the shift handover report", help_shift, "" },
-	{ "weekly", cmd_weekly, S_WEEKLY, "the weekly complaint review", help_weekly, "" },
-	{ "kpi", cmd_kpi, S_KPI, "the KPI table by day, week or month", help_kpi, "" },
-	{ "case", cmd_case, S_CASE, "one case's timeline across the journals", help_case,
-	    "CASE" },
-	{ "providers", cmd_providers, S_PROVIDERS, "the providers' scorecard", help_providers,
-	    "" },
-	{ "agents", cmd_agents, S_AGENTS, "the agents' scorecard", help_agents, "" },
-	{ NULL, NULL, 0, NULL, NULL, NULL }
+	{ .name = "shift", .run = cmd_shift, .bit = S_SHIFT,
+	    .summary = "the shift handover report", .help = help_shift, .operands = "" },
+	{ .name = "weekly", .run = cmd_weekly, .bit = S_WEEKLY,
+	    .summary = "the weekly complaint review", .help = help_weekly, .operands = "" },
+	{ .name = "kpi", .run = cmd_kpi, .bit = S_KPI,
+	    .summary = "the KPI table by day, week or month", .help = help_kpi,
+	    .operands = "" },
+	{ .name = "case", .run = cmd_case, .bit = S_CASE,
+	    .summary = "one case's timeline across the journals", .help = help_case,
+	    .operands = "CASE" },
+	{ .name = "providers", .run = cmd_providers, .bit = S_PROVIDERS,
+	    .summary = "the providers' scorecard", .help = help_providers, .operands = "" },
+	{ .name = "agents", .run = cmd_agents, .bit = S_AGENTS,
+	    .summary = "the agents' scorecard", .help = help_agents, .operands = "" },
+	{ .name = NULL },
 };
 
 static const struct cli_tool tool = {

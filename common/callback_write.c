@@ -11,6 +11,7 @@
 #include "complaint.h"
 #include "dispatch.h"
 #include "err.h"
+#include "idnear.h"
 #include "ids.h"
 #include "journal.h"
 #include "row.h"
@@ -74,8 +75,10 @@ complaint_of(const char *dir, const char *id, uint64_t case_key, const char *cas
 			(void)cp_set_add(&set, &r);
 	jreader_free(jr);
 	if (rc == 0) {
-		if ((c = cp_set_get(&set, key)) == NULL || c->opened_at == RS_TIME_NONE)
+		if ((c = cp_set_get(&set, key)) == NULL || c->opened_at == RS_TIME_NONE) {
 			rc = err_set(e, RS_EDATA, id, "no such complaint");
+			idnear_explain(dir, &schema_complaints, id, e);
+		}
 		else if (c->case_key != case_key)
 			rc = err_set(e, RS_EDATA, id, "complaint is about %s, not %s",
 			    cp_value(&set, c, COMPLAINTS_CASE_ID), case_id);

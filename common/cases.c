@@ -13,6 +13,7 @@
 #include "fold.h"
 #include "i18n.h"
 #include "idmap.h"
+#include "idnear.h"
 #include "ids.h"
 #include "journal.h"
 #include "row.h"
@@ -127,8 +128,11 @@ case_find(const char *dir, const char *id, rs_time until, struct cases *cs,
 	jreader_free(jr);
 	if (rc == -1)
 		return -1;
-	if ((i = cases_get(cs, key)) == -1 || cs->opened_at[i] == RS_TIME_NONE)
-		return err_set(e, RS_EDATA, id, "no such case");
+	if ((i = cases_get(cs, key)) == -1 || cs->opened_at[i] == RS_TIME_NONE) {
+		err_set(e, RS_EDATA, id, "no such case");
+		idnear_explain(dir, &schema_cases, id, e);
+		return -1;
+	}
 	return i;
 }
 

@@ -10,6 +10,8 @@
 #include "err.h"
 #include "i18n.h"
 #include "near.h"
+#include "out.h"
+#include "schema.h"
 
 /* The global options of SPEC 5 with their CLI_G_* bits; -h and -V every tool takes. */
 static const struct {
@@ -287,10 +289,12 @@ find_cmd(const struct cli_tool *t, const char *name)
 static size_t
 cmd_names(const struct cli_tool *t, const char **names)
 {
+	const struct cli_cmd *c;
 	size_t n = 0;
 
-	for (; t->cmds[n].name != NULL; n++)
-		names[n] = t->cmds[n].name;
+	for (c = t->cmds; c->name != NULL; c++)
+		if (!c->hidden)
+			names[n++] = c->name;
 	names[n] = NULL;
 	return n;
 }
@@ -398,6 +402,175 @@ move_to_front(char **argv, int i)
 	argv[1] = w;
 }
 
+/*
+ * The completions (tools/completions-gen) are written from what
+ * COMPLETION_HELPER prints, so that they follow these tables:
+ * one line a fact, fields split by tabs, the options in the order a
+ * shell offers them (own options as the table has them, then the
+ * globals).
+ */
+#define COMPLETION_HELPER "--rs-completion-helper"
+
+/* complete_column is the column of t->journal that option name fills ("eta": eta, "provider": provider or provider_id), or NULL. */
+static const struct column *
+complete_column(const struct cli_tool *t, const char *name)
+{
+	const struct schema *s;
+	char col[64];
+	size_t i;
+	int c;
+
+	if (t->journal == NULL || (s = schema_find(t->journal)) == NULL ||
+	    strlen(name) + sizeof("_id") > sizeof(col))
+		return NULL;
+	for (i = 0; name[i] != '\0'; i++)
+		col[i] = name[i] == '-' ? '_' : name[i];
+	col[i] = '\0';
+	if ((c = schema_column(s, col)) < 0) {
+		memcpy(col + i, "_id", sizeof("_id"));
+		c = schema_column(s, col);
+	}
+	return c < 0 ? NULL : &s->cols[c];
+}
+
+/* complete_words prints "words" and the NULL-terminated names. */
+static void
+complete_words(const char *const *names)
+{
+	fputs("words", stdout);
+	for (; *names != NULL; names++)
+		printf(" %s", *names);
+}
+
+/* complete_col prints how the values of column c are completed: its set, else its kind of id, else none. */
+static void
+complete_col(const struct column *c)
+{
+	int i;
+
+	if (c->enums != NULL) {
+		complete_words(c->enums);
+	} else if (c->type == COL_YN) {
+		fputs("words y n", stdout);
+	} else if (c->type == COL_INT && c->has_min && c->has_max && c->max - c->min <= 12) {
+		fputs("words", stdout);
+		for (i = (int)c->min; i <= (int)c->max; i++)
+			printf(" %d", i);
+	} else if (c->type == COL_ID) {
+		fputs(strcmp(c->values, "RS") == 0 ? "case" :
+		    strcmp(c->values, "CP") == 0 ? "complaint" : "provider", stdout);
+	} else {
+		fputs("none", stdout);
+	}
+}
+
+/*
+ * complete_opt prints the line of option name/key (o: the tool's own, or
+ * NULL for a global) as subcommand cmd (NULL: before it) offers it.
+ */
+static void
+complete_opt(const struct cli_tool *t, const struct cli_cmd *cmd, const struct cli_opt *o,
+    const char *name, int key, int has_arg)
+{
+	const struct column *col = name != NULL ? complete_column(t, name) : NULL;
+	const char *kind = o != NULL ? o->complete : NULL;
+
+	printf("opt\t%s\t%s\t", cmd != NULL ? cmd->name : "", name != NULL ? name : "");
+	if (key != 0)
+		putchar(key);
+	printf("\t%d\t", has_arg);
+	/* The ranking of suggest needs the case on the line. */
+	if (kind != NULL && strcmp(kind, "provider-for-case") == 0 &&
+	    (cmd == NULL || cmd->operands == NULL || strcmp(cmd->operands, "CASE") != 0))
+		kind = "provider";
+	if (!has_arg)
+		fputs("none", stdout);
+	else if (o != NULL && o->choices != NULL)
+		complete_words(o->choices);
+	else if (kind != NULL)
+		fputs(kind, stdout);
+	else if (name != NULL && strcmp(name, "dir") == 0)
+		fputs("dir", stdout);
+	else if (name != NULL && strcmp(name, "format") == 0)
+		complete_words(out_format_names);
+	else if (col != NULL)
+		complete_col(col);
+	else
+		fputs("none", stdout);
+	printf("\t%s\n", col != NULL ? col->description : "");
+}
+
+/* is_global says whether t takes a global option called name. */
+static int
+is_global(const struct cli_tool *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NGLOBALS; i++)
+		if ((globals[i].bit == 0 || (t->globals & globals[i].bit)) &&
+		    strcmp(globals[i].lo.name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* complete_opts prints the options subcommand cmd takes (NULL: those before any subcommand, the globals). */
+static void
+complete_opts(const struct cli_tool *t, const struct cli_cmd *cmd)
+{
+	const struct cli_opt *o, *own;
+	unsigned bit = cmd != NULL ? cmd->bit : 0;
+	size_t i;
+	int key;
+
+	for (o = t->opts; cmd != NULL && o != NULL && !is_end(o); o++) {
+		if (!(o->subs & bit))
+			continue;
+		/* Each name once; one named like a global is offered there. */
+		if (o->name != NULL && (own_named(t, bit, o->name) != o ||
+		    is_global(t, o->name)))
+			continue;
+		complete_opt(t, cmd, o, o->name, o->key, o->has_arg);
+	}
+	for (i = 0; i < NGLOBALS; i++) {
+		if (globals[i].bit && !(t->globals & globals[i].bit))
+			continue;
+		own = own_named(t, cmd != NULL ? bit : CLI_EVERY, globals[i].lo.name);
+		key = globals[i].lo.val < 0x100 ? globals[i].lo.val : 0;
+		complete_opt(t, cmd, own, globals[i].lo.name, key,
+		    globals[i].lo.has_arg == required_argument);
+	}
+}
+
+/* complete_print prints t's subcommands, then the options of each, then those before any. */
+static void
+complete_print(const struct cli_tool *t)
+{
+	const struct cli_cmd *c;
+	const char *ops, *kind;
+	size_t n;
+
+	if (t->dflt != NULL)
+		printf("default\t%s\n", t->dflt);
+	for (c = t->cmds; c->name != NULL; c++) {
+		if (c->hidden)
+			continue;
+		ops = c->operands != NULL ? c->operands + strspn(c->operands, "[") : "";
+		n = strcspn(ops, "]. ");
+		kind = c->complete != NULL ? c->complete :
+		    n == 4 && strncmp(ops, "CASE", n) == 0 ? "case" :
+		    n == 2 && strncmp(ops, "CP", n) == 0 ? "complaint" :
+		    n == 4 && strncmp(ops, "NAME", n) == 0 ? "journal" :
+		    n == 9 && strncmp(ops, "NAME|FILE", n) == 0 ? "journal-file" :
+		    n == 4 && strncmp(ops, "FILE", n) == 0 ? "file" : "";
+		printf("cmd\t%s\t%s\t%s\t%s\n", c->name, kind,
+		    strstr(ops, "...") != NULL ? "y" : "n", c->summary != NULL ? c->summary : "");
+	}
+	for (c = t->cmds; c->name != NULL; c++)
+		if (!c->hidden)
+			complete_opts(t, c);
+	complete_opts(t, NULL);
+}
+
 int
 cli_run(const struct cli_tool *t, int argc, char **argv, void *opts)
 {
@@ -405,6 +578,10 @@ cli_run(const struct cli_tool *t, int argc, char **argv, void *opts)
 	int rc, i;
 
 	memset(opts, 0, t->size);
+	if (argc == 2 && strcmp(argv[1], COMPLETION_HELPER) == 0) {
+		complete_print(t);
+		return 0;
+	}
 	if ((rc = find_word(t, argc, argv, &i)) != 0)
 		return rc == DONE ? 0 : rc;
 	/*

@@ -45,6 +45,16 @@ struct cli_opt {
 	unsigned subs;		/* the cli_cmd.bit of the subcommands that take it */
 	size_t off;		/* offsetof the field in the tool's options struct */
 	int (*set)(void *opts, const char *arg);
+	/*
+	 * For the completions (cli_run's --rs-completion-helper): the
+	 * values it takes (NULL-terminated), else complete, how its value
+	 * is completed ("case", "complaint", "provider", "handler",
+	 * "provider-for-case": the ranking of suggest for the case on the
+	 * line, "complaint-due", "section", "file", "dir"); both NULL: the
+	 * column of cli_tool.journal named like the option, if any.
+	 */
+	const char *const *choices;
+	const char *complete;
 };
 
 /* cli_cmd is one subcommand; a table ends with a NULL name. */
@@ -60,7 +70,21 @@ struct cli_cmd {
 	 * "[NAME...]" any number. NULL: run checks them itself.
 	 */
 	const char *operands;
+	/*
+	 * How its operands are completed when not as operands names them
+	 * (CASE a case id, CP a complaint id, NAME a journal, FILE a file):
+	 * "case-due" (due callbacks first), "journal+rules", "journal".
+	 */
+	const char *complete;
+	/*
+	 * 1: a query the completions run (CLI_QUERY), left out of the
+	 * subcommands named to people and to the completions.
+	 */
+	int hidden;
 };
+
+/* The name of the hidden subcommand that answers the completions' live queries. */
+#define CLI_QUERY "__complete"
 
 /* The head of every tool's options struct (its first member): what cli_run fills for all. */
 struct cli_args {
@@ -74,7 +98,7 @@ struct cli_args {
 struct cli_tool {
 	const struct cli_cmd *cmds;
 	const struct cli_opt *opts;	/* own options; may be NULL */
-	unsigned globals;		/* CLI_G_*, in the order the completions offer them */
+	unsigned globals;		/* CLI_G_* */
 	const char *help;		/* N_() text of "TOOL --help" */
 	const char *dflt;		/* subcommand run when none is named; NULL: a usage error */
 	/*
@@ -84,6 +108,7 @@ struct cli_tool {
 	 */
 	const char *const *site_self;
 	size_t size;			/* sizeof the options struct, which starts with struct cli_args */
+	const char *journal;		/* the schema whose columns the options are named after (completions) */
 };
 
 /*
@@ -96,7 +121,9 @@ struct cli_tool {
  * (cli_site; not for the subcommands of t->site_self), and returns the
  * subcommand's exit code, or 0 after -h or -V, or 2
  * after a usage error (message printed, with "did you mean" for a near
- * miss). It reorders argv (the subcommand word moved first, options
+ * miss). A lone --rs-completion-helper (hidden: for
+ * tools/completions-gen) prints the tables for the completions instead
+ * and returns 0. It reorders argv (the subcommand word moved first, options
  * before operands); opts keeps pointers into it. The caller owns both.
  */
 int cli_run(const struct cli_tool *t, int argc, char **argv, void *opts);

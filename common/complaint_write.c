@@ -11,6 +11,7 @@
 #include "ref.h"
 #include "dispatch.h"
 #include "err.h"
+#include "idnear.h"
 #include "idmap.h"
 #include "journal.h"
 #include "row.h"
@@ -267,8 +268,11 @@ build_event(struct append_ctx *ctx, struct buf *rows, void *varg, struct rs_err 
 	jreader_free(jr);
 	if (rc == -1)
 		return -1;
-	if ((c = cp_set_get(&a->set, a->key)) == NULL || c->opened_at == RS_TIME_NONE)
-		return err_set(e, RS_EDATA, a->id, "no such complaint");
+	if ((c = cp_set_get(&a->set, a->key)) == NULL || c->opened_at == RS_TIME_NONE) {
+		err_set(e, RS_EDATA, a->id, "no such complaint");
+		idnear_explain(ctx->dir, &schema_complaints, a->id, e);
+		return -1;
+	}
 	if (cp_transition(c, a->ev, a->level, in->note != NULL, a->id, e) == -1)
 		return -1;
 

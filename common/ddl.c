@@ -5,7 +5,7 @@
 #include "ddl.h"
 #include "schema.h"
 
-static const char *const engine_names[] = { "duckdb", "postgres", "clickhouse" };
+const char *const ddl_engine_names[] = { "duckdb", "postgres", "clickhouse", NULL };
 
 int
 ddl_engine_parse(const char *name, enum ddl_engine *e)
@@ -13,7 +13,7 @@ ddl_engine_parse(const char *name, enum ddl_engine *e)
 	int i;
 
 	for (i = 0; i < 3; i++)
-		if (strcmp(name, engine_names[i]) == 0) {
+		if (strcmp(name, ddl_engine_names[i]) == 0) {
 			*e = (enum ddl_engine)i;
 			return 0;
 		}

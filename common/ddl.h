@@ -12,6 +12,9 @@ struct schema;
 
 enum ddl_engine { DDL_DUCKDB, DDL_POSTGRES, DDL_CLICKHOUSE };
 
+/* The engines' names in enum ddl_engine order, NULL-terminated. */
+extern const char *const ddl_engine_names[];
+
 /* ddl_engine_parse reads "duckdb", "postgres" or "clickhouse" into *e; returns 0, or -1 for another name. */
 int ddl_engine_parse(const char *name, enum ddl_engine *e);
 

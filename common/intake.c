@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "cases.h"
 #include "err.h"
+#include "idnear.h"
 #include "intake.h"
 #include "ref.h"
 #include "row.h"
@@ -91,8 +92,11 @@ build_cases(struct append_ctx *ctx, struct buf *rows, void *arg, struct rs_err *
 
 		if (append_scan(ctx, case_since(nc->amend_key), seen_row, &s, e) == -1)
 			return -1;
-		if (!s.found)
-			return err_set(e, RS_EDATA, nc->amend_id, "no such case");
+		if (!s.found) {
+			err_set(e, RS_EDATA, nc->amend_id, "no such case");
+			idnear_explain(ctx->dir, &schema_cases, nc->amend_id, e);
+			return -1;
+		}
 	} else {
 		if (skip_known(ctx, nc, e) == -1)
 			return -1;

@@ -12,6 +12,7 @@
 #include "err.h"
 #include "ids.h"
 #include "i18n.h"
+#include "idnear.h"
 #include "report.h"
 #include "reports.h"
 #include "row.h"
@@ -215,6 +216,9 @@ report_case(const struct rinputs *in, const char *id, struct report **out,
 	if (rc == 0) {
 		if ((ix = cases_get(&tl.cs, tl.key)) == -1 || tl.cs.opened_at[ix] == RS_TIME_NONE) {
 			rc = err_set(e, RS_EDATA, id, "no such case");
+			/* The journal's ids; a --cases file is not searched again. */
+			if (in->file[RJ_CASES] == NULL)
+				idnear_explain(in->dir, &schema_cases, id, e);
 		} else {
 			snprintf(title, sizeof(title), _("Case %s"), id);
 			r = report_new("case", title);

@@ -194,7 +194,7 @@ tcase 'UTC writer: the sequence runs across both forms' 0 'RS-SZ-20261122-0006' 
 tcase 'both forms: the old one is found' 0 '*' '' $U rs-dispatch -q assign RS-20261122-0005 --provider P001 --force
 tcase 'both forms: the new one is found' 0 '*' 'rs-dispatch: P001: provider is busy with another case' \
     $U rs-dispatch -q assign RS-SZ-20261122-0006 --provider P001 --force
-tcase 'both forms: the code is part of the id' 1 '' 'rs-dispatch: RS-20261122-0006: no such case' \
+tcase 'both forms: the code is part of the id' 1 '' "rs-dispatch: RS-20261122-0006: no such case; did you mean 'RS-20261122-0005'?" \
     $U rs-dispatch -q assign RS-20261122-0006 --provider P001 --force
 tcase 'UTC writer: a complaint id with the code' 0 'CP-SZ-20261122-0001' 'rs-complain: CP-SZ-20261122-0001: level 1: no arrival yet, 30 min before its deadline' \
     $U rs-complain -q open --case RS-20261122-0005 --category late --demand 道歉

@@ -172,7 +172,7 @@ tcase "amend does not recompute the priority" 0 "RS-20261122-0001	4	3	accident" 
 tcase "amend --priority sets it" 0 "RS-20261122-0001" '' rs-intake amend -q RS-20261122-0001 --priority 1
 tcase "list shows the folded state" 0 "RS-20261122-0001	open	1	22.5	114.1	13800000000" '' \
 	sh -c 'rs-intake list -H | cut -f1,2,24,14,15,9 | awk -F"\t" "{print \$1\"\t\"\$2\"\t\"\$6\"\t\"\$4\"\t\"\$5\"\t\"\$3}"'
-tcase "amend an unknown case" 1 '' 'rs-intake: RS-20261122-0099: no such case' \
+tcase "amend an unknown case" 1 '' "rs-intake: RS-20261122-0099: no such case; did you mean 'RS-20261122-0001'?" \
 	rs-intake amend RS-20261122-0099 --note x
 tcase "amend a malformed id" 1 '' 'rs-intake: RS-2026-1: not a case id (RS-YYYYMMDD-NNNN)' \
 	rs-intake amend RS-2026-1 --note x

@@ -132,7 +132,7 @@ tcase "the complaint row" 0 "$(t \
     --note 客户很生气 --agent 客服小李
 
 # Errors on open.
-tcase "unknown case" 1 "" "rs-complain: RS-$D-0099: no such case" \
+tcase "unknown case" 1 "" "rs-complain: RS-$D-0099: no such case; did you mean 'RS-$D-0009'?" \
     rs-complain open --case RS-$D-0099 --category late --demand x
 tcase "malformed case" 1 "" "rs-complain: RS-1: not a case id (RS-YYYYMMDD-NNNN)" \
     rs-complain open --case RS-1 --category late --demand x

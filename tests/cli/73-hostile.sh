@@ -180,8 +180,8 @@ h 'call-at: 2026-02-29' 1 $'rs-intake: --call-at: bad time \'2026-02-29T10:00\''
 h 'amend: id 3-digit sequence' 1 'rs-intake: RS-20261122-001: not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend RS-20261122-001 --note x
 h 'amend: id month 13' 1 'rs-intake: RS-20261322-0001: not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend RS-20261322-0001 --note x
 h 'amend: id 2026-02-29' 1 'rs-intake: RS-20260229-0001: not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend RS-20260229-0001 --note x
-h 'amend: id of the future' 1 'rs-intake: RS-20271122-0001: no such case' rs-intake amend RS-20271122-0001 --note x
-h 'amend: id of tomorrow' 1 'rs-intake: RS-20261123-0001: no such case' rs-intake amend RS-20261123-0001 --note x
+h 'amend: id of the future' 1 "rs-intake: RS-20271122-0001: no such case; did you mean 'RS-20261122-0001'?" rs-intake amend RS-20271122-0001 --note x
+h 'amend: id of tomorrow' 1 "rs-intake: RS-20261123-0001: no such case; did you mean 'RS-20261122-0001'?" rs-intake amend RS-20261123-0001 --note x
 h 'amend: id lower case' 1 'rs-intake: rs-20261122-0001: not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend rs-20261122-0001 --note x
 h 'amend: a complaint id' 1 'rs-intake: CP-20261122-0001: not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend "$CP" --note x
 h 'amend: id with a trailing space' 1 'rs-intake: RS-20261122-0001 : not a case id (RS-YYYYMMDD-NNNN)' rs-intake amend "$A " --note x
@@ -192,7 +192,7 @@ h 'amend: nothing to change' 2 'rs-intake: amend: nothing to change (give at lea
 h 'dispatch: unknown case' 1 'rs-dispatch: RS-20261122-0099: no such case' rs-dispatch notify RS-20261122-0099
 h 'dispatch: id of the future' 1 'rs-dispatch: RS-20990101-0001: no such case' rs-dispatch notify RS-20990101-0001
 h 'dispatch: wrong width' 1 'rs-dispatch: RS-2026112-0001: not a case id (RS-YYYYMMDD-NNNN)' rs-dispatch notify RS-2026112-0001
-h 'complain: unknown complaint' 1 'rs-complain: CP-20261122-0099: no such complaint' rs-complain contact CP-20261122-0099
+h 'complain: unknown complaint' 1 "rs-complain: CP-20261122-0099: no such complaint; did you mean 'CP-20261122-0001'?" rs-complain contact CP-20261122-0099
 h 'complain: case id for a complaint' 1 'rs-complain: RS-20261122-0001: not a complaint id (CP-YYYYMMDD-NNNN)' rs-complain contact "$A"
 h 'complain: wrong width' 1 'rs-complain: CP-20261122-01: not a complaint id (CP-YYYYMMDD-NNNN)' rs-complain contact CP-20261122-01
 h 'callback: unknown case' 1 'rs-callback: RS-20261122-0099: no such case' rs-callback record RS-20261122-0099 --kind service --result refused
@@ -239,7 +239,7 @@ h 'complaint: level 2.5' 1 $'rs-complain: --level: bad level \'2.5\' (want 1-4)'
 h 'complaint: unknown category' 1 $'rs-complain: --category: unknown value \'rude\' (want late|no-show|attitude|technical|fee|damage|location|dispatch|agent|other)' rs-complain open --case "$D" --category rude --demand x
 h 'complaint: demand ESC' 1 'rs-complain: --demand: bad text: control character U+001B' rs-complain open --case "$D" --category late --demand "${ESC}[8mhidden"
 h 'complaint: demand invalid UTF-8' 1 'rs-complain: --demand: bad text: invalid UTF-8' rs-complain open --case "$D" --category late --demand $'\xc3\x28'
-h 'complaint: case of the future' 1 'rs-complain: RS-20301122-0001: no such case' rs-complain open --case RS-20301122-0001 --category late --demand x
+h 'complaint: case of the future' 1 "rs-complain: RS-20301122-0001: no such case; did you mean 'RS-20261122-0001'?" rs-complain open --case RS-20301122-0001 --category late --demand x
 h 'action: due 2026-02-29' 1 $'rs-complain: --due: bad date \'2026-02-29\' (want YYYY-MM-DD)' rs-complain action "$CP" --action a --owner o --due 2026-02-29
 h 'action: due month 13' 1 $'rs-complain: --due: bad date \'2026-13-01\' (want YYYY-MM-DD)' rs-complain action "$CP" --action a --owner o --due 2026-13-01
 h 'action: due with a time' 1 $'rs-complain: --due: bad date \'2026-12-01T10:00\' (want YYYY-MM-DD)' rs-complain action "$CP" --action a --owner o --due 2026-12-01T10:00
@@ -441,7 +441,7 @@ hj 12
 A12=$(rs-intake -q --phone 13800000001 --location x --service tow)
 h 'first dispatch row rejected: no dispatch.tsv created' 1 'rs-dispatch: RS-20261122-0001: case is open; cannot record arrival' rs-dispatch arrive "$A12"
 h 'first complaint row rejected: no complaints.tsv created' 1 'rs-complain: CP-20261122-0001: no such complaint' rs-complain contact CP-20261122-0001
-h 'first callback row rejected: no callbacks.tsv created' 1 'rs-callback: RS-20261122-0099: no such case' rs-callback record RS-20261122-0099 --kind service --result refused
+h 'first callback row rejected: no callbacks.tsv created' 1 "rs-callback: RS-20261122-0099: no such case; did you mean 'RS-20261122-0001'?" rs-callback record RS-20261122-0099 --kind service --result refused
 h 'after rejected first rows: check passes' 0 "$NOZONE" rs-journal check
 
 ###########################################################################

@@ -19,6 +19,36 @@ done
 tcase "no other generated file" 0 "$(cd "$C" && find . -type f | sort)" '' \
     sh -c "cd '$T/gen' && find . -type f | sort"
 
+# --- the helper the generator reads: the tables as the tool has them,
+# hidden from the help and from the man pages
+tab=$(printf '\t')
+tcase "helper: rs-dispatch cancel, own options then the globals" 0 \
+    "$(printf 'cmd\tcancel\tcase\tn\tcancel a case\n'
+    printf 'opt\tcancel\treason\t\t1\twords customer duplicate gone-on-arrival no-provider by-phone other\twhy a case was cancelled\n'
+    printf 'opt\tcancel\tnote\t\t1\tnone\tfree note; the reason of a cancellation\n'
+    printf 'opt\tcancel\tdir\td\t1\tdir\t\n'
+    printf 'opt\tcancel\tformat\tf\t1\twords tsv csv json table\t\n'
+    printf 'opt\tcancel\tno-header\tH\t0\tnone\t')" '' \
+    sh -c "rs-dispatch --rs-completion-helper | grep '^[a-z]*${tab}cancel${tab}' | head -6"
+tcase "helper: a value set given in the table (--ddl)" 0 \
+    "$(printf 'opt\tschema\tddl\t\t1\twords duckdb postgres clickhouse\t')" '' \
+    sh -c "rs-journal --rs-completion-helper | grep '^opt${tab}schema${tab}ddl'"
+tcase "helper: a kind given in the table, an int range from the schema" 0 \
+    "$(printf 'cmd\trecord\tcase-due\tn\trecord a call and its scores\n'
+    printf 'opt\trecord\tcomplaint\t\t1\tcomplaint-due\tthe complaint, for complaint and second callbacks\n'
+    printf 'opt\trecord\tnps\t\t1\twords 0 1 2 3 4 5 6 7 8 9 10\twould recommend, 0 to 10')" '' \
+    sh -c "rs-callback --rs-completion-helper | grep -E '^(cmd${tab}record|opt${tab}record${tab}(complaint|nps))${tab}'"
+tcase "helper: the default subcommand" 0 "$(printf 'default\tnew')" '' \
+    sh -c "rs-intake --rs-completion-helper | grep '^default'"
+tcase "helper: alone only" 2 '' \
+    "rs-dispatch: list: unknown option '--rs-completion-helper' (see rs-dispatch list --help)" \
+    rs-dispatch list --rs-completion-helper
+for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do
+	tcase "helper: not in $t --help" 1 '' '' \
+	    sh -c "$t --help | grep -e completion-helper"
+done
+tcase "helper: not in the man pages" 1 '' '' grep -rl -e completion-helper "$TOP/man"
+
 # --- a small journal: 3 cases (0001 completed, 0002 and 0003 open),
 # 2 complaints on 0001 (CP 0001 open, handler 王芳; CP 0002 closed, 李静)
 jdir "$T/j"
@@ -61,6 +91,38 @@ EOF
 bc() { bash --norc --noprofile "$T/comp.bash" "$C/rs.bash" "$@"; }
 nl() { printf '%s\n' "$@"; }
 
+# --- the completions follow the tables: a copy of rs-dispatch with two
+# rows added to its option table is built against the same library; the
+# helper prints them and the completions written from it offer them
+case ${BINDIR##*/} in
+bin) lib=$TOP/build ;;
+*) lib= ;;
+esac
+if [ -n "$lib" ] && [ -f "$lib/libcommon.a" ] && command -v cc >/dev/null 2>&1; then
+	mkdir -p "$T/tbin"
+	for t in rs-intake rs-complain rs-callback rs-report rs-journal; do
+		ln -s "$BINDIR/$t" "$T/tbin/$t"
+	done
+	sed '/\.name = "force",/a\
+	{ .name = "dry-run", .subs = S_ASSIGN, .off = OFF(force) },\
+	{ .name = "shade", .key = '"'"'z'"'"', .has_arg = 1, .subs = S_LIST, .off = OFF(provider),\
+	    .complete = "provider" },' "$TOP/cmd/rs-dispatch.c" >"$T/rs-dispatch.c"
+	tok "a tool with two more options builds" cc -D_GNU_SOURCE -DRS_VERSION='"t"' \
+	    -DLOCALEDIR='"/nowhere"' -I"$TOP/common" -I"$lib/gen" -o "$T/tbin/rs-dispatch" \
+	    "$T/rs-dispatch.c" "$lib/libcommon.a" -lcsv -lz -lm -pthread
+	tcase "helper: an option added to the table" 0 \
+	    "$(printf 'opt\tassign\tdry-run\t\t0\tnone\t\nopt\tlist\tshade\tz\t1\tprovider\t')" '' \
+	    sh -c "'$T/tbin/rs-dispatch' --rs-completion-helper | grep -E '${tab}(dry-run|shade)${tab}'"
+	tok "completions-gen runs on it" "$TOP/tools/completions-gen" -o "$T/gen2" --bin "$T/tbin"
+	tcase "bash: the added flag is offered" 0 "--dry-run" '' \
+	    bash --norc --noprofile "$T/comp.bash" "$T/gen2/rs.bash" rs-dispatch assign X --dr
+	tcase "bash: the added value option, short form, values from the roster" 0 \
+	    "$(printf 'P050\nP051')" '' sh -c "bash --norc --noprofile '$T/comp.bash' '$T/gen2/rs.bash' rs-dispatch list -z P05 | head -2"
+else
+	echo "SKIP: $TFILE: the table test builds against build/libcommon.a (bin/ only)"
+fi
+
+
 tcase "bash: complete -p for every tool" 0 \
     "$(for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do echo "complete -F _rs $t"; done)" '' \
     bash --norc --noprofile -c ". '$C/rs.bash'; for t in rs-intake rs-dispatch rs-complain rs-callback rs-report rs-journal; do complete -p \$t; done"
@@ -86,7 +148,9 @@ tcase "bash: handlers by prefix" 0 "$(nl 李静)" '' bc rs-complain assign X --h
 tcase "bash: int range column" 0 "$(nl 1 2 3 4)" '' bc rs-complain escalate X --level ''
 tcase "bash: nps 0..10" 0 "$(nl 0 1 2 3 4 5 6 7 8 9 10)" '' bc rs-callback record X --nps ''
 tcase "bash: list values from the usage text" 0 "$(nl day week month)" '' bc rs-report kpi --by ''
-tcase "bash: report formats" 0 "$(nl text md html json tsv csv table)" '' bc rs-report weekly -f ''
+# the names rformat_names gives; "table", which rs-report also takes as
+# the lists' name for text, is not offered twice
+tcase "bash: report formats" 0 "$(nl text md html json tsv csv)" '' bc rs-report weekly -f ''
 tcase "bash: list formats" 0 "$(nl tsv csv json table)" '' bc rs-journal cat -f ''
 tcase "bash: report sections per report" 0 "$(nl red_list)" '' bc rs-report weekly --section r
 tcase "bash: report sections of case" 0 "$(nl summary sla timeline)" '' bc rs-report case X --section ''
@@ -227,4 +291,79 @@ if command -v fish >/dev/null 2>&1; then
 	tcase "fish: -d DIR on the line is used" 0 "" '' fc "rs-dispatch -d $T arrive RS-"
 else
 	echo "SKIP: $TFILE: fish not installed (make deps installs it)"
+fi
+
+# --- what assign can take (issue 17): a journal of its own, RS_NOW 10:00,
+# SPEC 10 limits from the call (else the opening): dispatch 5 min,
+# notify 8 min.
+#   0001 open, opened 10:00        next: dispatch due 10:05
+#   0002 open, called 09:50        next: dispatch due 09:55 (overdue)
+#   0003 assigned to P001 at 10:00 next: notify due 10:08
+#   0004 completed, 0005 cancelled: final; 0006 arrived: assign no more
+# so assign offers 0002, 0001, 0003, most urgent first.
+jdir "$T/q"
+mkdir -p "$RS_DIR"
+cp "$SAMPLES/providers.tsv" "$RS_DIR/"
+{
+	for i in 1 2 3 4 5 6; do
+		set -- --phone 1390000000$i --location L$i --service tow --lat 22.5$i --lon 114.0$i
+		[ $i = 2 ] && set -- "$@" --call-at 09:50
+		rs-intake -q "$@"
+	done
+	rs-dispatch assign RS-20261122-0003 --provider P001 -q
+	rs-dispatch assign RS-20261122-0004 --provider P002 -q
+	rs-dispatch assign RS-20261122-0006 --provider P004 -q
+	for i in 4 6; do rs-dispatch arrive RS-20261122-000$i -q; done
+	rs-dispatch complete RS-20261122-0004 --outcome towed -q
+	rs-dispatch cancel RS-20261122-0005 --reason customer -q
+} >"$T/q.out" 2>"$T/q.err"
+tcase "journal q set up" 0 "$(printf '%s\n' 0001.open 0002.open 0003.assigned 0004.completed \
+    0005.cancelled 0006.arrived)" '' \
+    sh -c "rs-dispatch list --all -H | cut -f1,2 | sed 's/^RS-20261122-//; s/\t/./'"
+tcase "query: the cases assign takes, most urgent first" 0 \
+    "$(printf 'RS-20261122-0002\topen, dispatch due 2026-11-22 09:55\n'
+    printf 'RS-20261122-0001\topen, dispatch due 2026-11-22 10:05\n'
+    printf 'RS-20261122-0003\tassigned, notify due 2026-11-22 10:08')" '' \
+    rs-dispatch __complete cases
+tcase "bash: assign offers those, in that order" 0 \
+    "$(nl RS-20261122-0002 RS-20261122-0001 RS-20261122-0003)" '' bc rs-dispatch assign ''
+tcase "bash: the order is kept (nosort)" 0 "nosort" '' \
+    sh -c "grep -A3 '^	\*)\$' '$C/rs.bash' | grep -o 'compopt -o nosort' | cut -d' ' -f3"
+tcase "bash: other steps still offer every case" 0 \
+    "$(nl RS-20261122-0001 RS-20261122-0002 RS-20261122-0003 RS-20261122-0006 RS-20261122-0004 RS-20261122-0005)" '' \
+    bc rs-dispatch arrive ''
+# The providers for 0002: those suggest ranks, then the busy ones
+# (P001 and P004 are on the road with 0003 and 0006; P002's case is
+# completed), which --include-busy ranks among them.
+rs-dispatch suggest RS-20261122-0002 -n 1000 -H 2>/dev/null | cut -f2,3 >"$T/free"
+rs-dispatch suggest RS-20261122-0002 -n 1000 -H --include-busy 2>/dev/null |
+    awk -F'\t' '$6 == "y" { print $2 "\t" $3 }' >"$T/busy"
+tcase "query: suggest's providers for the case, the busy ones last" 0 \
+    "$(cat "$T/free" "$T/busy")" '' rs-dispatch __complete providers RS-20261122-0002
+tcase "query: two busy providers among them" 0 "$(printf 'P001\nP004')" '' \
+    sh -c "cut -f1 '$T/busy' | sort"
+tcase "query: without a case, the active providers (57 of 60)" 0 57 '' \
+    sh -c "rs-dispatch __complete providers | awk -F'\t' '\$2 != \"\"' | wc -l | tr -d ' '"
+tcase "bash: assign --provider in that order" 0 "$(cut -f1 "$T/free" "$T/busy")" '' \
+    bc rs-dispatch assign RS-20261122-0002 --provider ''
+tcase "query: an unknown kind" 2 '' \
+    "rs-dispatch: __complete: unknown value 'open' (want cases|providers) (see rs-dispatch __complete --help)" \
+    rs-dispatch __complete open
+tcase "query: not named among the subcommands" 2 '' \
+    "rs-dispatch: missing command (want suggest, assign, notify, enroute, arrive, complete, cancel, authorize or list) (see rs-dispatch --help)" \
+    rs-dispatch
+tcase "query: not in the helper's subcommands" 1 '' '' \
+    sh -c "rs-dispatch --rs-completion-helper | grep __complete"
+if command -v zsh >/dev/null 2>&1 && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; then
+	tcase "zsh: assign, most urgent first, unsorted" 0 \
+	    "$(nl RS-20261122-0002 RS-20261122-0001 RS-20261122-0003)" '' zc 'rs-dispatch assign RS-'
+	tcase "zsh: assign --provider in that order" 0 "$(cut -f1 "$T/free" "$T/busy" | head -5)" '' \
+	    sh -c "timeout 120 zsh -f '$T/comp.zsh' '$C' 'rs-dispatch assign RS-20261122-0002 --provider P' | head -5"
+fi
+if command -v fish >/dev/null 2>&1; then
+	tcase "fish: assign, most urgent first, with the next deadline" 0 \
+	    "$(rs-dispatch __complete cases)" '' \
+	    fish --no-config -c "set fish_complete_path '$C' \$fish_complete_path; set fish_function_path '$C/functions' \$fish_function_path; complete -C 'rs-dispatch assign RS-'"
+	tcase "fish: assign --provider with the providers' names" 0 "$(cat "$T/free" "$T/busy")" '' \
+	    fish --no-config -c "set fish_complete_path '$C' \$fish_complete_path; set fish_function_path '$C/functions' \$fish_function_path; complete -C 'rs-dispatch assign RS-20261122-0002 --provider P'"
 fi
