@@ -130,8 +130,8 @@ test:
 valgrind: all unit
 	RS_VALGRIND=1 tests/run-all.sh --only-normal
 
-# tests/faultinject/Makefile.frag - the LD_PRELOAD fault-injection shim
-# used by tests/cli/71-faults.sh, 70-crash.sh and 74-privacy.sh (test-only).
+# The LD_PRELOAD fault-injection shim (tests/faultinject/fi.c), test-only:
+# the CLI tests that pin failures and races find it with fi_shim (tests/lib.sh).
 build/faultinject.so: tests/faultinject/fi.c
 	@mkdir -p $(@D)
 	$(CC) -O1 -g -Wall -Wextra -fPIC -shared -o $@ tests/faultinject/fi.c -ldl
@@ -140,8 +140,8 @@ faultinject: build/faultinject.so
 
 .PHONY: faultinject
 
-# tests/fuzz/Makefile.frag - the libFuzzer harnesses (tests/fuzz/fuzz_*.c),
-# included by the top Makefile after COMMON_SRCS and GEN are set.
+# The libFuzzer harnesses (tests/fuzz/fuzz_*.c); these rules need
+# COMMON_SRCS and GEN, set above.
 #
 #   make fuzz          each harness for FUZZ_SECONDS (default 60) from its
 #                      committed corpus; new inputs go to build-fuzz/corpus/,

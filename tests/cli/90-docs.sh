@@ -22,3 +22,9 @@ done
 # Every test file has a number of its own: a failure names one file.
 tcase "tests/cli: no number used twice" 0 '' '' sh -c \
     "ls '$TOP/tests/cli' | sed -n 's/^\\([0-9][0-9]*\\)-.*\\.sh\$/\\1/p' | sort | uniq -d"
+
+# The repository stands alone: nothing cites the team's notes beside it
+# (../shared) or build fragments that were merged into the Makefile.
+tcase "no reference outside the repository" 0 '' '' sh -c \
+    "cd '$TOP' && grep -rIlE '[.][.]/shared|/work/shared|Makefile[.]frag' \
+	README.md Makefile config.mk cmd common man schemas tools tests debian contrib | grep -v '^tests/cli/90-docs.sh\$'; true"
