@@ -427,25 +427,25 @@ fill_assign(const struct opts *o, struct drecord *rec, const struct cases *cs, l
 }
 
 static int
-run_notify(void *p)
+cmd_notify(void *p)
 {
 	return write_event(p, fill_notify);
 }
 
 static int
-run_enroute(void *p)
+cmd_enroute(void *p)
 {
 	return write_event(p, fill_enroute);
 }
 
 static int
-run_arrive(void *p)
+cmd_arrive(void *p)
 {
 	return write_event(p, fill_arrive);
 }
 
 static int
-run_complete(void *p)
+cmd_complete(void *p)
 {
 	struct opts *o = p;
 
@@ -455,7 +455,7 @@ run_complete(void *p)
 }
 
 static int
-run_cancel(void *p)
+cmd_cancel(void *p)
 {
 	struct opts *o = p;
 
@@ -465,7 +465,7 @@ run_cancel(void *p)
 }
 
 static int
-run_authorize(void *p)
+cmd_authorize(void *p)
 {
 	struct opts *o = p;
 
@@ -475,7 +475,7 @@ run_authorize(void *p)
 }
 
 static int
-run_assign(void *p)
+cmd_assign(void *p)
 {
 	struct opts *o = p;
 
@@ -485,7 +485,7 @@ run_assign(void *p)
 }
 
 static int
-run_suggest(void *p)
+cmd_suggest(void *p)
 {
 	static const char *const names[] = { "rank", "provider_id", "name",
 	    "distance_km", "eta_min", "busy", "services" };
@@ -542,7 +542,7 @@ out:
 }
 
 static int
-run_list(void *p)
+cmd_list(void *p)
 {
 	struct opts *o = p;
 	struct cases cs;
@@ -596,16 +596,16 @@ out:
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "suggest", run_suggest, S_SUGGEST, "rank providers for a case", help_suggest, "CASE" },
-	{ "assign", run_assign, S_ASSIGN, "send a provider", help_assign, "CASE" },
-	{ "notify", run_notify, S_NOTIFY, "record the progress call to the customer", help_notify, "CASE" },
-	{ "enroute", run_enroute, S_ENROUTE, "record that the provider set off", help_enroute, "CASE" },
-	{ "arrive", run_arrive, S_ARRIVE, "record the arrival on site", help_arrive, "CASE" },
-	{ "complete", run_complete, S_COMPLETE, "record the end of the job", help_complete, "CASE" },
-	{ "cancel", run_cancel, S_CANCEL, "cancel a case", help_cancel, "CASE" },
-	{ "authorize", run_authorize, S_AUTHORIZE, "record the customer's agreement to the price",
+	{ "suggest", cmd_suggest, S_SUGGEST, "rank providers for a case", help_suggest, "CASE" },
+	{ "assign", cmd_assign, S_ASSIGN, "send a provider", help_assign, "CASE" },
+	{ "notify", cmd_notify, S_NOTIFY, "record the progress call to the customer", help_notify, "CASE" },
+	{ "enroute", cmd_enroute, S_ENROUTE, "record that the provider set off", help_enroute, "CASE" },
+	{ "arrive", cmd_arrive, S_ARRIVE, "record the arrival on site", help_arrive, "CASE" },
+	{ "complete", cmd_complete, S_COMPLETE, "record the end of the job", help_complete, "CASE" },
+	{ "cancel", cmd_cancel, S_CANCEL, "cancel a case", help_cancel, "CASE" },
+	{ "authorize", cmd_authorize, S_AUTHORIZE, "record the customer's agreement to the price",
 	    help_authorize, "CASE" },
-	{ "list", run_list, S_LIST, "open cases with their SLA clocks", help_list, "" },
+	{ "list", cmd_list, S_LIST, "open cases with their SLA clocks", help_list, "" },
 	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 

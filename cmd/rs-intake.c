@@ -385,7 +385,7 @@ find_duplicate(struct opts *o, rs_time at)
 }
 
 static int
-run_new(void *p)
+cmd_new(void *p)
 {
 	struct opts *o = p;
 	struct rs_err e;
@@ -419,7 +419,7 @@ run_new(void *p)
 }
 
 static int
-run_amend(void *p)
+cmd_amend(void *p)
 {
 	struct opts *o = p;
 	char tbuf[CASES_NCOLS][TIME_ISO_MAX];
@@ -446,7 +446,7 @@ run_amend(void *p)
 }
 
 static int
-run_import(void *p)
+cmd_import(void *p)
 {
 	struct opts *o = p;
 	struct import im;
@@ -515,7 +515,7 @@ list_period(const struct opts *o, rs_time *since, rs_time *until)
 }
 
 static int
-run_list(void *p)
+cmd_list(void *p)
 {
 	struct opts *o = p;
 	const char *names[CASE_LIST_NCOLS];
@@ -591,10 +591,10 @@ bad:
 }
 
 static const struct cli_cmd cmds[] = {
-	{ "new", run_new, S_NEW, "open a case", help_new, "" },
-	{ "amend", run_amend, S_AMEND, "add or correct fields of a case", help_amend, "CASE" },
-	{ "import", run_import, S_IMPORT, "open many cases from a CSV or TSV file", help_import, "[FILE]" },
-	{ "list", run_list, S_LIST, "the current state of cases", help_list, "" },
+	{ "new", cmd_new, S_NEW, "open a case", help_new, "" },
+	{ "amend", cmd_amend, S_AMEND, "add or correct fields of a case", help_amend, "CASE" },
+	{ "import", cmd_import, S_IMPORT, "open many cases from a CSV or TSV file", help_import, "[FILE]" },
+	{ "list", cmd_list, S_LIST, "the current state of cases", help_list, "" },
 	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 

@@ -28,3 +28,12 @@ tcase "tests/cli: no number used twice" 0 '' '' sh -c \
 tcase "no reference outside the repository" 0 '' '' sh -c \
     "cd '$TOP' && grep -rIlE '[.][.]/shared|/work/shared|Makefile[.]frag' \
 	README.md Makefile config.mk cmd common man schemas tools tests debian contrib | grep -v '^tests/cli/90-docs.sh\$'; true"
+
+# One naming scheme in the six tools: a subcommand's handler is
+# cmd_SUB(void *), its help text help_SUB, the tool's own help help_main.
+tcase "cmd/: handlers are cmd_SUB" 0 '' '' sh -c \
+    "grep -nE '^[a-z_]+\\(void \\*p\\)' '$TOP'/cmd/rs-*.c | grep -v ':cmd_[a-z_]*(void'; true"
+tcase "cmd/: help texts are help_SUB" 0 '' '' sh -c \
+    "grep -nE '^static const char [a-z_]+\\[\\] =' '$TOP'/cmd/rs-*.c | grep -v ' help_[a-z_]*\\[\\]'; true"
+tcase "cmd/: each tool has help_main" 0 '' '' sh -c \
+    "for f in '$TOP'/cmd/rs-*.c; do grep -q '^static const char help_main\\[\\] =' \"\$f\" || echo \"\$f\"; done"
