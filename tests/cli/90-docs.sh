@@ -37,3 +37,7 @@ tcase "cmd/: help texts are help_SUB" 0 '' '' sh -c \
     "grep -nE '^static const char [a-z_]+\\[\\] =' '$TOP'/cmd/rs-*.c | grep -v ' help_[a-z_]*\\[\\]'; true"
 tcase "cmd/: each tool has help_main" 0 '' '' sh -c \
     "for f in '$TOP'/cmd/rs-*.c; do grep -q '^static const char help_main\\[\\] =' \"\$f\" || echo \"\$f\"; done"
+
+# Every test file belongs to a family that tests/README.md describes.
+tcase "tests/cli: each number in a family of tests/README.md" 0 '' '' sh -c \
+    "cd '$TOP/tests/cli' && for f in [0-9]*.sh; do n=\${f%%-*}; d=\${n%?}; grep -q \"^| \${d}0-\${d}9 |\" ../README.md || echo \"\$f\"; done"
