@@ -34,17 +34,17 @@ fixture() {
 	jrow dispatch at=${DT}T09:30:00+08:00 case_id=$B event=arrived
 	jrow dispatch at=${DT}T10:00:00+08:00 case_id=$B event=completed outcome=tyre-changed
 	jrow dispatch at=${DT}T10:00:00+08:00 case_id=$C event=completed outcome=remote
-	at 08:30 rs-complain -q open --case $DD --category dispatch --demand 解释 --level 3 >/dev/null
-	at 08:30 rs-complain -q open --case $E --category fee --demand 退款 >/dev/null
-	at 09:00 rs-complain -q contact $CD >/dev/null
-	at 09:00 rs-complain -q contact $CE >/dev/null
-	at 12:00 rs-complain -q resolve $CD --remedy apology >/dev/null
-	at 12:00 rs-complain -q resolve $CE --remedy refund --amount 80 >/dev/null
-	at 11:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
-	at 11:30 rs-callback -q record $C --kind service --result reached --overall 5 >/dev/null
-	at 12:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
-	at 13:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
-	at 13:00 rs-callback -q record $E --kind complaint --complaint $CE --result refused >/dev/null
+	setup at 08:30 rs-complain -q open --case $DD --category dispatch --demand 解释 --level 3 >/dev/null
+	setup at 08:30 rs-complain -q open --case $E --category fee --demand 退款 >/dev/null
+	setup at 09:00 rs-complain -q contact $CD >/dev/null
+	setup at 09:00 rs-complain -q contact $CE >/dev/null
+	setup at 12:00 rs-complain -q resolve $CD --remedy apology >/dev/null
+	setup at 12:00 rs-complain -q resolve $CE --remedy refund --amount 80 >/dev/null
+	setup at 11:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
+	setup at 11:30 rs-callback -q record $C --kind service --result reached --overall 5 >/dev/null
+	setup at 12:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
+	setup at 13:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
+	setup at 13:00 rs-callback -q record $E --kind complaint --complaint $CE --result refused >/dev/null
 }
 due() { rs-callback due --as-of "$@"; }
 
