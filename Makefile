@@ -10,7 +10,7 @@ COMMON_SRCS = \
 	common/dispatch_list.c common/dispatch_write.c common/err.c common/fold.c \
 	common/gz.c common/i18n.c common/idmap.c common/ids.c common/import.c \
 	common/intake.c common/journal.c common/jfile.c common/jreader.c common/kindex.c common/migrate.c common/near.c \
-	common/linescan.c common/out.c common/providers.c common/reader.c \
+	common/linescan.c common/out.c common/providers.c common/reader.c common/rscan.c \
 	common/render.c common/render_data.c common/render_html.c common/report.c \
 	common/ref.c common/ddl.c \
 	common/reports.c common/reports_case.c common/reports_kpi.c \
@@ -198,10 +198,15 @@ fuzz-replay: $(FUZZ_BINS)
 # make bench: the performance benchmark (tests/bench/README.md). Not part
 # of make test: it generates a 1 GB journal once (tests/bench/cache/, or
 # $RS_BENCH_DIR) and runs for several minutes (Miller is slow).
-bench: all
+bench: all bench-deps
 	tests/bench/run.sh
 
-.PHONY: bench
+# What make bench needs beyond make deps: DuckDB, its reference engine,
+# from the official npm package (the same pinned install as node-deps;
+# a no-op once make deps has run).
+bench-deps: node-deps
+
+.PHONY: bench bench-deps
 
 deps:
 	@missing=""; for p in $(DEPS_PKGS); do \
@@ -219,6 +224,31 @@ deps:
 		$$sudo sed -i 's/^# *\(zh_CN\.UTF-8 UTF-8\)/\1/' /etc/locale.gen && \
 		$$sudo locale-gen >/dev/null; \
 	fi
+	@# A nodejs from elsewhere may bring its own npm: Debian's only if none.
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "installing: npm"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq npm >/dev/null; \
+	fi
+	@$(MAKE) --no-print-directory node-deps
+
+# DuckDB, from its official npm package @duckdb/node-api, for the check
+# of sql/ (tests/cli/58-duckdb.sh) and anything else that drives DuckDB
+# from node: the versions pinned by tests/duckdb/package-lock.json go
+# into $(NODE_DIR)/node_modules (npm ci: exactly the lock, nothing
+# newer). Node and npm themselves come from DEPS_PKGS. Redone only when
+# the lock changes.
+NODE_DIR = build/node
+
+node-deps: $(NODE_DIR)/node_modules/.package-lock.json
+
+$(NODE_DIR)/node_modules/.package-lock.json: tests/duckdb/package.json tests/duckdb/package-lock.json
+	@mkdir -p $(NODE_DIR)
+	cp tests/duckdb/package.json tests/duckdb/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+
+.PHONY: node-deps
 
 # Shell completions, generated from the option tables of cmd/rs-*.c and
 # from schemas/ by tools/completions-gen (python3; asks the built rs-report

@@ -28,8 +28,10 @@ endif
 # missing ones; make test installs nothing). The second line is for the
 # package test (tests/cli/86-package.sh): building the .deb, lintian, and
 # systemd-analyze verify on the example units. The third is for the
-# layout check of the html reports (a headless browser and a CJK font).
+# layout check of the html reports (a headless browser and a CJK font);
+# nodejs runs DuckDB for the check of sql/ (make node-deps; make deps
+# adds Debian's npm when no npm comes with the nodejs installed).
 DEPS_PKGS = libcsv-dev zlib1g-dev gcc make clang libclang-rt-14-dev gawk mawk python3 jq miller valgrind mandoc \
 	zsh fish bash-completion gettext locales \
 	git dpkg-dev debhelper fakeroot lintian systemd \
-	chromium fonts-wqy-zenhei
+	chromium fonts-wqy-zenhei nodejs

@@ -95,10 +95,12 @@ N_("usage: rs-journal check [NAME...]\n"
 "complaints, callbacks, providers, rules; default all): schemas, ids,\n"
 "references, event order, ts order and future, at <= ts + 5 min, torn\n"
 "lines, headers, rules.tsv. Prints FILE:LINE: problem; exit 1 if any.\n"
+"With -d given again (or RS_DIR=A:B), each site in turn: DIR/FILE:LINE.\n"
 "\n"
 "examples:\n"
 "  rs-journal check\n"
-"  rs-journal check complaints callbacks\n");
+"  rs-journal check complaints callbacks\n"
+"  rs-journal -d /srv/rs/sz -d /srv/rs/gz check\n");
 
 static const char help_cat[] =
 N_("usage: rs-journal cat NAME|FILE... [--since T] [--until T] [--as-of T]\n"
@@ -106,6 +108,8 @@ N_("usage: rs-journal cat NAME|FILE... [--since T] [--until T] [--as-of T]\n"
 "\n"
 "Prints a journal NAME (archives and live file as one stream, typed by\n"
 "its schema) or any TSV/CSV file (.gz too, - = stdin; every value text).\n"
+"With -d given again (or RS_DIR=A:B), a journal NAME of every site, one\n"
+"after another in that order, under one header (each site its own code).\n"
 "  --since T --until T  only rows whose at (else ts) is in [since, until)\n"
 "  --as-of T            the journal as it stood at T\n"
 "  -f F                 tsv (default), csv, json (JSON Lines), table\n"
@@ -166,48 +170,86 @@ static const struct cli_opt options[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+/* print_problem prints one finding of check; arg: the directory to name before the file, or NULL. */
 static void
 print_problem(void *arg, const char *file, long line, const char *msg)
 {
-	(void)arg;
+	const char *dir = arg;
+
+	if (dir != NULL)
+		printf("%s/", dir);
 	if (line > 0)
 		printf("%s:%ld: %s\n", file, line, msg);
 	else
 		printf("%s: %s\n", file, msg);
 }
 
+/*
+ * check_site checks the journals argv[0..argc) (all if none) of the
+ * directory dir_option (NULL: the default), naming the directory before
+ * each file when named is set. Returns the number of problems, or -1
+ * with e set.
+ */
+static int
+check_site(const char *dir_option, char **argv, int argc, int named, struct rs_err *e)
+{
+	struct rules r;
+	struct buf where = BUF_INIT;
+	char *dir;
+	int n;
+
+	dir = journal_dir(dir_option);
+	err_clear(e);
+	buf_printf(&where, "%s%srules.tsv", named ? dir : "", named ? "/" : "");
+	/* A bad rules.tsv is one of the problems check reports, not a reason to stop. */
+	if (rules_load(dir, &r, e) == 0 && rules_apply_site(&r, e) == 0 &&
+	    r.site_zone[0] == '\0')
+		err_warn(where.p, "site.zone is not set: times are read in the "
+		    "zone of TZ, so results depend on the reader's TZ "
+		    "(set it with rs-journal init --zone)");
+	err_clear(e);
+	n = journal_check(dir, (const char *const *)argv, argc, print_problem,
+	    named ? dir : NULL, e);
+	buf_free(&where);
+	free(dir);
+	return n;
+}
+
+/*
+ * check reads each directory on its own (several -d, or RS_DIR as a
+ * list: SPEC 12), every one of them first checked to exist; the file of
+ * each finding is then named with its directory.
+ */
 static int
 cmd_check(void *p)
 {
-	const struct opts *opts = p;
+	struct opts *opts = p;
+	struct cli_global *g = &opts->cli.g;
 	int argc = opts->cli.nargs;
 	char **argv = opts->cli.args;
 	struct rs_err e;
-	struct rules r;
 	char *dir;
-	int i, n;
+	int i, n, found = 0;
 
 	for (i = 0; i < argc; i++)
 		if (schema_find(argv[i]) == NULL && strcmp(argv[i], "rules") != 0)
 			return cli_usage("check: unknown journal '%s'", argv[i]);
-	dir = journal_dir(opts->cli.g.dir);
-	if ((n = cli_read_dir(dir)) != 0) {
-		free(dir);
+	if ((n = cli_dirs(g)) != 0)
 		return n;
+	for (i = 0; i < (g->ndirs > 1 ? g->ndirs : 1); i++) {
+		dir = journal_dir(g->ndirs > 1 ? g->dirs[i] : g->dir);
+		n = cli_read_dir(dir);
+		free(dir);
+		if (n != 0)
+			return n;
 	}
-	err_clear(&e);
-	/* A bad rules.tsv is one of the problems check reports, not a reason to stop. */
-	if (rules_load(dir, &r, &e) == 0 && rules_apply_site(&r, &e) == 0 &&
-	    r.site_zone[0] == '\0')
-		err_warn("rules.tsv", "site.zone is not set: times are read in the "
-		    "zone of TZ, so results depend on the reader's TZ "
-		    "(set it with rs-journal init --zone)");
-	err_clear(&e);
-	n = journal_check(dir, (const char *const *)argv, argc, print_problem, NULL, &e);
-	free(dir);
-	if (n < 0)
-		return cli_fail(&e);
-	return n > 0 ? RS_EDATA : 0;
+	for (i = 0; i < (g->ndirs > 1 ? g->ndirs : 1); i++) {
+		if ((n = check_site(g->ndirs > 1 ? g->dirs[i] : g->dir, argv, argc,
+		    g->ndirs > 1, &e)) < 0)
+			return cli_fail(&e);
+		found += n;
+	}
+	return found > 0 ? RS_EDATA : 0;
 }
 
 /* time_column finds the column a --since/--until filter applies to: at, else ts. */
@@ -225,9 +267,14 @@ time_column(const char *const *names, int n)
 	return -1;
 }
 
+/*
+ * cat_one prints journal or file arg (a journal of the directory
+ * dir_option, NULL the default) through *o, made by the first input;
+ * returns 0 or an exit code after printing why.
+ */
 static int
-cat_one(const struct opts *opts, const char *arg, struct out **o, char ***first_cols,
-    int *first_n, rs_time since, rs_time until, rs_time as_of)
+cat_one(const struct opts *opts, const char *arg, const char *dir_option, struct out **o,
+    char ***first_cols, int *first_n, rs_time since, rs_time until, rs_time as_of)
 {
 	const struct schema *s = schema_find(arg);
 	struct jreader *jr;
@@ -241,7 +288,7 @@ cat_one(const struct opts *opts, const char *arg, struct out **o, char ***first_
 
 	err_clear(&e);
 	if (s) {
-		dir = journal_dir(opts->cli.g.dir);
+		dir = journal_dir(dir_option);
 		if ((i = cli_read_dir(dir)) != 0) {
 			free(dir);
 			return i;
@@ -290,18 +337,28 @@ cat_one(const struct opts *opts, const char *arg, struct out **o, char ***first_
 	return got < 0 ? cli_fail(&e) : 0;
 }
 
+/*
+ * cat prints a journal of several sites (several -d, or RS_DIR as a
+ * list: SPEC 12) as one stream, site after site in the order given,
+ * under one header; the ids tell the sites apart, as each must have its
+ * own code. A FILE is printed once.
+ */
 static int
 cmd_cat(void *p)
 {
-	const struct opts *opts = p;
+	struct opts *opts = p;
+	const struct cli_global *g = &opts->cli.g;
 	int argc = opts->cli.nargs;
 	char **argv = opts->cli.args;
 	struct out *o = NULL;
 	char **cols = NULL;
 	rs_time since = RS_TIME_NONE, until = RS_TIME_NONE, as_of = RS_TIME_NONE;
-	rs_time now = time_now();
-	int i, n = 0, rc = 0;
+	rs_time now;
+	int i, j, n = 0, rc = 0;
 
+	if ((rc = cli_sites(&opts->cli.g, 1)) != 0)
+		return rc;
+	now = time_now();
 	if (opts->cli.g.as_of && cli_time_option("--as-of", opts->cli.g.as_of, now, &as_of) < 0)
 		return RS_EDATA;
 	if (as_of != RS_TIME_NONE)
@@ -310,8 +367,15 @@ cmd_cat(void *p)
 		return RS_EDATA;
 	if (opts->until && cli_time_option("--until", opts->until, now, &until) < 0)
 		return RS_EDATA;
-	for (i = 0; i < argc && rc == 0; i++)
-		rc = cat_one(opts, argv[i], &o, &cols, &n, since, until, as_of);
+	for (i = 0; i < argc && rc == 0; i++) {
+		if (schema_find(argv[i]) == NULL || g->ndirs <= 1) {
+			rc = cat_one(opts, argv[i], g->dir, &o, &cols, &n, since, until, as_of);
+			continue;
+		}
+		for (j = 0; j < g->ndirs && rc == 0; j++)
+			rc = cat_one(opts, argv[i], g->dirs[j], &o, &cols, &n, since, until,
+			    as_of);
+	}
 	if (o) {
 		if (out_end(o) < 0 && rc == 0)
 			rc = cli_exit(0);
@@ -562,8 +626,11 @@ static const struct cli_cmd cmds[] = {
 	{ NULL, NULL, 0, NULL, NULL, NULL }
 };
 
-/* init makes the site; check reports a bad rules.tsv among its findings. */
-static const char *const site_self[] = { "init", "check", NULL };
+/*
+ * init makes the site; check reports a bad rules.tsv among its findings;
+ * both, and cat, read several directories themselves.
+ */
+static const char *const site_self[] = { "init", "check", "cat", NULL };
 
 static const struct cli_tool tool = {
 	.cmds = cmds,

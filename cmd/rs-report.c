@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "cmdtable.h"
+#include "cpu.h"
 #include "err.h"
 #include "i18n.h"
 #include "journal.h"
@@ -465,7 +466,7 @@ run_report(struct opts *o, int (*fn)(struct opts *, struct rinputs *, struct rep
 		in.file[j] = o->file[j];
 	in.show_pii = o->show_pii;
 	err_clear(&e);
-	if (rules_load(dir, &in.rules, &e) == -1) {
+	if (cpu_threads(&in.threads, &e) == -1 || rules_load(dir, &in.rules, &e) == -1) {
 		free(dir);
 		return cli_fail(&e);
 	}

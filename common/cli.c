@@ -157,9 +157,8 @@ cli_site(const char *dir_option)
 	return rc;
 }
 
-/* env_dirs splits a ':' list in $RS_DIR into g's directories (kept for the process). */
-static int
-env_dirs(struct cli_global *g)
+int
+cli_dirs(struct cli_global *g)
 {
 	static char *copy;
 	const char *v = getenv("RS_DIR");
@@ -190,7 +189,7 @@ cli_sites(struct cli_global *g, int multi)
 	struct buf b = BUF_INIT;
 	int i, j, rc = 0, nocode = 0;
 
-	if ((rc = env_dirs(g)) != 0)
+	if ((rc = cli_dirs(g)) != 0)
 		return rc;
 	if (g->ndirs <= 1)
 		return cli_site(g->dir);

@@ -81,6 +81,14 @@ int cli_as_of(const struct cli_global *g, rs_time *t);
 int cli_site(const char *dir_option);
 
 /*
+ * cli_dirs splits $RS_DIR, when it is a ':' list and no -d was given,
+ * into g->dirs and g->dir (kept for the process), for a command that
+ * reads several directories itself. Returns 0, or 2 after printing why
+ * (an empty name, too many).
+ */
+int cli_dirs(struct cli_global *g);
+
+/*
  * cli_sites is cli_site for a command that may read several sites as one
  * network (multi set; SPEC 12): the directories of g (several -d, or
  * $RS_DIR as a ':' list, which it splits into g->dirs and g->dir) must

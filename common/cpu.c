@@ -1,5 +1,6 @@
 /*
- * cpu.c - which vector instructions this CPU runs; see cpu.h.
+ * cpu.c - which vector instructions this CPU runs, and how many threads a
+ * scan may use; see cpu.h.
  */
 #if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_include)
 #if __has_include(<sys/platform/x86.h>)
@@ -8,10 +9,13 @@
 #endif
 #endif
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cpu.h"
+#include "err.h"
 
 /*
  * cap is the highest level RS_SIMD allows: "sse2" (no SSSE3, no AVX2),
@@ -56,4 +60,26 @@ cpu_has_avx2(void)
 #else
 	return 0;
 #endif
+}
+
+int
+cpu_threads(int *n, struct rs_err *e)
+{
+	const char *v = getenv("RS_THREADS");
+	char *end;
+	long t;
+
+	if (v == NULL || *v == '\0') {
+		t = sysconf(_SC_NPROCESSORS_ONLN);
+		*n = t < 1 ? 1 : t > CPU_THREADS_MAX ? CPU_THREADS_MAX : (int)t;
+		return 0;
+	}
+	errno = 0;
+	t = strtol(v, &end, 10);
+	if (*end != '\0' || errno != 0 || strspn(v, "0123456789") != strlen(v) ||
+	    t < 1 || t > CPU_THREADS_MAX)
+		return err_set(e, RS_EDATA, "RS_THREADS",
+		    "bad value '%s' (want a number of threads, 1 to %d)", v, CPU_THREADS_MAX);
+	*n = (int)t;
+	return 0;
 }

@@ -51,13 +51,19 @@ sql_type(enum coltype t, enum ddl_engine e)
 	}
 }
 
-/* column appends one column line; a ClickHouse column that may be empty is Nullable. */
+/*
+ * column appends one column line; a ClickHouse column that may be empty
+ * is Nullable. DuckDB's names are quoted: it reserves "at" (AT TIME
+ * ZONE), which no other engine does.
+ */
 static void
 column(struct buf *out, const char *name, const char *type, int required, enum ddl_engine e,
     int last)
 {
 	if (e == DDL_CLICKHOUSE && !required)
 		buf_printf(out, "    %s Nullable(%s)", name, type);
+	else if (e == DDL_DUCKDB)
+		buf_printf(out, "    \"%s\" %s%s", name, type, required ? " NOT NULL" : "");
 	else
 		buf_printf(out, "    %s %s%s", name, type,
 		    required && e != DDL_CLICKHOUSE ? " NOT NULL" : "");
@@ -71,8 +77,10 @@ ddl_create(struct buf *out, const struct schema *s, enum ddl_engine e)
 
 	switch (e) {
 	case DDL_DUCKDB:
+		/* Said in full: DuckDB guesses the escape from the first rows it reads. */
 		buf_printf(out, "-- rs-journal export %s -f csv > %s.csv; then in duckdb:\n"
-		    "--   COPY %s FROM '%s.csv' (HEADER);\n", s->name, s->name, s->name, s->name);
+		    "--   COPY %s FROM '%s.csv' (FORMAT csv, HEADER, QUOTE '\"', ESCAPE '\"');\n",
+		    s->name, s->name, s->name, s->name);
 		break;
 	case DDL_POSTGRES:
 		buf_printf(out, "-- rs-journal export %s -f csv > %s.csv; then in psql:\n"

@@ -167,7 +167,7 @@ dsteps_init(struct dsteps *d)
 static void
 first(rs_time *slot, rs_time t)
 {
-	if (*slot == RS_TIME_NONE || t < *slot)
+	if (t != RS_TIME_NONE && (*slot == RS_TIME_NONE || t < *slot))
 		*slot = t;
 }
 
@@ -193,6 +193,20 @@ dsteps_add(struct dsteps *d, enum devent ev, rs_time at, int remote)
 		break;
 	default:
 		break;
+	}
+}
+
+void
+dsteps_merge(struct dsteps *d, const struct dsteps *later)
+{
+	first(&d->assigned, later->assigned);
+	first(&d->notified, later->notified);
+	first(&d->arrived, later->arrived);
+	first(&d->cancelled, later->cancelled);
+	/* The last completion in file order is the later part's, if it has one. */
+	if (later->completed != RS_TIME_NONE) {
+		d->completed = later->completed;
+		d->remote = later->remote;
 	}
 }
 

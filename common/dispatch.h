@@ -81,6 +81,9 @@ void dsteps_init(struct dsteps *d);
 /* dsteps_add records event ev at at (remote: a completion with outcome remote) in d. */
 void dsteps_add(struct dsteps *d, enum devent ev, rs_time at, int remote);
 
+/* dsteps_merge adds to d the steps of later, folded from rows that came after d's (a scan's slices). */
+void dsteps_merge(struct dsteps *d, const struct dsteps *later);
+
 /*
  * The dispatch timeline of one case (times are the rows' at,
  * RS_TIME_NONE when the event has not happened).

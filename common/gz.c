@@ -27,6 +27,7 @@ struct source {
 	char *name;
 	int state;
 	int eof;		/* read(2) returned 0 */
+	long long pos;		/* offset of the next pread(2), or -1: read(2) */
 	z_stream z;
 	unsigned char *in;	/* read-ahead: sniffed bytes, compressed input */
 	size_t in_off, in_len;	/* unconsumed part of in (plain mode) */
@@ -40,6 +41,19 @@ source_new(int fd, const char *name)
 	s->fd = fd;
 	s->name = xstrdup(name);
 	s->in = xmalloc(IN_SIZE);
+	s->pos = -1;
+	return s;
+}
+
+struct source *
+source_new_at(int fd, const char *name, long long off)
+{
+	struct source *s = source_new(fd, name);
+
+	s->pos = off;
+	/* A gzip stream starts at byte 0; anything later is read as it is. */
+	if (off > 0)
+		s->state = PLAIN;
 	return s;
 }
 
@@ -49,7 +63,7 @@ read_some(struct source *s, void *p, size_t n, struct rs_err *e)
 	ssize_t r;
 
 	for (;;) {
-		r = read(s->fd, p, n);
+		r = s->pos >= 0 ? pread(s->fd, p, n, (off_t)s->pos) : read(s->fd, p, n);
 		if (r >= 0)
 			break;
 		if (errno != EINTR && errno != EAGAIN)
@@ -57,6 +71,8 @@ read_some(struct source *s, void *p, size_t n, struct rs_err *e)
 	}
 	if (r == 0)
 		s->eof = 1;
+	if (s->pos >= 0)
+		s->pos += r;
 	return r;
 }
 

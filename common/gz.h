@@ -18,6 +18,13 @@ struct source;
 struct source *source_new(int fd, const char *name);
 
 /*
+ * source_new_at is source_new on a file read with pread(2) from byte
+ * off, which leaves fd's offset alone: several sources may read one
+ * descriptor at once. From off > 0 the bytes are taken as they are.
+ */
+struct source *source_new_at(int fd, const char *name, long long off);
+
+/*
  * source_read reads up to n uncompressed bytes into p. Returns the count,
  * 0 at the end, or -1 with e set: a read error, or a truncated or corrupt
  * gzip stream ("truncated gzip data", "corrupt gzip data: ..."), code RS_EIO.

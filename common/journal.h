@@ -150,6 +150,28 @@ int jreader_live_range(struct jreader *jr, long long from, long long to);
  */
 int jreader_same_live(const struct jreader *jr, int fd);
 
+/*
+ * jreader_split cuts the rows a jreader_open_journal reader jr has yet
+ * to read into at most n slices of about equal bytes, none under
+ * min_bytes, for threads to read side by side: sl[i] (caller frees each
+ * with jreader_free) reads what jr would between cut i and cut i + 1,
+ * each cut a line start, so that the slices in order hand out jr's rows
+ * in jr's order, each once. A gzip archive goes whole to one slice. The
+ * slices share jr's descriptors: free them before jr. Slices do not
+ * warn about bad rows; jreader_split_warn does, once per file. Returns
+ * the number of slices, 0 when jr is not to be cut (one slice's worth,
+ * already reading, not a journal: read jr itself), or -1 with e set.
+ */
+int jreader_split(struct jreader *jr, int n, long long min_bytes, struct jreader **sl,
+    struct rs_err *e);
+
+/*
+ * jreader_split_warn adds the bad rows the n slices of jr skipped to
+ * jr's counts and warns about them (unless jr is JR_QUIET) as jr would
+ * have: one warning per file, with the line of its first bad row.
+ */
+void jreader_split_warn(struct jreader *jr, struct jreader *const *sl, int n);
+
 /* jreader_skipped returns how many bad rows jr has skipped so far (JR_QUIET readers too). */
 long jreader_skipped(const struct jreader *jr);
 
@@ -176,6 +198,13 @@ rs_time jreader_ts(const struct jreader *jr);
  * RS_TIME_NONE if it is no time.
  */
 rs_time jrow_at(const struct row *r);
+
+/*
+ * jrow_enum returns the index of the value of r's enum column col among
+ * the values of schema s's column col, or -1 when it is empty or none of
+ * them: validation's finding when row->parsed, else by looking.
+ */
+int jrow_enum(const struct row *r, const struct schema *s, int col);
 
 /* jrow_case_key sets *key to the case id in column col of r (validation's parse when there is one); returns 0 or -1. */
 int jrow_case_key(const struct row *r, int col, uint64_t *key);

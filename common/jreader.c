@@ -32,9 +32,15 @@ struct part {
 	int fd;		/* the live file opened with the snapshot (owned), or -1 */
 	long long offset;
 	int archived_month;	/* live file: rows of this month (YYYYMM) and before are in archives */
+	rs_time archived_end;	/* the end of that month, once needed (RS_TIME_NONE before) */
 	int whole_last_line;	/* a file named by the user: its last line counts without a newline */
 	int live;		/* the journal's live file (jreader_open_journal) */
 	long long end;		/* rows from this byte offset on are not read; -1: to the end */
+	long long size;		/* live file: its size at the snapshot */
+	int fd_borrowed;	/* fd belongs to the reader this slice was cut from */
+	int orig;		/* a slice's part: the index of its part in that reader */
+	long bad, first_bad;	/* a slice's part: bad rows skipped, the first's line (0: unknown) */
+	long long first_bad_off;	/* and its byte offset */
 };
 
 struct jreader {
@@ -53,6 +59,7 @@ struct jreader {
 	long first_bad_line;	/* of the first part that had one: what jreader_first_bad says */
 	long skipped;		/* bad rows of the parts closed so far */
 	rs_time ts;		/* ts of the row last handed out, RS_TIME_NONE if unknown */
+	int slice;		/* cut by jreader_split: bad rows are counted per part, not warned */
 	int done;
 	char msg[1024];
 };
@@ -84,6 +91,12 @@ add_part(struct jreader *jr, const char *path, long long offset)
 	jr->parts[jr->nparts].whole_last_line = 0;
 	jr->parts[jr->nparts].live = 0;
 	jr->parts[jr->nparts].end = -1;
+	jr->parts[jr->nparts].size = -1;
+	jr->parts[jr->nparts].archived_end = RS_TIME_NONE;
+	jr->parts[jr->nparts].fd_borrowed = 0;
+	jr->parts[jr->nparts].orig = jr->nparts;
+	jr->parts[jr->nparts].bad = jr->parts[jr->nparts].first_bad = 0;
+	jr->parts[jr->nparts].first_bad_off = -1;
 	jr->nparts++;
 }
 
@@ -168,6 +181,16 @@ warn_skipped(struct jreader *jr)
 	int fd = jr->cur >= 0 && jr->parts[jr->cur].fd >= 0 ?
 	    jr->parts[jr->cur].fd : jr->fd;
 
+	if (jr->slice && jr->bad > 0) {
+		/* Only the first slice with bad rows needs the line: jreader_split_warn counts it. */
+		jr->parts[jr->cur].bad = jr->bad;
+		jr->parts[jr->cur].first_bad = jr->first_bad;
+		jr->parts[jr->cur].first_bad_off = jr->first_bad_off;
+		jr->skipped += jr->bad;
+		jr->bad = 0;
+		jr->first_bad = 0;
+		return;
+	}
 	if (jr->bad > 0 && jr->first_bad == 0 && fd >= 0 && jr->cur >= 0 &&
 	    jr->parts[jr->cur].offset > 0)
 		jr->first_bad = line_at(fd, jr->first_bad_off);
@@ -338,6 +361,7 @@ jreader_open_journal(const char *dir, const struct schema *s, rs_time since, rs_
 		jr->parts[jr->nparts - 1].fd = fd;
 		jr->parts[jr->nparts - 1].archived_month = skip;
 		jr->parts[jr->nparts - 1].live = 1;
+		jr->parts[jr->nparts - 1].size = (long long)st.st_size;
 	}
 	free(live);
 	return jr;
@@ -387,8 +411,10 @@ jreader_skip_archived(struct jreader *jr, int month)
 {
 	int i;
 
-	for (i = 0; i < jr->nparts; i++)
+	for (i = 0; i < jr->nparts; i++) {
 		jr->parts[i].archived_month = month;
+		jr->parts[i].archived_end = RS_TIME_NONE;
+	}
 }
 
 const char *const *
@@ -412,6 +438,7 @@ unguard(const struct jreader *jr, struct row *row)
 int
 jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 {
+	struct part *p;
 	rs_time ts;
 	int got;
 
@@ -472,9 +499,13 @@ jreader_next(struct jreader *jr, struct row *row, struct rs_err *e)
 		/* Validation parsed ts already (jr->ts); only a JR_BAD row has none. */
 		if ((ts = jr->ts) == RS_TIME_NONE)
 			return 1;
-		if (jr->parts[jr->cur].archived_month &&
-		    journal_month(ts) <= jr->parts[jr->cur].archived_month)
-			continue;
+		if ((p = &jr->parts[jr->cur])->archived_month) {
+			/* A time against the month's end: a calendar per row was an eighth of a scan. */
+			if (p->archived_end == RS_TIME_NONE)
+				p->archived_end = journal_month_end(p->archived_month);
+			if (ts < p->archived_end)
+				continue;
+		}
 		if (jr->until != RS_TIME_NONE && ts > jr->until) {
 			/* ts never decreases: nothing later can be in range. */
 			close_part(jr);
@@ -544,7 +575,7 @@ jreader_free(struct jreader *jr)
 	if (jr->r)
 		close_part(jr);
 	for (i = 0; i < jr->nparts; i++) {
-		if (jr->parts[i].fd >= 0)
+		if (jr->parts[i].fd >= 0 && !jr->parts[i].fd_borrowed)
 			close(jr->parts[i].fd);
 		free(jr->parts[i].path);
 	}
@@ -566,6 +597,14 @@ jrow_at(const struct row *r)
 }
 
 int
+jrow_enum(const struct row *r, const struct schema *s, int col)
+{
+	if (r->parsed && r->enums != NULL)
+		return (int)r->enums[col] - 1;
+	return col < r->n ? schema_enum_index(&s->cols[col], r->v[col], r->len[col]) : -1;
+}
+
+int
 jrow_case_key(const struct row *r, int col, uint64_t *key)
 {
 	if (r->parsed && r->case_key != 0) {
@@ -573,4 +612,210 @@ jrow_case_key(const struct row *r, int col, uint64_t *key)
 		return 0;
 	}
 	return col < r->n ? id_parse(r->v[col], r->len[col], "RS", key) : -1;
+}
+
+/*
+ * Slices (jreader_split). A cut is a position in the stream of parts:
+ * byte off of part k, always a line start; k = nparts is the end.
+ */
+struct cut {
+	int k;
+	long long off;
+};
+
+#define SLICE_GZ_RATIO 4	/* a gzip archive's weight: its bytes inflate about so much */
+#define CUT_BLOCK 65536
+
+/* part_span sets the bytes [*from, *to) part p will read, and says whether it can be cut (a plain file of known size). */
+static int
+part_span(const struct part *p, long long *from, long long *to)
+{
+	struct stat st;
+	size_t n = p->path ? strlen(p->path) : 0;
+	long long size = p->size;
+
+	*from = p->offset;
+	if (size < 0 && p->path && stat(p->path, &st) == 0 && S_ISREG(st.st_mode))
+		size = (long long)st.st_size;
+	if (size < 0) {
+		*to = *from;	/* unknown: opening it will say why */
+		return 0;
+	}
+	*to = p->end >= 0 && p->end < size ? p->end : size;
+	if (*to < *from)
+		*to = *from;
+	if (n > 3 && strcmp(p->path + n - 3, ".gz") == 0) {
+		*to = *from + (*to - *from) * SLICE_GZ_RATIO;
+		return 0;
+	}
+	return 1;
+}
+
+/* line_start returns the first line start at or after off in part p (to if none before it), or -1 with e set. */
+static long long
+line_start(const struct part *p, long long off, long long to, struct rs_err *e)
+{
+	char b[CUT_BLOCK];
+	long long pos = off - 1;
+	ssize_t n;
+	char *nl;
+	int fd = p->fd;
+
+	if (off <= 0)
+		return 0;
+	if (fd < 0 && (fd = open(p->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return err_set(e, RS_EIO, p->path, "cannot open: %s", strerror(errno));
+	while (pos < to) {
+		n = pread(fd, b, sizeof(b), (off_t)pos);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err_set(e, RS_EIO, p->path, "read error: %s", strerror(errno));
+			pos = -1;
+			break;
+		}
+		if (n == 0) {
+			pos = to;
+			break;
+		}
+		if ((nl = memchr(b, '\n', (size_t)n)) != NULL) {
+			pos += nl - b + 1;
+			break;
+		}
+		pos += n;
+	}
+	if (fd != p->fd)
+		close(fd);
+	return pos > to ? to : pos;
+}
+
+/* slice_new makes the quiet reader of jr's stream between cuts a and b. */
+static struct jreader *
+slice_new(const struct jreader *jr, struct cut a, struct cut b)
+{
+	struct jreader *sl = jreader_new(jr->s, jr->flags | JR_QUIET, jr->until);
+	struct part *p;
+	int k;
+
+	sl->slice = 1;
+	for (k = a.k; k < jr->nparts && (k < b.k || (k == b.k && b.off > jr->parts[k].offset &&
+	    (k != a.k || b.off > a.off))); k++) {
+		add_part(sl, jr->parts[k].path, 0);
+		p = &sl->parts[sl->nparts - 1];
+		p->fd = jr->parts[k].fd;
+		p->fd_borrowed = 1;
+		p->orig = k;
+		p->archived_month = jr->parts[k].archived_month;
+		p->whole_last_line = jr->parts[k].whole_last_line;
+		p->live = jr->parts[k].live;
+		p->size = jr->parts[k].size;
+		p->offset = k == a.k ? a.off : jr->parts[k].offset;
+		p->end = k == b.k ? b.off : jr->parts[k].end;
+	}
+	return sl;
+}
+
+int
+jreader_split(struct jreader *jr, int n, long long min_bytes, struct jreader **sl,
+    struct rs_err *e)
+{
+	long long *from, *to, total = 0, per, acc = 0, want, off;
+	struct cut *cuts;
+	int *can, i, k, ncut = 1, nsl = 0;
+
+	if (jr->cur != -1 || jr->fd >= 0 || jr->nparts == 0 || n <= 1)
+		return 0;
+	from = xcalloc((size_t)jr->nparts, sizeof(*from));
+	to = xcalloc((size_t)jr->nparts, sizeof(*to));
+	can = xcalloc((size_t)jr->nparts, sizeof(*can));
+	for (k = 0; k < jr->nparts; k++) {
+		can[k] = part_span(&jr->parts[k], &from[k], &to[k]);
+		total += to[k] - from[k];
+	}
+	if (min_bytes > 0 && total / min_bytes < n)
+		n = (int)(total / min_bytes);
+	cuts = xcalloc((size_t)n + 1, sizeof(*cuts));
+	cuts[0].k = 0;
+	cuts[0].off = jr->parts[0].offset;
+	per = n > 0 ? total / n : 0;
+	for (k = 0, i = 1; n > 1 && k < jr->nparts && i < n; k++) {
+		/* The cuts that fall in part k; one that falls in an uncut part goes to its end. */
+		while (i < n && (want = (long long)i * per) < acc + (to[k] - from[k])) {
+			if (!can[k])
+				break;
+			if ((off = line_start(&jr->parts[k], from[k] + (want - acc), to[k], e)) < 0)
+				goto fail;
+			if (off > cuts[ncut - 1].off || cuts[ncut - 1].k != k) {
+				cuts[ncut].k = k;
+				cuts[ncut++].off = off;
+			}
+			i++;
+		}
+		acc += to[k] - from[k];
+		if (i < n && (long long)i * per <= acc) {
+			if (k + 1 < jr->nparts) {
+				cuts[ncut].k = k + 1;
+				cuts[ncut++].off = jr->parts[k + 1].offset;
+			}
+			while (i < n && (long long)i * per <= acc)
+				i++;
+		}
+	}
+	if (ncut < 2)
+		goto done;
+	cuts[ncut].k = jr->nparts;
+	cuts[ncut].off = 0;
+	for (i = 0; i < ncut; i++)
+		sl[nsl++] = slice_new(jr, cuts[i], cuts[i + 1]);
+done:
+	free(cuts);
+	free(from);
+	free(to);
+	free(can);
+	return nsl;
+fail:
+	nsl = -1;
+	goto done;
+}
+
+void
+jreader_split_warn(struct jreader *jr, struct jreader *const *sl, int n)
+{
+	long bad, first;
+	long long first_off;
+	int i, j, k, fd;
+	const struct part *p;
+
+	for (k = 0; k < jr->nparts; k++) {
+		bad = first = 0;
+		first_off = -1;
+		for (i = 0; i < n; i++)
+			for (j = 0; j < sl[i]->nparts; j++) {
+				p = &sl[i]->parts[j];
+				if (p->orig != k || p->bad == 0)
+					continue;
+				if (bad == 0) {
+					first = p->first_bad;
+					first_off = p->first_bad_off;
+				}
+				bad += p->bad;
+			}
+		if (bad == 0)
+			continue;
+		if (first == 0 && first_off >= 0) {
+			/* A slice that started mid-file does not know its line numbers. */
+			p = &jr->parts[k];
+			fd = p->fd >= 0 ? p->fd : open(p->path, O_RDONLY | O_CLOEXEC);
+			if (fd >= 0) {
+				first = line_at(fd, first_off);
+				if (fd != p->fd)
+					close(fd);
+			}
+		}
+		if (jr->first_bad_line == 0)
+			jr->first_bad_line = first;
+		jr->skipped += bad;
+		if (!(jr->flags & JR_QUIET))
+			journal_warn_skipped(jr->parts[k].path, bad, first);
+	}
 }

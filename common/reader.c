@@ -54,14 +54,15 @@ has_suffix(const char *s, const char *suffix)
 }
 
 static struct reader *
-reader_new(int fd, int own_fd, const char *name, enum reader_kind kind, long long offset)
+reader_new(int fd, int own_fd, const char *name, enum reader_kind kind, long long offset,
+    int positioned)
 {
 	struct reader *r = xcalloc(1, sizeof(*r));
 
 	r->fd = fd;
 	r->own_fd = own_fd;
 	r->name = xstrdup(name);
-	r->src = source_new(fd, name);
+	r->src = positioned ? source_new_at(fd, name, offset) : source_new(fd, name);
 	if (kind == READER_AUTO) {
 		if (has_suffix(name, ".csv") || has_suffix(name, ".csv.gz"))
 			kind = READER_CSV;
@@ -70,7 +71,9 @@ reader_new(int fd, int own_fd, const char *name, enum reader_kind kind, long lon
 	}
 	r->kind = kind;
 	r->cap = READ_SIZE;
-	r->buf = xcalloc(1, r->cap + 1 + LINESCAN_PAD);
+	/* Not calloc: a reused heap block would be cleared a megabyte at a time, for nothing. */
+	r->buf = xmalloc(r->cap + 1 + LINESCAN_PAD);
+	memset(r->buf, 0, 1 + LINESCAN_PAD);
 	/*
 	 * The first reads are small and grow: a header, or the tail of a
 	 * journal under an append, is a few kilobytes, and reading (and
@@ -92,7 +95,7 @@ reader_open(const char *path, enum reader_kind kind, struct rs_err *e)
 	int fd;
 
 	if (strcmp(path, "-") == 0)
-		return reader_new(0, 0, "stdin", kind, 0);
+		return reader_new(0, 0, "stdin", kind, 0, 0);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		err_set(e, RS_EIO, path, "cannot open: %s", strerror(errno));
@@ -103,19 +106,26 @@ reader_open(const char *path, enum reader_kind kind, struct rs_err *e)
 		err_set(e, RS_EIO, path, "is a directory, not a file");
 		return NULL;
 	}
-	return reader_new(fd, 1, path, kind, 0);
+	return reader_new(fd, 1, path, kind, 0, 0);
 }
 
 struct reader *
 reader_open_fd(int fd, const char *name, enum reader_kind kind, long long offset,
     struct rs_err *e)
 {
-	/* A pipe cannot seek and starts where it is; a file starts at offset. */
-	if (lseek(fd, (off_t)offset, SEEK_SET) < 0 && (offset > 0 || errno != ESPIPE)) {
-		err_set(e, RS_EIO, name, "cannot seek: %s", strerror(errno));
-		return NULL;
+	/*
+	 * A pipe cannot seek and starts where it is. A file is read with
+	 * pread from offset, so that the slices of a parallel scan can read
+	 * one descriptor at once (jreader_split).
+	 */
+	if (lseek(fd, 0, SEEK_CUR) < 0) {
+		if (offset > 0 || errno != ESPIPE) {
+			err_set(e, RS_EIO, name, "cannot seek: %s", strerror(errno));
+			return NULL;
+		}
+		return reader_new(fd, 0, name, kind, 0, 0);
 	}
-	return reader_new(fd, 0, name, kind, offset);
+	return reader_new(fd, 0, name, kind, offset, 1);
 }
 
 /* fill reads more input after the unconsumed part; returns 1 if data came, 0 at EOF, -1 on error. */

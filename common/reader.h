@@ -29,9 +29,10 @@ enum reader_kind {
 struct reader *reader_open(const char *path, enum reader_kind kind, struct rs_err *e);
 
 /*
- * reader_open_fd reads fd (borrowed) from byte offset onward (it seeks
- * there; offset 0 reads from the current position of a pipe), with
- * name for messages. Line numbers are unknown (0) when offset > 0.
+ * reader_open_fd reads fd (borrowed) from byte offset onward, with name
+ * for messages: a file with pread(2), leaving fd's offset alone (several
+ * readers may share fd); a pipe (offset 0 only) from where it is. Line
+ * numbers are unknown (0) when offset > 0.
  */
 struct reader *reader_open_fd(int fd, const char *name, enum reader_kind kind,
     long long offset, struct rs_err *e);

@@ -21,6 +21,12 @@ static const struct schema *const journals[RJ_N] = {
 	&schema_cases, &schema_dispatch, &schema_complaints, &schema_callbacks
 };
 
+const struct schema *
+rin_schema(int j)
+{
+	return journals[j];
+}
+
 int
 rin_scan(const struct rinputs *in, int j, rs_time since,
     void (*fn)(const struct row *r, void *arg), void *arg, struct rs_err *e)

@@ -29,7 +29,12 @@ struct rinputs {
 	rs_time as_of;			/* rows with ts after it are ignored */
 	struct rules rules;
 	int show_pii;
+	int threads;			/* a scan's threads at most (cpu_threads); 0 counts as 1 */
 };
+
+/* rin_schema returns the schema of journal j (RJ_*). */
+struct schema;
+const struct schema *rin_schema(int j);
 
 /*
  * How far back the shift handover looks for cases still open, and how

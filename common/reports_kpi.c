@@ -4,7 +4,6 @@
  * and their rate per 1000 cases, CSAT, NPS and complainant
  * satisfaction.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "report.h"
 #include "reports.h"
 #include "row.h"
+#include "rscan.h"
 #include "schema.h"
 #include "schema_tables.h"
 #include "timefmt.h"
@@ -39,9 +39,10 @@ struct period {
  * of a case (every column as a string, struct cases) and a full
  * dispatch timeline cost 1.4 GB for a million cases and a quarter of
  * the time in page faults. The fields follow cases_add (opened row's
- * at; last non-empty call_at, road and scheduled_at); of the dispatch rows only the
- * times the SLA steps read are kept (struct dsteps, filled as
- * dtimeline_add fills it), so that kpi measures as every other report.
+ * at; last non-empty call_at, road and scheduled_at); of the dispatch
+ * rows only the times the SLA steps read are kept (struct dsteps,
+ * filled as dtimeline_add fills it), so that kpi measures as every
+ * other report.
  */
 struct kcase {
 	rs_time opened_at, call_at, scheduled_at;
@@ -49,49 +50,75 @@ struct kcase {
 };
 
 /*
- * The dispatch journal is read by a second thread while the first reads
- * the others (the two halves of the bytes, on a machine with two cores
- * or more): each fills its own tables, joined by case key at the end,
- * as kpi did before with the dispatch set. Nothing is shared while they
- * run but the read-only inputs; the caches of timefmt, ids and schema
- * are per thread.
+ * The parts a scan folds each slice of a journal into (rscan.h): the
+ * cases, the dispatch steps of cases, and the complaints and callbacks
+ * counted by period.
  */
-struct kdispatch {
-	const struct rinputs *in;
-	rs_time since;
+struct kcases {
+	struct kindex ix;
+	struct kcase *c;
+};
+
+struct kdisp {
 	struct kindex ix;
 	struct dsteps *d;
-	int rc;
-	struct rs_err e;
-	int threaded;		/* run by the second thread: warnings deferred */
-	struct buf warnings;
+};
+
+struct kper {
+	struct period *p;
+	size_t n;
+	size_t last;		/* the period of the last row: rows come in time order */
 };
 
 struct kpi {
 	const struct rinputs *in;
 	struct period *p;
 	size_t n;
-	struct kindex ix;	/* the cases */
-	struct kcase *c;
-	struct kdispatch kd;
+	struct kcases *cases;
+	struct kdisp *disp;
 };
 
+/* period_of returns the period of p[0..n) holding t, or NULL; *last is where the search starts and ends. */
 static struct period *
-period_of(const struct kpi *k, rs_time t)
+period_of(struct period *p, size_t n, size_t *last, rs_time t)
 {
-	size_t lo = 0, hi = k->n, mid;
+	size_t lo = 0, hi = n, mid;
 
-	/* The periods are sorted and adjacent: bisect. */
-	if (k->n == 0 || t < k->p[0].start || t >= k->p[k->n - 1].end)
+	if (n == 0 || t < p[0].start || t >= p[n - 1].end)
 		return NULL;
+	if (p[*last].start <= t && t < p[*last].end)
+		return &p[*last];
+	/* The periods are sorted and adjacent: bisect. */
 	while (hi - lo > 1) {
 		mid = (lo + hi) / 2;
-		if (k->p[mid].start <= t)
+		if (p[mid].start <= t)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	return &k->p[lo];
+	*last = lo;
+	return &p[lo];
+}
+
+/*
+ * The enum values the folds look for, as indexes among their column's
+ * values (jrow_enum): an integer compare per row, not a strcmp. Set by
+ * report_kpi before any scan; the same on every call.
+ */
+static struct {
+	int case_opened, complaint_opened, remote, service, complaint, reached;
+} ke;
+
+static void
+ke_init(void)
+{
+	ke.case_opened = schema_enum_index(&schema_cases.cols[CASES_EVENT], "opened", 6);
+	ke.complaint_opened = schema_enum_index(&schema_complaints.cols[COMPLAINTS_EVENT],
+	    "opened", 6);
+	ke.remote = schema_enum_index(&schema_dispatch.cols[DISPATCH_OUTCOME], "remote", 6);
+	ke.service = schema_enum_index(&schema_callbacks.cols[CALLBACKS_KIND], "service", 7);
+	ke.complaint = schema_enum_index(&schema_callbacks.cols[CALLBACKS_KIND], "complaint", 9);
+	ke.reached = schema_enum_index(&schema_callbacks.cols[CALLBACKS_RESULT], "reached", 7);
 }
 
 static rs_time
@@ -102,102 +129,182 @@ ts_or_none(const char *v, size_t n)
 	return n > 0 && time_parse_ts(v, n, &t) == 0 ? t : RS_TIME_NONE;
 }
 
-static void
-on_case(const struct row *r, void *arg)
+/* kcase_of returns key's case in cs, added empty if new. */
+static struct kcase *
+kcase_of(struct kcases *cs, uint64_t key)
 {
-	struct kpi *k = arg;
+	struct kcase *c;
+	long i;
+	int grown;
+
+	if ((i = kindex_get(&cs->ix, key)) != -1)
+		return &cs->c[i];
+	i = (long)kindex_add(&cs->ix, key, &grown);
+	if (grown)
+		cs->c = xrealloc(cs->c, cs->ix.cap * sizeof(*cs->c));
+	c = &cs->c[i];
+	c->opened_at = c->call_at = c->scheduled_at = RS_TIME_NONE;
+	c->road = -1;
+	return c;
+}
+
+static void
+on_case(const struct row *r, void *part)
+{
 	struct kcase *c;
 	uint64_t key;
-	long i;
-	int road, grown;
+	int road;
 
 	if (jrow_case_key(r, CASES_CASE_ID, &key) == -1)
 		return;
-	if ((i = kindex_get(&k->ix, key)) == -1) {
-		i = (long)kindex_add(&k->ix, key, &grown);
-		if (grown)
-			k->c = xrealloc(k->c, k->ix.cap * sizeof(*k->c));
-		c = &k->c[i];
-		c->opened_at = c->call_at = c->scheduled_at = RS_TIME_NONE;
-		c->road = -1;
-	}
-	c = &k->c[i];
+	c = kcase_of(part, key);
 	/* Only the first opened row counts (cases_add); other values: the last non-empty wins. */
-	if (c->opened_at == RS_TIME_NONE && strcmp(r->v[CASES_EVENT], "opened") == 0)
+	if (c->opened_at == RS_TIME_NONE && jrow_enum(r, &schema_cases, CASES_EVENT) ==
+	    ke.case_opened)
 		c->opened_at = jrow_at(r);
 	if (r->len[CASES_CALL_AT] > 0)
 		c->call_at = ts_or_none(r->v[CASES_CALL_AT], r->len[CASES_CALL_AT]);
 	if (r->len[CASES_SCHEDULED_AT] > 0)
 		c->scheduled_at = ts_or_none(r->v[CASES_SCHEDULED_AT], r->len[CASES_SCHEDULED_AT]);
-	if (r->len[CASES_ROAD] > 0 && (road = schema_enum_index(&schema_cases.cols[CASES_ROAD],
-	    r->v[CASES_ROAD], r->len[CASES_ROAD])) >= 0)
+	if ((road = jrow_enum(r, &schema_cases, CASES_ROAD)) >= 0)
 		c->road = (signed char)road;
 }
 
-static void
-on_dispatch(const struct row *r, void *arg)
+static void *
+kcases_new(void *ctx)
 {
-	struct kdispatch *kd = arg;
-	enum devent ev;
-	uint64_t key;
+	(void)ctx;
+	return xcalloc(1, sizeof(struct kcases));
+}
+
+static void
+kcases_free(void *part)
+{
+	struct kcases *cs = part;
+
+	if (cs == NULL)
+		return;
+	kindex_free(&cs->ix);
+	free(cs->c);
+	free(cs);
+}
+
+/* kcases_merge folds the cases of a later slice into cs, as on_case would have. */
+static void
+kcases_merge(void *into, void *later, void *ctx)
+{
+	struct kcases *cs = into, *b = later;
+	struct kcase *c;
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < b->ix.n; i++) {
+		const struct kcase *x = &b->c[i];
+
+		c = kcase_of(cs, b->ix.keys[i]);
+		if (c->opened_at == RS_TIME_NONE)
+			c->opened_at = x->opened_at;
+		if (x->call_at != RS_TIME_NONE)
+			c->call_at = x->call_at;
+		if (x->scheduled_at != RS_TIME_NONE)
+			c->scheduled_at = x->scheduled_at;
+		if (x->road >= 0)
+			c->road = x->road;
+	}
+	kcases_free(b);
+}
+
+static const struct rscan_fold kcases_fold = { kcases_new, on_case, kcases_merge, kcases_free };
+
+/* dsteps_of returns key's steps in kd, added empty if new. */
+static struct dsteps *
+dsteps_of(struct kdisp *kd, uint64_t key)
+{
 	long i;
 	int grown;
+
+	if ((i = kindex_get(&kd->ix, key)) != -1)
+		return &kd->d[i];
+	i = (long)kindex_add(&kd->ix, key, &grown);
+	if (grown)
+		kd->d = xrealloc(kd->d, kd->ix.cap * sizeof(*kd->d));
+	dsteps_init(&kd->d[i]);
+	return &kd->d[i];
+}
+
+static void
+on_dispatch(const struct row *r, void *part)
+{
+	enum devent ev;
+	uint64_t key;
 	rs_time at;
 
 	if (jrow_case_key(r, DISPATCH_CASE_ID, &key) == -1 ||
 	    devent_parse(r->v[DISPATCH_EVENT], &ev) == -1 ||
 	    (at = jrow_at(r)) == RS_TIME_NONE)
 		return;
-	if ((i = kindex_get(&kd->ix, key)) == -1) {
-		i = (long)kindex_add(&kd->ix, key, &grown);
-		if (grown)
-			kd->d = xrealloc(kd->d, kd->ix.cap * sizeof(*kd->d));
-		dsteps_init(&kd->d[i]);
-	}
-	dsteps_add(&kd->d[i], ev, at, ev == DE_COMPLETED &&
-	    strcmp(r->v[DISPATCH_OUTCOME], "remote") == 0);
+	dsteps_add(dsteps_of(part, key), ev, at, ev == DE_COMPLETED &&
+	    jrow_enum(r, &schema_dispatch, DISPATCH_OUTCOME) == ke.remote);
 }
 
 static void *
-dispatch_worker(void *arg)
+kdisp_new(void *ctx)
 {
-	struct kdispatch *kd = arg;
-
-	err_clear(&kd->e);
-	/* Its warnings are printed after those of the cases journal, as in one thread. */
-	if (kd->threaded)
-		err_defer(&kd->warnings);
-	kd->rc = rin_scan(kd->in, RJ_DISPATCH, kd->since, on_dispatch, kd, &kd->e);
-	if (kd->threaded)
-		err_defer(NULL);
-	return NULL;
+	(void)ctx;
+	return xcalloc(1, sizeof(struct kdisp));
 }
 
 static void
-on_complaint(const struct row *r, void *arg)
+kdisp_free(void *part)
 {
-	struct kpi *k = arg;
+	struct kdisp *kd = part;
+
+	if (kd == NULL)
+		return;
+	kindex_free(&kd->ix);
+	free(kd->d);
+	free(kd);
+}
+
+static void
+kdisp_merge(void *into, void *later, void *ctx)
+{
+	struct kdisp *kd = later;
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < kd->ix.n; i++)
+		dsteps_merge(dsteps_of(into, kd->ix.keys[i]), &kd->d[i]);
+	kdisp_free(kd);
+}
+
+static const struct rscan_fold kdisp_fold = { kdisp_new, on_dispatch, kdisp_merge, kdisp_free };
+
+static void
+on_complaint(const struct row *r, void *part)
+{
+	struct kper *kp = part;
 	struct period *p;
 
-	if (strcmp(r->v[COMPLAINTS_EVENT], "opened") == 0 &&
-	    (p = period_of(k, jrow_at(r))) != NULL)
+	if (jrow_enum(r, &schema_complaints, COMPLAINTS_EVENT) == ke.complaint_opened &&
+	    (p = period_of(kp->p, kp->n, &kp->last, jrow_at(r))) != NULL)
 		p->complaints++;
 }
 
 static void
-on_callback(const struct row *r, void *arg)
+on_callback(const struct row *r, void *part)
 {
-	struct kpi *k = arg;
+	struct kper *kp = part;
 	struct period *p;
-	const char *kind = r->v[CALLBACKS_KIND];
-	int reached = strcmp(r->v[CALLBACKS_RESULT], "reached") == 0;
+	int kind = jrow_enum(r, &schema_callbacks, CALLBACKS_KIND);
+	int reached = jrow_enum(r, &schema_callbacks, CALLBACKS_RESULT) == ke.reached;
 	int ok = r->len[CALLBACKS_OVERALL] > 0 && atoi(r->v[CALLBACKS_OVERALL]) >= 4;
 	int nps;
 
 	/* A callback belongs to the period of its own at (SPEC 10). */
-	if ((p = period_of(k, jrow_at(r))) == NULL)
+	if ((p = period_of(kp->p, kp->n, &kp->last, jrow_at(r))) == NULL)
 		return;
-	if (strcmp(kind, "service") == 0) {
+	if (kind == ke.service) {
 		p->svc_reached += reached;
 		p->svc_ok += reached && ok;
 		if (r->len[CALLBACKS_NPS] > 0) {
@@ -206,11 +313,58 @@ on_callback(const struct row *r, void *arg)
 			p->nps_pro += nps >= 9;
 			p->nps_det += nps <= 6;
 		}
-	} else if (strcmp(kind, "complaint") == 0) {
+	} else if (kind == ke.complaint) {
 		p->cp_reached += reached;
 		p->cp_ok += reached && ok;
 	}
 }
+
+/* kper_new returns a copy of the site's periods, counts zero: a slice's part. */
+static void *
+kper_new(void *ctx)
+{
+	const struct kpi *k = ctx;
+	struct kper *kp = xcalloc(1, sizeof(*kp));
+	size_t i;
+
+	kp->n = k->n;
+	kp->p = xcalloc(k->n ? k->n : 1, sizeof(*kp->p));
+	for (i = 0; i < k->n; i++) {
+		kp->p[i].start = k->p[i].start;
+		kp->p[i].end = k->p[i].end;
+	}
+	return kp;
+}
+
+static void
+kper_free(void *part)
+{
+	struct kper *kp = part;
+
+	if (kp == NULL)
+		return;
+	free(kp->p);
+	free(kp);
+}
+
+static void period_sum(struct period *a, const struct period *b);
+
+static void
+kper_merge(void *into, void *later, void *ctx)
+{
+	struct kper *a = into, *b = later;
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < a->n; i++)
+		period_sum(&a->p[i], &b->p[i]);
+	kper_free(b);
+}
+
+static const struct rscan_fold kcomplaints_fold = { kper_new, on_complaint, kper_merge,
+    kper_free };
+static const struct rscan_fold kcallbacks_fold = { kper_new, on_callback, kper_merge,
+    kper_free };
 
 static void
 tally_cases(struct kpi *k)
@@ -218,21 +372,22 @@ tally_cases(struct kpi *k)
 	struct sla_result res[SLA_NSTEPS];
 	struct sla_case sc;
 	struct period *p;
-	size_t i;
+	size_t i, last = 0;
 	long j;
 
-	for (i = 0; i < k->ix.n; i++) {
-		const struct kcase *c = &k->c[i];
+	for (i = 0; i < k->cases->ix.n; i++) {
+		const struct kcase *c = &k->cases->c[i];
 
-		if (c->opened_at == RS_TIME_NONE || (p = period_of(k, c->opened_at)) == NULL)
+		if (c->opened_at == RS_TIME_NONE ||
+		    (p = period_of(k->p, k->n, &last, c->opened_at)) == NULL)
 			continue;
 		p->cases++;
 		sc.opened_at = c->opened_at;
 		sc.call_at = c->call_at;
 		sc.road = c->road >= 0 ? schema_cases.cols[CASES_ROAD].enums[(int)c->road] : "";
 		sc.scheduled_at = c->scheduled_at;
-		j = kindex_get(&k->kd.ix, k->ix.keys[i]);
-		sla_steps(&sc, j != -1 ? &k->kd.d[j] : NULL, &k->in->rules, k->in->as_of, res);
+		j = kindex_get(&k->disp->ix, k->cases->ix.keys[i]);
+		sla_steps(&sc, j != -1 ? &k->disp->d[j] : NULL, &k->in->rules, k->in->as_of, res);
 		if (res[SLA_DISPATCH].status == SLA_MET || res[SLA_DISPATCH].status == SLA_MISSED)
 			p->sla[0][res[SLA_DISPATCH].status == SLA_MISSED]++;
 		if (res[SLA_ARRIVE].status == SLA_MET || res[SLA_ARRIVE].status == SLA_MISSED)
@@ -320,56 +475,36 @@ fill(struct report *r, enum kpi_by by, const struct period *net, size_t n, int b
 }
 
 /*
- * kpi_site reads one site's journals (k->in) into its periods k->p (from
- * since): the cases here and the dispatch rows in a second thread.
- * Returns 0, or -1 with e set.
+ * kpi_site reads one site's journals (k->in) into its periods k->p
+ * (from since), each journal on every thread the scan may use, in the
+ * order cases, dispatch, complaints, callbacks: their warnings and
+ * errors come in that order. Returns 0, or -1 with e set.
  */
 static int
 kpi_site(struct kpi *k, rs_time since, struct rs_err *e)
 {
-	pthread_t worker;
-	int ok;
+	void *cp = NULL, *cb = NULL;
+	size_t i;
+	int rc = -1;
 
-	memset(&k->ix, 0, sizeof(k->ix));
-	memset(&k->kd, 0, sizeof(k->kd));
-	k->c = NULL;
-	k->kd.in = k->in;
-	k->kd.since = since;
-	/*
-	 * The cases in this thread, the dispatch rows in a second one (if
-	 * one can be had). What the user sees stays that of one thread
-	 * reading cases then dispatch: the cases journal's warnings and
-	 * errors first, the dispatch journal's after, and none of those
-	 * when reading the cases failed.
-	 */
-	k->kd.threaded = k->n > 0;
-	if (k->kd.threaded && pthread_create(&worker, NULL, dispatch_worker, &k->kd) != 0)
-		k->kd.threaded = 0;
-	ok = k->n > 0 && rin_scan(k->in, RJ_CASES, since, on_case, k, e) == 0;
-	if (k->kd.threaded) {
-		pthread_join(worker, NULL);
-		/* As if read after the cases: not at all when those failed. */
-		if (ok && k->kd.warnings.len > 0) {
-			fflush(stdout);
-			fputs(k->kd.warnings.p, stderr);
+	k->cases = NULL;
+	k->disp = NULL;
+	if (rscan_fold(k->in, RJ_CASES, since, &kcases_fold, k, (void **)&k->cases, e) == 0 &&
+	    rscan_fold(k->in, RJ_DISPATCH, since, &kdisp_fold, k, (void **)&k->disp, e) == 0 &&
+	    rscan_fold(k->in, RJ_COMPLAINTS, since, &kcomplaints_fold, k, &cp, e) == 0 &&
+	    rscan_fold(k->in, RJ_CALLBACKS, since, &kcallbacks_fold, k, &cb, e) == 0) {
+		for (i = 0; i < k->n; i++) {
+			period_sum(&k->p[i], &((struct kper *)cp)->p[i]);
+			period_sum(&k->p[i], &((struct kper *)cb)->p[i]);
 		}
-	} else if (ok)
-		dispatch_worker(&k->kd);
-	if (ok && k->kd.rc == -1) {
-		*e = k->kd.e;
-		ok = 0;
-	}
-	if (ok && rin_scan(k->in, RJ_COMPLAINTS, since, on_complaint, k, e) == 0 &&
-	    rin_scan(k->in, RJ_CALLBACKS, since, on_callback, k, e) == 0)
 		tally_cases(k);
-	else
-		ok = 0;
-	kindex_free(&k->ix);
-	kindex_free(&k->kd.ix);
-	free(k->c);
-	free(k->kd.d);
-	buf_free(&k->kd.warnings);
-	return ok ? 0 : -1;
+		rc = 0;
+	}
+	kcases_free(k->cases);
+	kdisp_free(k->disp);
+	kper_free(cp);
+	kper_free(cb);
+	return rc;
 }
 
 /* order_sites sorts ord[0..n) (indexes into code) by site code: a few sites, an insertion sort. */
@@ -404,6 +539,7 @@ report_kpi(const struct rinputs *in, size_t nin, rs_time from, rs_time to, enum 
 	int rc = 0;
 
 	*out = NULL;
+	ke_init();
 	tmpl = xcalloc(KPI_MAX_PERIODS, sizeof(*tmpl));
 	for (t = kpi_period_start(from, by); t <= to; t = kpi_period_next(t, by)) {
 		if (n == KPI_MAX_PERIODS) {

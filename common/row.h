@@ -27,6 +27,12 @@ struct row {
 	int parsed;
 	int64_t ts, at;		/* columns ts and at (RS_TIME_NONE: the schema has none) */
 	uint64_t case_key;	/* column case_id as an id key (0: the schema has none) */
+	/*
+	 * enums[i]: 1 + the index of column i's value among its enum's
+	 * values, 0 when empty or not an enum column; a fold compares small
+	 * integers, not strings (jrow_enum).
+	 */
+	const unsigned char *enums;
 };
 
 #endif

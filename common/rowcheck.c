@@ -40,6 +40,7 @@ struct plan_column {
 	int nwords;
 	struct word *enums;	/* OP_ENUM: the spellings */
 	int nenums;
+	int hint;		/* OP_ENUM: the spelling matched last, tried first */
 };
 
 /*
@@ -64,6 +65,7 @@ struct rowcheck {
 	size_t id_len;		/* its length (0: none yet) */
 	uint64_t id_base;	/* its key less its sequence */
 	int case_col;		/* column case_id, or -1 */
+	unsigned char *enums;	/* the last good row's enum indexes (row->enums) */
 };
 
 /* plan_required takes the required rule schemagen.awk compiled, with the lengths of its values. */
@@ -151,6 +153,7 @@ rowcheck_new(const struct schema *s)
 
 	rc->s = s;
 	rc->cols = xcalloc((size_t)s->n + 1, sizeof(*rc->cols));
+	rc->enums = xcalloc((size_t)s->n + 1, 1);
 	for (i = 0; i < s->n; i++)
 		plan_column(s, &s->cols[i], &rc->cols[i]);
 	rc->at_check = s->n >= 2 && s->cols[0].type == COL_TS && s->cols[1].type == COL_TS &&
@@ -173,6 +176,7 @@ rowcheck_free(struct rowcheck *rc)
 		free(rc->cols[i].enums);
 	}
 	free(rc->cols);
+	free(rc->enums);
 	free(rc);
 }
 
@@ -297,22 +301,26 @@ id_check(struct rowcheck *rc, const char *prefix, const char *v, size_t n, uint6
 	return 0;
 }
 
+/* enum_index returns the index of v[0..n) among pc's spellings, or -1; the one matched last first. */
 static int
-enum_known(const struct plan_column *pc, const char *v, size_t n)
+enum_index(struct plan_column *pc, const char *v, size_t n)
 {
+	const struct word *w;
 	size_t k;
-	int i;
+	int i, j;
 
 	/* Spellings are a few bytes: a byte loop beats a call to memcmp. */
-	for (i = 0; i < pc->nenums; i++) {
-		if (pc->enums[i].n != n || pc->enums[i].p[0] != v[0])
+	for (j = 0; j < pc->nenums; j++) {
+		i = j == 0 ? pc->hint : j <= pc->hint ? j - 1 : j;
+		w = &pc->enums[i];
+		if (w->n != n || w->p[0] != v[0])
 			continue;
-		for (k = 1; k < n && pc->enums[i].p[k] == v[k]; k++)
+		for (k = 1; k < n && w->p[k] == v[k]; k++)
 			;
 		if (k == n)
-			return 1;
+			return pc->hint = i;
 	}
-	return 0;
+	return -1;
 }
 
 /*
@@ -441,16 +449,21 @@ required(const struct plan_column *pc, const struct row *row)
 
 /* value_good is the quick look at one non-empty value: 1 = good, 0 = ask schema_check_value. */
 static inline int
-value_good(struct rowcheck *rc, const struct plan_column *pc, const struct column *c,
-    const char *v, size_t n, int clean, uint64_t *key)
+value_good(struct rowcheck *rc, struct plan_column *pc, const struct column *c,
+    const char *v, size_t n, int clean, uint64_t *key, unsigned char *ix)
 {
+	int i;
+
 	switch (pc->op) {
 	case OP_TEXT:
 		return clean;
 	case OP_ID:
 		return id_check(rc, c->values, v, n, key) == 0;
 	case OP_ENUM:
-		return enum_known(pc, v, n);
+		if ((i = enum_index(pc, v, n)) < 0)
+			return 0;
+		*ix = (unsigned char)(i + 1);
+		return 1;
 	case OP_INT:
 		return int_quick(c, v, n, 1);
 	case OP_MINUTES:
@@ -498,8 +511,9 @@ rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts_out,
 		row->problem_col = -1;
 		return -1;
 	}
+	memset(rc->enums, 0, (size_t)s->n);
 	for (i = 0; i < s->n; i++) {
-		const struct plan_column *pc = &rc->cols[i];
+		struct plan_column *pc = &rc->cols[i];
 		const char *v = row->v[i];
 		size_t n = row->len[i];
 
@@ -518,7 +532,7 @@ rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts_out,
 					at = t;
 				continue;
 			}
-		} else if (value_good(rc, pc, &s->cols[i], v, n, clean, &key)) {
+		} else if (value_good(rc, pc, &s->cols[i], v, n, clean, &key, &rc->enums[i])) {
 			if (i == rc->case_col)
 				case_key = key;
 			continue;
@@ -539,6 +553,7 @@ rowcheck_row(struct rowcheck *rc, struct row *row, int clean, int64_t *ts_out,
 	row->ts = s->cols[0].type == COL_TS ? ts : RS_TIME_NONE;
 	row->at = rc->at_check ? at : RS_TIME_NONE;
 	row->case_key = case_key;
+	row->enums = rc->enums;
 	row->parsed = 1;
 	return 0;
 fail:

@@ -4,7 +4,10 @@
 # journal files by plain POSIX awk (run with gawk and with mawk):
 #
 #   awk -v asof=EPOCH -v disp_min=5 -v city_min=30 -v hw_min=60 \
-#       -f kpi.awk cases.tsv dispatch.tsv complaints.tsv
+#       -v lead_min=30 -v grace_min=10 -f kpi.awk cases.tsv dispatch.tsv complaints.tsv
+#
+# A booked job (scheduled_at, SPEC 9) is due for dispatch lead_min before
+# its time (or at the desk limit, if later) and for arrival grace_min after.
 #
 # Written to be a fair, reasonably quick awk program, not a slow one:
 # one pass per file, fields by FS, only the columns the table needs,
@@ -25,6 +28,7 @@ FNR == 1 {
 	if (file == 1) {
 		c_at = col[1, "at"]; c_id = col[1, "case_id"]; c_ev = col[1, "event"]
 		c_call = col[1, "call_at"]; c_road = col[1, "road"]
+		c_sched = col[1, "scheduled_at"]
 	} else if (file == 2) {
 		d_at = col[2, "at"]; d_id = col[2, "case_id"]; d_ev = col[2, "event"]
 		d_out = col[2, "outcome"]
@@ -63,6 +67,8 @@ file == 1 {
 		call[k] = epoch($c_call)
 	if ($c_road != "")
 		road[k] = $c_road
+	if ($c_sched != "")
+		sched[k] = epoch($c_sched)
 	next
 }
 file == 2 {
@@ -90,9 +96,8 @@ file == 3 {
 		complaints[substr($p_at, 1, 7)]++
 	next
 }
-# step: 1 met, 2 missed, 0 pending or excluded (SPEC 10).
-function step(start, limit, done, has_done, cancelled, has_canc,    due) {
-	due = start + limit * 60
+# step: 1 met, 2 missed, 0 pending or excluded (SPEC 10), due at due.
+function step(due, done, has_done, cancelled, has_canc) {
 	if (has_done && (!has_canc || done <= cancelled))
 		return done <= due ? 1 : 2
 	if (has_canc)
@@ -115,14 +120,22 @@ END {
 		hc = k in canc
 		ha = k in asg
 		hr = k in arr
-		s = step(desk, disp_min, asg[k], ha, canc[k], hc)
+		lim = (road[k] == "highway" || road[k] == "rural") ? hw_min : city_min
+		ddue = desk + disp_min * 60
+		adue = opened[k] + lim * 60
+		if (k in sched) {
+			if (sched[k] - lead_min * 60 > ddue)
+				ddue = sched[k] - lead_min * 60
+			adue = sched[k] + grace_min * 60
+		}
+		s = step(ddue, asg[k], ha, canc[k], hc)
 		if (s)
 			dsla[m, s]++
-		lim = (road[k] == "highway" || road[k] == "rural") ? hw_min : city_min
-		if (!hr && remote[k] == 1)
+		# Cancelled whenever (even after an arrival), or helped by phone: excluded.
+		if (hc || (!hr && remote[k] == 1))
 			s = 0
 		else
-			s = step(opened[k], lim, arr[k], hr, canc[k], hc)
+			s = step(adue, arr[k], hr, canc[k], hc)
 		if (s)
 			asla[m, s]++
 	}

@@ -6,6 +6,9 @@
 # checks that the reference programs (gawk, mawk, Miller) print the same
 # KPI figures as rs-report, then times:
 #   1 full scan      rs-report kpi --by month over everything vs the references
+#                    (gawk, mawk, Miller; DuckDB by SQL over the same TSV
+#                    files and over tables imported beforehand); on one
+#                    thread and on every thread (RS_THREADS)
 #   2 read floor     the same files through wc -l and cat
 #   3 history        rs-report weekly on the whole journal vs its last 5 weeks
 #   4 append         1000 x rs-intake -q (RS_FSYNC=0) vs 1000 x /bin/true;
@@ -18,7 +21,7 @@
 #
 # Environment: RS_BENCH_DIR (cache), RS_BENCH_BIN (tools, default bin/),
 # RS_BENCH_RUNS (runs of the quick commands, default 5),
-# RS_BENCH_REF_RUNS (gawk and mawk, default 3), RS_BENCH_MLR_RUNS
+# RS_BENCH_REF_RUNS (gawk, mawk and DuckDB, default 3), RS_BENCH_MLR_RUNS
 # (Miller, default 1: minutes per run), RS_BENCH_APPEND_RUNS (loops of
 # 1000 appends, default 3), RS_BENCH_WEEKLY_RUNS (each weekly report,
 # default 21), RS_BENCH_STRICT.
@@ -44,9 +47,16 @@ for t in rs-report rs-intake; do
 	[ -x "$BIN/$t" ] || die "$BIN/$t missing: run make first"
 done
 [ -x "$GEN" ] || die "$GEN missing: run make first"
-for t in gawk mawk mlr wc cat cc; do
-	command -v $t >/dev/null || die "$t missing (make deps installs gawk, mawk, miller)"
+for t in gawk mawk mlr wc cat cc node; do
+	command -v $t >/dev/null || die "$t missing (make deps installs gawk, mawk, miller, nodejs)"
 done
+# DuckDB: the engine of its official npm package, which make bench-deps
+# installs into build/node; tests/duckdb/run.mjs runs SQL files through it.
+NODE_DIR=${RS_NODE_DIR:-$TOP/build/node}
+[ -d "$NODE_DIR/node_modules/@duckdb/node-api" ] ||
+    die "@duckdb/node-api missing in $NODE_DIR: run make bench-deps"
+DUCK="node $TOP/tests/duckdb/run.mjs"
+export RS_NODE_DIR=$NODE_DIR
 
 mkdir -p "$CACHE"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/rs-bench.XXXXXX")
@@ -129,8 +139,8 @@ KPI="kpi --by month --since $since --until $until --as-of $until -f tsv"
 echo "bench: checking the references against rs-report $KPI"
 "$BIN/rs-report" -d "$FULL" $KPI | cut -f1-6 >"$WORK/kpi.rs"
 [ "$(wc -l <"$WORK/kpi.rs")" -gt 1 ] || die "rs-report printed no periods"
-AWKARGS="-v asof=$asof_epoch -v disp_min=5 -v city_min=30 -v hw_min=60 -f $HERE/kpi.awk"
-MLRARGS="--itsv --otsv put -q -s asof=$asof_epoch -s disp_min=5 -s city_min=30 -s hw_min=60 -f $HERE/kpi.mlr"
+AWKARGS="-v asof=$asof_epoch -v disp_min=5 -v city_min=30 -v hw_min=60 -v lead_min=30 -v grace_min=10 -f $HERE/kpi.awk"
+MLRARGS="--itsv --otsv put -q -s asof=$asof_epoch -s disp_min=5 -s city_min=30 -s hw_min=60 -s lead_min=30 -s grace_min=10 -f $HERE/kpi.mlr"
 REFIN="$FULL/cases.tsv $FULL/dispatch.tsv $FULL/complaints.tsv"
 for ref in gawk mawk mlr; do
 	case $ref in
@@ -150,8 +160,48 @@ for ref in gawk mawk mlr; do
 	done
 done
 
+# DuckDB: the same table by SQL (kpi.sql), once over the files with
+# read_csv, once over tables imported beforehand (the import not timed).
+RC="read_csv('%s', delim = '\t', header = true, quote = '', escape = '', all_varchar = true)"
+duck_sql() {
+	sed -e "s|@CASES@|$1|; s|@DISPATCH@|$2|; s|@COMPLAINTS@|$3|; s|@ASOF@|$asof_epoch|g" \
+	    "$HERE/kpi.sql"
+}
+duck_sql "$(printf "$RC" "$FULL/cases.tsv")" "$(printf "$RC" "$FULL/dispatch.tsv")" \
+    "$(printf "$RC" "$FULL/complaints.tsv")" >"$WORK/kpi_csv.sql"
+duck_sql cases dispatch complaints >"$WORK/kpi_tables.sql"
+for j in cases dispatch complaints; do
+	printf 'CREATE TABLE %s AS SELECT * FROM %s;\n' "$j" "$(printf "$RC" "$FULL/$j.tsv")"
+done >"$WORK/import.sql"
+echo 'SELECT 1 AS one;' >"$WORK/one.sql"
+$DUCK --db "$WORK/bench.duckdb" "$WORK/import.sql" >/dev/null || die "DuckDB import failed"
+for ref in duckdb_csv duckdb_tables; do
+	case $ref in
+	duckdb_csv) cmd="$DUCK $WORK/kpi_csv.sql" ;;
+	*) cmd="$DUCK --db $WORK/bench.duckdb $WORK/kpi_tables.sql" ;;
+	esac
+	: >"$WORK/t.$ref"
+	"$RUSAGE" "$WORK/t.$ref" $cmd >"$WORK/kpi.$ref" || die "$ref failed"
+	if ! diff "$WORK/kpi.rs" "$WORK/kpi.$ref" >"$WORK/diff.$ref"; then
+		cat "$WORK/diff.$ref" >&2
+		die "$ref's figures differ from rs-report's (above: < rs-report, > $ref)"
+	fi
+	echo "bench: $ref agrees"
+	for i in $(seq 2 "$REF_RUNS"); do
+		"$RUSAGE" "$WORK/t.$ref" $cmd >/dev/null || die "$ref failed"
+	done
+done
+timeit duckdb_start "$REF_RUNS" $DUCK "$WORK/one.sql"
+
 echo "bench: timing (median of $RUNS runs; weekly $WEEKLY_RUNS; references $REF_RUNS, Miller $MLR_RUNS)"
-timeit kpi "$RUNS" "$BIN/rs-report" -d "$FULL" $KPI
+# One thread and every thread in turns, so that a burst of load slows both.
+: >"$WORK/kpi"
+: >"$WORK/kpi_1t"
+for i in $(seq 1 "$RUNS"); do
+	"$RUSAGE" "$WORK/kpi" "$BIN/rs-report" -d "$FULL" $KPI >/dev/null || die "kpi failed"
+	RS_THREADS=1 "$RUSAGE" "$WORK/kpi_1t" "$BIN/rs-report" -d "$FULL" $KPI >/dev/null ||
+	    die "kpi (1 thread) failed"
+done
 timeit wc "$RUNS" wc -l $FILES
 timeit cat "$RUNS" cat $FILES
 t_kpi=$(median kpi)
@@ -164,9 +214,17 @@ result mlr_s "$(median t.mlr)" s
 result kpi_speedup_vs_gawk "$(ratio "$(median t.gawk)" "$t_kpi")" x '>=' 10
 result kpi_speedup_vs_mawk "$(ratio "$(median t.mawk)" "$t_kpi")" x '>=' 5
 result kpi_speedup_vs_mlr "$(ratio "$(median t.mlr)" "$t_kpi")" x '>=' 20
+result duckdb_csv_s "$(median t.duckdb_csv)" s
+result duckdb_tables_s "$(median t.duckdb_tables)" s
+result duckdb_startup_s "$(median duckdb_start)" s
+result kpi_speedup_vs_duckdb_csv "$(ratio "$(median t.duckdb_csv)" "$t_kpi")" x '>=' 5
+result kpi_speedup_vs_duckdb_tables "$(ratio "$(median t.duckdb_tables)" "$t_kpi")" x '>=' 2.5
+result kpi_1_thread_s "$(median kpi_1t)" s
+result threads "${RS_THREADS:-$(nproc)}" ''
+result kpi_speedup_1_to_all_threads "$(ratio "$(median kpi_1t)" "$t_kpi")" x '>=' 1.8
 result wc_l_s "$t_wc" s
 result cat_s "$t_cat" s
-result kpi_over_wc_l "$(ratio "$t_kpi" "$t_wc")" x '<=' 10
+result kpi_over_wc_l "$(ratio "$t_kpi" "$t_wc")" x '<=' 3.5
 result kpi_over_cat "$(ratio "$t_kpi" "$t_cat")" x
 
 # --- 3. history independence ------------------------------------------------------
@@ -189,10 +247,13 @@ result weekly_full_over_5w "$(ratio "$(median weekly_full)" "$(median weekly_5w)
 APP=$WORK/append
 mkdir -p "$APP"
 cp --reflink=auto "$FULL/cases.tsv" "$FULL/providers.tsv" "$APP/"
+# Each call from its own phone (writer \$2, call \$i): one phone again
+# and again is a duplicate call, warned about on every append.
 cat >"$WORK/intake.sh" <<EOF
 i=0
 while [ \$i -lt \$1 ]; do
-	"$BIN/rs-intake" -q -d "$APP" --phone 13800000000 --location "bench \$i" --service tyre >/dev/null || exit 1
+	"$BIN/rs-intake" -q -d "$APP" --phone "139\$(printf %04d%04d "\${2:-0}" \$i)" \\
+	    --location "bench \$i" --service tyre >/dev/null || exit 1
 	i=\$((i + 1))
 done
 EOF
@@ -223,7 +284,7 @@ result intake_over_true "$(ratio "$t_in" "$t_true")" x '<=' 3
 export RS_NOW="$(date -d "$last_day +$((APP_RUNS + 1)) day" +%F)T10:00:00+08:00"
 cat >"$WORK/writers.sh" <<EOF
 for w in \$(seq 1 32); do
-	sh "$WORK/intake.sh" \$1 &
+	sh "$WORK/intake.sh" \$1 \$w &
 done
 wait
 EOF

@@ -140,3 +140,38 @@ if [ -x "$GEN" ]; then
 		    <(cut -f1,2,5,6 "$T/net")
 	done
 fi
+
+# rs-journal check and cat read several sites (SPEC 12). check takes
+# each directory on its own and names it before each file; cat prints a
+# journal of every site, site after site in the order given, under one
+# header (the ids, RS-AA-... and RS-BB-..., tell the sites apart).
+tcase 'check, two clean sites: exit 0' 0 '' '' rs-journal -d "$A" -d "$B" check
+tcase 'cat cases, two sites: A then B, one header' 0 'case_id	event
+RS-AA-20261122-0001	opened
+RS-AA-20261122-0002	opened
+RS-BB-20261122-0001	opened' '' sh -c "rs-journal -d '$A' -d '$B' cat cases | cut -f3,4"
+tcase 'cat cases, RS_DIR=B:A: B first' 0 'RS-BB-20261122-0001
+RS-AA-20261122-0001
+RS-AA-20261122-0002' '' sh -c "RS_DIR='$B:$A' rs-journal cat cases -H | cut -f3"
+tcase 'cat -f json --since, two sites: each filtered' 0 '{"case_id":"RS-AA-20261122-0002"}' '' \
+    sh -c "rs-journal -d '$A' -d '$B' cat cases -f json --since 2026-11-22T09:05 | jq -c '{case_id}'"
+printf 'a\tb\n1\t2\n' >"$T/plain.tsv"
+tcase 'cat of a file with two -d: printed once' 0 'a	b
+1	2' '' rs-journal -d "$A" -d "$B" cat "$T/plain.tsv"
+tcase 'cat, a site without a code: exit 1 naming it' 1 '' \
+    "rs-journal: $N: no site.code: several sites are read as one only when each has its own (rs-journal init --site CODE)" \
+    rs-journal -d "$A" -d "$N" cat cases
+tcase 'export still takes one directory: exit 2' 2 '' \
+    "rs-journal: export: --dir: this command takes one journal directory (several are read as one network by the reports) (see rs-journal export --help)" \
+    rs-journal -d "$A" -d "$B" export cases
+printf 'garbage\n' >>"$B/callbacks.tsv"
+tcase 'check, a bad row at the second site: named with its directory' 1 \
+    "$B/callbacks.tsv:3: wrong number of fields: 1, want 16" '' rs-journal -d "$A" -d "$B" check
+tcase 'check from RS_DIR=A:B: the same' 1 \
+    "$B/callbacks.tsv:3: wrong number of fields: 1, want 16" '' env RS_DIR="$A:$B" rs-journal check
+tcase 'check, one site: the file alone, as before' 1 \
+    "callbacks.tsv:3: wrong number of fields: 1, want 16" '' rs-journal -d "$B" check
+tcase 'check, a missing site: exit 3, nothing checked' 3 '' "rs-journal: $T/none: no such journal directory" \
+    rs-journal -d "$B" -d "$T/none" check
+tcase 'check, sites without codes: each checked (no ids are joined)' 0 '' '' \
+    rs-journal -d "$N" -d "$M" check

@@ -45,26 +45,26 @@ tcase 'export: a missing directory: exit 3' 3 '' "rs-journal: $T/none: no such j
 
 # --ddl, from the schema: site and seq first, the types SPEC 12 names.
 tcase 'schema --ddl duckdb' 0 "-- rs-journal export callbacks -f csv > callbacks.csv; then in duckdb:
---   COPY callbacks FROM 'callbacks.csv' (HEADER);
+--   COPY callbacks FROM 'callbacks.csv' (FORMAT csv, HEADER, QUOTE '\"', ESCAPE '\"');
 CREATE TABLE callbacks (
-    site VARCHAR NOT NULL,
-    seq BIGINT NOT NULL,
-    ts TIMESTAMPTZ NOT NULL,
-    at TIMESTAMPTZ NOT NULL,
-    case_id VARCHAR NOT NULL,
-    complaint_id VARCHAR,
-    kind VARCHAR NOT NULL,
-    result VARCHAR NOT NULL,
-    overall INTEGER,
-    timeliness INTEGER,
-    professionalism INTEGER,
-    attitude INTEGER,
-    resolved VARCHAR,
-    nps INTEGER,
-    comment VARCHAR,
-    suggestion VARCHAR,
-    agent VARCHAR,
-    ref VARCHAR,
+    \"site\" VARCHAR NOT NULL,
+    \"seq\" BIGINT NOT NULL,
+    \"ts\" TIMESTAMPTZ NOT NULL,
+    \"at\" TIMESTAMPTZ NOT NULL,
+    \"case_id\" VARCHAR NOT NULL,
+    \"complaint_id\" VARCHAR,
+    \"kind\" VARCHAR NOT NULL,
+    \"result\" VARCHAR NOT NULL,
+    \"overall\" INTEGER,
+    \"timeliness\" INTEGER,
+    \"professionalism\" INTEGER,
+    \"attitude\" INTEGER,
+    \"resolved\" VARCHAR,
+    \"nps\" INTEGER,
+    \"comment\" VARCHAR,
+    \"suggestion\" VARCHAR,
+    \"agent\" VARCHAR,
+    \"ref\" VARCHAR,
     PRIMARY KEY (site, seq)
 );" '' rs-journal schema callbacks --ddl duckdb
 tcase 'schema --ddl postgres: money, numbers, dates' 0 "    eta integer,

@@ -1470,6 +1470,110 @@ test_idmap(void)
 	idmap_free(&m);
 }
 
+/* render_rows appends "ts case_id event note !problem" per row of jr to out; returns jreader_next's last result. */
+static int
+render_rows(struct jreader *jr, struct buf *out)
+{
+	struct rs_err e;
+	struct row row;
+	int got;
+
+	err_clear(&e);
+	while ((got = jreader_next(jr, &row, &e)) == 1)
+		buf_printf(out, "%s %s %s %s\n", row.v[CASES_TS], row.v[CASES_CASE_ID],
+		    row.v[CASES_EVENT], row.v[CASES_NOTE]);
+	return got;
+}
+
+/*
+ * A journal cut into slices reads, slice after slice, what one reader
+ * reads, whatever the number of slices: a gzip archive, a plain live
+ * file with bad rows, leftovers of an interrupted archive and a torn
+ * last line; and the slices' bad rows come out as one warning per file.
+ */
+static void
+test_jreader_split(void)
+{
+	static const int ns[] = { 2, 3, 4, 7, 16, 64 };
+	char *d = xstrdup(pathf("%s", "split")), *live, p[600], iso[TIME_ISO_MAX], id[32];
+	struct buf b = BUF_INIT, whole = BUF_INIT, cut = BUF_INIT, w1 = BUF_INIT, w2 = BUF_INIT;
+	rs_time t0 = ts_of("2026-11-01T00:00:00+08:00");
+	struct jreader *jr, *sl[64];
+	struct rs_err e;
+	const char *saved = err_progname;
+	int i, k, n, got, ok;
+	long skipped;
+
+	make_journal(d);
+	/* make_journal's live file, grown past many slices: every 97th row bad. */
+	live = read_whole(pathf("%s", "split/cases.tsv"));
+	buf_adds(&b, live);
+	free(live);
+	b.len = (size_t)(strrchr(b.p, '\n') - b.p) + 1;	/* its torn line goes last */
+	for (i = 0; i < 3000; i++) {
+		snprintf(id, sizeof(id), "RS-20261104-%04d", i + 1);
+		case_line(&b, time_format_iso(t0 + 3 * 86400 + i * 60, iso), id, "opened",
+		    i % 97 == 5 ? "lat" : "note", i % 97 == 5 ? "91" : "padding to make rows longer");
+	}
+	buf_adds(&b, "2026-11-09T10:00:00+08:00\t2026-11-09T10:00:00+08:00\tRS-2026");
+	snprintf(p, sizeof(p), "%s/cases.tsv", d);
+	write_file(p, b.p, b.len, "wb");
+
+	err_progname = "t";
+	jr = jreader_open_journal(d, CASES, RS_TIME_NONE, RS_TIME_NONE, JR_QUIET, &e);
+	T_INT(render_rows(jr, &whole), 0);
+	skipped = jreader_skipped(jr);
+	jreader_free(jr);
+	T_INT(skipped, 1 + 31);		/* October's lat 91, and rows 5, 102, ... 2915 */
+	T_OK(whole.len > 200000);
+	for (k = 0; k < (int)(sizeof(ns) / sizeof(ns[0])); k++) {
+		buf_reset(&cut);
+		buf_reset(&w2);
+		err_defer(&w2);
+		jr = jreader_open_journal(d, CASES, RS_TIME_NONE, RS_TIME_NONE, 0, &e);
+		n = jreader_split(jr, ns[k], 1000, sl, &e);
+		T_INT(n, ns[k]);
+		for (i = 0, ok = 1; i < n; i++) {
+			got = render_rows(sl[i], &cut);
+			ok &= got == 0;
+		}
+		T_INT(ok, 1);
+		jreader_split_warn(jr, sl, n);
+		for (i = 0; i < n; i++)
+			jreader_free(sl[i]);
+		T_INT(jreader_skipped(jr), skipped);
+		jreader_free(jr);
+		err_defer(NULL);
+		T_MEM(cut.p, cut.len, whole.p, whole.len);
+		if (k == 0) {
+			/*
+			 * As one reader warns: the archive's line 3; the live
+			 * file's header, the leftover and November's two rows
+			 * are lines 1-4, so row 5 is line 10.
+			 */
+			buf_reset(&w1);
+			buf_printf(&w1, "t: %s/cases.2026-10.tsv.gz: skipped 1 bad row, the first at line 3\n"
+			    "t: %s/cases.tsv: skipped 31 bad rows, the first at line 10\n", d, d);
+			buf_addc(&w2, '\0');
+			T_STR(w2.p, w1.p);
+		} else
+			T_INT(w2.len, 0);	/* a warning once per file and process */
+	}
+
+	/* Too few bytes for two slices of min_bytes: not cut. */
+	jr = jreader_open_journal(d, CASES, RS_TIME_NONE, RS_TIME_NONE, 0, &e);
+	T_INT(jreader_split(jr, 4, (long long)whole.len * 2, sl, &e), 0);
+	jreader_free(jr);
+	err_progname = saved;
+	rm_rf(d);
+	free(d);
+	buf_free(&b);
+	buf_free(&whole);
+	buf_free(&cut);
+	buf_free(&w1);
+	buf_free(&w2);
+}
+
 /* One warning per file and process, again only with more bad rows. */
 static void
 test_warn_once(void)
@@ -1510,6 +1614,7 @@ t_journal(void)
 	test_bisect();
 	test_jreader_journal();
 	test_jreader_big_live();
+	test_jreader_split();
 	test_jreader_header();
 	test_append();
 	test_fold();
