@@ -23,11 +23,11 @@ COMMON_SRCS = \
 SCHEMAS = schemas/cases.tsv schemas/dispatch.tsv schemas/complaints.tsv \
 	schemas/callbacks.tsv schemas/providers.tsv
 TOOLS = rs-journal rs-intake rs-dispatch rs-complain rs-callback rs-report
-UNIT_SRCS = tests/unit/main.c tests/unit/t_buf.c tests/unit/t_complaint.c tests/unit/t_csvio.c \
-	tests/unit/t_ids.c tests/unit/t_journal.c tests/unit/t_near.c tests/unit/t_out.c \
-	tests/unit/t_reader.c tests/unit/t_report.c tests/unit/t_rowcheck.c tests/unit/t_rules.c tests/unit/t_schema.c tests/unit/t_sla.c \
-	tests/unit/t_timefmt.c tests/unit/t_tsv.c tests/unit/t_utf8.c
-
+# Unit suites: tests/unit/t_NAME.c defines t_NAME(); the list of suites
+# (unit_suites.h, for unit.h and main.c) is made from the files, so a new
+# suite is a new file and nothing else.
+UNIT_SUITES = $(sort $(patsubst tests/unit/t_%.c,%,$(wildcard tests/unit/t_*.c)))
+UNIT_SRCS = tests/unit/main.c $(UNIT_SUITES:%=tests/unit/t_%.c)
 GEN = $(BUILD)/gen
 COMMON_OBJS = $(COMMON_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/schema_tables.o
 UNIT_OBJS = $(UNIT_SRCS:%.c=$(BUILD)/%.o)
@@ -111,6 +111,16 @@ $(BIN)/%: $(BUILD)/cmd/%.o $(BUILD)/libcommon.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libcommon.a $(LDLIBS)
 
+# Rewritten only when the list changes (a suite added or removed).
+$(GEN)/unit_suites.h: FORCE
+	@mkdir -p $(@D)
+	@printf 'UNIT_SUITE(%s)\n' $(UNIT_SUITES) >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+FORCE:
+
+$(UNIT_OBJS): $(GEN)/unit_suites.h tests/unit/unit.h
+
 $(BIN)/unit: $(UNIT_OBJS) $(BUILD)/libcommon.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $(UNIT_OBJS) $(BUILD)/libcommon.a $(LDLIBS)
@@ -130,8 +140,8 @@ test:
 valgrind: all unit
 	RS_VALGRIND=1 tests/run-all.sh --only-normal
 
-# tests/faultinject/Makefile.frag - the LD_PRELOAD fault-injection shim
-# used by tests/cli/71-faults.sh, 70-crash.sh and 74-privacy.sh (test-only).
+# The LD_PRELOAD fault-injection shim (tests/faultinject/fi.c), test-only:
+# the CLI tests that pin failures and races find it with fi_shim (tests/lib.sh).
 build/faultinject.so: tests/faultinject/fi.c
 	@mkdir -p $(@D)
 	$(CC) -O1 -g -Wall -Wextra -fPIC -shared -o $@ tests/faultinject/fi.c -ldl
@@ -140,8 +150,8 @@ faultinject: build/faultinject.so
 
 .PHONY: faultinject
 
-# tests/fuzz/Makefile.frag - the libFuzzer harnesses (tests/fuzz/fuzz_*.c),
-# included by the top Makefile after COMMON_SRCS and GEN are set.
+# The libFuzzer harnesses (tests/fuzz/fuzz_*.c); these rules need
+# COMMON_SRCS and GEN, set above.
 #
 #   make fuzz          each harness for FUZZ_SECONDS (default 60) from its
 #                      committed corpus; new inputs go to build-fuzz/corpus/,
@@ -282,4 +292,4 @@ uninstall:
 clean:
 	rm -rf build build-asan bin bin-asan tests/out
 
-.PHONY: all unit test valgrind deps install uninstall clean samples torture completions pot po
+.PHONY: FORCE all unit test valgrind deps install uninstall clean samples torture completions pot po

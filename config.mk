@@ -26,7 +26,7 @@ endif
 
 # Debian packages the build and the tests need (make deps installs the
 # missing ones; make test installs nothing). The second line is for the
-# package test (tests/cli/85-package.sh): building the .deb, lintian, and
+# package test (tests/cli/86-package.sh): building the .deb, lintian, and
 # systemd-analyze verify on the example units. The third is for the
 # layout check of the html reports (a headless browser and a CJK font);
 # nodejs runs DuckDB for the check of sql/ (make node-deps; make deps

@@ -63,7 +63,7 @@ static const struct cli_opt options[] = {
 	{ .name = NULL },
 };
 
-static const char usage_top[] =
+static const char help_main[] =
 N_("usage: rs-callback COMMAND [options]\n"
 "\n"
 "Callbacks to customers after a service and after a complaint, kept in\n"
@@ -403,7 +403,7 @@ static const struct cli_tool tool = {
 	.opts = options,
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
 	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
-	.help = usage_top,
+	.help = help_main,
 	.journal = "callbacks",
 	.size = sizeof(struct opts),
 };

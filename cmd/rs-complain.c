@@ -84,7 +84,7 @@ static const struct cli_opt options[] = {
 	{ .name = NULL },
 };
 
-static const char usage_top[] =
+static const char help_main[] =
 N_("usage: rs-complain COMMAND [options]\n"
 "\n"
 "Complaints on roadside-rescue cases, kept in DIR/complaints.tsv.\n"
@@ -665,7 +665,7 @@ static const struct cli_tool tool = {
 	.opts = options,
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AGENT |
 	    CLI_G_AT | CLI_G_AS_OF | CLI_G_QUIET | CLI_G_REF,
-	.help = usage_top,
+	.help = help_main,
 	.journal = "complaints",
 	.size = sizeof(struct opts),
 };

@@ -447,25 +447,25 @@ fill_assign(const struct opts *o, struct drecord *rec, const struct cases *cs, l
 }
 
 static int
-run_notify(void *p)
+cmd_notify(void *p)
 {
 	return write_event(p, fill_notify);
 }
 
 static int
-run_enroute(void *p)
+cmd_enroute(void *p)
 {
 	return write_event(p, fill_enroute);
 }
 
 static int
-run_arrive(void *p)
+cmd_arrive(void *p)
 {
 	return write_event(p, fill_arrive);
 }
 
 static int
-run_complete(void *p)
+cmd_complete(void *p)
 {
 	struct opts *o = p;
 
@@ -475,7 +475,7 @@ run_complete(void *p)
 }
 
 static int
-run_cancel(void *p)
+cmd_cancel(void *p)
 {
 	struct opts *o = p;
 
@@ -485,7 +485,7 @@ run_cancel(void *p)
 }
 
 static int
-run_authorize(void *p)
+cmd_authorize(void *p)
 {
 	struct opts *o = p;
 
@@ -495,7 +495,7 @@ run_authorize(void *p)
 }
 
 static int
-run_assign(void *p)
+cmd_assign(void *p)
 {
 	struct opts *o = p;
 
@@ -505,7 +505,7 @@ run_assign(void *p)
 }
 
 static int
-run_suggest(void *p)
+cmd_suggest(void *p)
 {
 	static const char *const names[] = { "rank", "provider_id", "name",
 	    "distance_km", "eta_min", "busy", "services" };
@@ -562,7 +562,7 @@ out:
 }
 
 static int
-run_list(void *p)
+cmd_list(void *p)
 {
 	struct opts *o = p;
 	struct cases cs;
@@ -686,11 +686,11 @@ query_providers(struct opts *o, const char *id)
 }
 
 /*
- * run_query answers the completions (CLI_QUERY, hidden): "cases", the
+ * cmd_query answers the completions (CLI_QUERY, hidden): "cases", the
  * cases assign takes; "providers [CASE]", the providers it takes.
  */
 static int
-run_query(void *p)
+cmd_query(void *p)
 {
 	static const char *const kinds[] = { "cases", "providers", NULL };
 	struct opts *o = p;
@@ -710,33 +710,33 @@ run_query(void *p)
 }
 
 static const struct cli_cmd cmds[] = {
-	{ .name = "suggest", .run = run_suggest, .bit = S_SUGGEST,
+	{ .name = "suggest", .run = cmd_suggest, .bit = S_SUGGEST,
 	    .summary = "rank providers for a case", .help = help_suggest,
 	    .operands = "CASE" },
-	{ .name = "assign", .run = run_assign, .bit = S_ASSIGN,
+	{ .name = "assign", .run = cmd_assign, .bit = S_ASSIGN,
 	    .summary = "send a provider", .help = help_assign, .operands = "CASE",
 	    .complete = "case-assignable" },
-	{ .name = "notify", .run = run_notify, .bit = S_NOTIFY,
+	{ .name = "notify", .run = cmd_notify, .bit = S_NOTIFY,
 	    .summary = "record the progress call to the customer", .help = help_notify,
 	    .operands = "CASE" },
-	{ .name = "enroute", .run = run_enroute, .bit = S_ENROUTE,
+	{ .name = "enroute", .run = cmd_enroute, .bit = S_ENROUTE,
 	    .summary = "record that the provider set off", .help = help_enroute,
 	    .operands = "CASE" },
-	{ .name = "arrive", .run = run_arrive, .bit = S_ARRIVE,
+	{ .name = "arrive", .run = cmd_arrive, .bit = S_ARRIVE,
 	    .summary = "record the arrival on site", .help = help_arrive,
 	    .operands = "CASE" },
-	{ .name = "complete", .run = run_complete, .bit = S_COMPLETE,
+	{ .name = "complete", .run = cmd_complete, .bit = S_COMPLETE,
 	    .summary = "record the end of the job", .help = help_complete,
 	    .operands = "CASE" },
-	{ .name = "cancel", .run = run_cancel, .bit = S_CANCEL, .summary = "cancel a case",
+	{ .name = "cancel", .run = cmd_cancel, .bit = S_CANCEL, .summary = "cancel a case",
 	    .help = help_cancel, .operands = "CASE" },
-	{ .name = "authorize", .run = run_authorize, .bit = S_AUTHORIZE,
+	{ .name = "authorize", .run = cmd_authorize, .bit = S_AUTHORIZE,
 	    .summary = "record the customer's agreement to the price",
 	    .help = help_authorize, .operands = "CASE" },
-	{ .name = "list", .run = run_list, .bit = S_LIST,
+	{ .name = "list", .run = cmd_list, .bit = S_LIST,
 	    .summary = "open cases with their SLA clocks", .help = help_list,
 	    .operands = "" },
-	{ .name = CLI_QUERY, .run = run_query, .bit = S_QUERY, .operands = "KIND [CASE]",
+	{ .name = CLI_QUERY, .run = cmd_query, .bit = S_QUERY, .operands = "KIND [CASE]",
 	    .hidden = 1 },
 	{ .name = NULL },
 };

@@ -415,7 +415,7 @@ find_duplicate(struct opts *o, rs_time at)
 }
 
 static int
-run_new(void *p)
+cmd_new(void *p)
 {
 	struct opts *o = p;
 	struct rs_err e;
@@ -449,7 +449,7 @@ run_new(void *p)
 }
 
 static int
-run_amend(void *p)
+cmd_amend(void *p)
 {
 	struct opts *o = p;
 	char tbuf[CASES_NCOLS][TIME_ISO_MAX];
@@ -476,7 +476,7 @@ run_amend(void *p)
 }
 
 static int
-run_import(void *p)
+cmd_import(void *p)
 {
 	struct opts *o = p;
 	struct import im;
@@ -545,7 +545,7 @@ list_period(const struct opts *o, rs_time *since, rs_time *until)
 }
 
 static int
-run_list(void *p)
+cmd_list(void *p)
 {
 	struct opts *o = p;
 	struct case_list l;
@@ -619,15 +619,15 @@ bad:
 }
 
 static const struct cli_cmd cmds[] = {
-	{ .name = "new", .run = run_new, .bit = S_NEW, .summary = "open a case",
+	{ .name = "new", .run = cmd_new, .bit = S_NEW, .summary = "open a case",
 	    .help = help_new, .operands = "" },
-	{ .name = "amend", .run = run_amend, .bit = S_AMEND,
+	{ .name = "amend", .run = cmd_amend, .bit = S_AMEND,
 	    .summary = "add or correct fields of a case", .help = help_amend,
 	    .operands = "CASE" },
-	{ .name = "import", .run = run_import, .bit = S_IMPORT,
+	{ .name = "import", .run = cmd_import, .bit = S_IMPORT,
 	    .summary = "open many cases from a CSV or TSV file", .help = help_import,
 	    .operands = "[FILE]" },
-	{ .name = "list", .run = run_list, .bit = S_LIST,
+	{ .name = "list", .run = cmd_list, .bit = S_LIST,
 	    .summary = "the current state of cases", .help = help_list, .operands = "" },
 	{ .name = NULL },
 };

@@ -23,7 +23,7 @@
 #include "site.h"
 #include "timefmt.h"
 
-static const char usage_text[] =
+static const char help_main[] =
 N_("usage: rs-journal [-d DIR] COMMAND [OPTIONS] [ARGS]\n"
 "\n"
 "Commands:\n"
@@ -645,7 +645,7 @@ static const struct cli_tool tool = {
 	.opts = options,
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_QUIET |
 	    CLI_G_AS_OF,
-	.help = usage_text,
+	.help = help_main,
 	.site_self = site_self,
 	.size = sizeof(struct opts),
 };

@@ -20,7 +20,7 @@
 #include "timefmt.h"
 #include "timelocal.h"
 
-static const char usage_text[] =
+static const char help_main[] =
 N_("usage: rs-report shift [--date D [--shift day|night] | --since T --until T]\n"
 "       rs-report weekly [--week YYYY-Www]\n"
 "       rs-report kpi [--since T] [--until T] [--by day|week|month] [--by-site]\n"
@@ -561,7 +561,7 @@ static const struct cli_tool tool = {
 	.opts = options,
 	.globals = CLI_G_DIR | CLI_G_FORMAT | CLI_G_NO_HEADER | CLI_G_RAW | CLI_G_AS_OF |
 	    CLI_G_DIRS,
-	.help = usage_text,
+	.help = help_main,
 	.size = sizeof(struct opts),
 };
 

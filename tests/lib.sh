@@ -12,9 +12,14 @@
 #   tsame NAME FILE1 FILE2   passes when the files are byte-identical
 #   tok NAME CMD...          passes when CMD exits 0 (a shell-level check)
 #   jdir [DIR]               makes a fresh journal directory, sets RS_DIR
-#   fi_shim                  sets FI_SO to the fault shim (tests/faultinject),
-#                            empty when it cannot be used (sanitized or
-#                            valgrind tools)
+#   setup CMD...             runs a setup step; if it fails, the test file
+#                            stops and fails, naming the step (a fixture
+#                            that was not made must not pass for one)
+#   fi_shim                  the one finder of the fault shim
+#                            (tests/faultinject): sets FI_SO and returns 0,
+#                            or returns 1 with FI_SO empty when the tools
+#                            cannot take it (ASan build: SANITIZED=y, or
+#                            valgrind); a shim that does not build fails
 #   stopped PID              waits until PID is stopped (state T) by the shim
 #   wider N [FILE]           prints the lines of FILE (stdin) wider than N
 #                            display columns (CJK = 2, SPEC 5), with widths
@@ -86,18 +91,29 @@ jdir() {
 	export RS_DIR
 }
 
+setup() {
+	"$@" && return 0
+	_rc=$?
+	printf 'FAIL: %s: setup failed (exit %s): %s\n' "$TFILE" "$_rc" "$*" >"$T/.setup"
+	exit 1
+}
+
 fi_shim() {
-	FI_SO=
-	_san=
-	grep -qa __asan_init "$(command -v rs-intake)" && _san=y
-	case "$_san$(command -v rs-intake)" in
-	y* | */vg-bin.*) return ;;
+	FI_SO= SANITIZED=
+	grep -qa __asan_init "$(command -v rs-intake)" && SANITIZED=y
+	# ASan intercepts libc itself and wants to come first; valgrind
+	# would preload the shim into its launcher.
+	case "$SANITIZED$(command -v rs-intake)" in
+	y* | */vg-bin.*) return 1 ;;
 	esac
-	[ -n "$RS_VALGRIND" ] && return
+	[ -n "$RS_VALGRIND" ] && return 1
 	if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
 		FI_SO=$TOP/build/faultinject.so
-	elif cc -O1 -fPIC -shared -o "$T/fi.so" "$TOP/tests/faultinject/fi.c" -ldl 2>/dev/null; then
+	elif cc -O1 -fPIC -shared -o "$T/fi.so" "$TOP/tests/faultinject/fi.c" -ldl 2>"$T/fi.err"; then
 		FI_SO=$T/fi.so
+	else
+		_t_fail "the fault shim builds" "$(head -5 "$T/fi.err")"
+		return 1
 	fi
 }
 

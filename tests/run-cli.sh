@@ -39,6 +39,7 @@ for f in "${files[@]}"; do
 		read -r p fl <"$T/.counts"
 	else
 		p=0 fl=1; echo "FAIL: $TFILE: the test file itself failed"
+		[ -f "$T/.setup" ] && cat "$T/.setup"
 	fi
 	PASSED=$((PASSED + p)) FAILED=$((FAILED + fl))
 	[ "$fl" = 0 ] && rm -rf "$T"

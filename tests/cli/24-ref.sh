@@ -127,9 +127,9 @@ tcase 'import --ref: exit 2' 2 '' "rs-intake: import: give each row's key in a '
 
 # The key is found in an archive of a month inside the window.
 jdir
-RS_NOW=2026-10-31T20:00:00+08:00 rs-intake -q --ref OCT $NEW >/dev/null
-RS_NOW=2026-11-01T09:00:00+08:00 rs-intake -q $NEW >/dev/null
-rs-journal archive --before 2026-11 >/dev/null 2>&1
+RS_NOW=2026-10-31T20:00:00+08:00 setup rs-intake -q --ref OCT $NEW >/dev/null
+RS_NOW=2026-11-01T09:00:00+08:00 setup rs-intake -q $NEW >/dev/null
+setup rs-journal archive --before 2026-11 >/dev/null 2>&1
 tok 'archived: October is in the archive' test -f "$RS_DIR/cases.2026-10.tsv.gz"
 tcase 'archived: the key is found there' 0 'RS-20261031-0001' '' rs-intake -q --ref OCT $NEW
 tfile 'archived: nothing written' 1 <(rows cases)
@@ -137,7 +137,7 @@ tfile 'archived: nothing written' 1 <(rows cases)
 # Eight processes, one key: one case, each prints its id, exit 0.
 if [ -n "$FI_SO" ]; then
 	jdir
-	rs-intake -q $NEW >/dev/null
+	setup rs-intake -q $NEW >/dev/null
 	env RS_LOCK_TIMEOUT=60 FI_FUNC=write FI_NTH=1 FI_ACTION=stop FI_MATCH="$RS_DIR/cases.tsv" \
 	    LD_PRELOAD="$FI_SO" rs-intake -q --ref RACE $(new 5) >"$T/race.0" 2>"$T/race.0.err" &
 	first=$!
@@ -174,8 +174,8 @@ if [ -n "$FI_SO" ]; then
 		jdir "$T/big"
 		awk -v n="$1" 'BEGIN { print "phone\tlocation\tservice"
 		    for (i = 0; i < n; i++) print "13800000001\troad " i " with some text to make it longer\ttow" }' >"$T/old.tsv"
-		RS_NOW=2026-08-01T10:00:00+08:00 rs-intake -q import "$T/old.tsv" >/dev/null
-		rs-intake -q --ref NEW $NEW >/dev/null
+		RS_NOW=2026-08-01T10:00:00+08:00 setup rs-intake -q import "$T/old.tsv" >/dev/null
+		setup rs-intake -q --ref NEW $NEW >/dev/null
 		rm -f "$T/count"
 		FI_COUNT=$T/count FI_FUNC=read FI_MATCH=$RS_DIR/cases.tsv LD_PRELOAD="$FI_SO" \
 		    rs-intake -q --ref NEW $NEW >/dev/null

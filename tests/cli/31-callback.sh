@@ -5,21 +5,7 @@
 
 # Fixture rows are written straight into the journal files (header + rows
 # in schema column order); ts defaults to at; rows go in ts order.
-declare -A _H
-_H[cases]='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note scheduled_at destination dest_lat dest_lon ref'
-_H[dispatch]='ts at case_id event agent provider technician eta distance_km fee outcome note reason ref'
-jrow() {
-	local name=$1 f col line="" sep="" kv
-	local -A val=()
-	shift
-	f=$RS_DIR/$name.tsv
-	mkdir -p "$RS_DIR"
-	[ -f "$f" ] || printf '%s\n' "$(printf '%s' "${_H[$name]}" | tr ' ' '\t')" >"$f"
-	for kv; do val[${kv%%=*}]=${kv#*=}; done
-	[ -n "${val[ts]:-}" ] || val[ts]=${val[at]}
-	for col in ${_H[$name]}; do line+="$sep${val[$col]:-}"; sep=$'\t'; done
-	printf '%s\n' "$line" >>"$f"
-}
+. "$TOP/tests/cli/data/report/rows.sh"
 t() { printf '%s\n' "$@" | tr '|' '\t'; }
 D=20261120 DT=2026-11-20
 A=RS-$D-0001 B=RS-$D-0002 C=RS-$D-0003 DD=RS-$D-0004 E=RS-$D-0005
@@ -48,17 +34,17 @@ fixture() {
 	jrow dispatch at=${DT}T09:30:00+08:00 case_id=$B event=arrived
 	jrow dispatch at=${DT}T10:00:00+08:00 case_id=$B event=completed outcome=tyre-changed
 	jrow dispatch at=${DT}T10:00:00+08:00 case_id=$C event=completed outcome=remote
-	at 08:30 rs-complain -q open --case $DD --category dispatch --demand 解释 --level 3 >/dev/null
-	at 08:30 rs-complain -q open --case $E --category fee --demand 退款 >/dev/null
-	at 09:00 rs-complain -q contact $CD >/dev/null
-	at 09:00 rs-complain -q contact $CE >/dev/null
-	at 12:00 rs-complain -q resolve $CD --remedy apology >/dev/null
-	at 12:00 rs-complain -q resolve $CE --remedy refund --amount 80 >/dev/null
-	at 11:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
-	at 11:30 rs-callback -q record $C --kind service --result reached --overall 5 >/dev/null
-	at 12:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
-	at 13:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
-	at 13:00 rs-callback -q record $E --kind complaint --complaint $CE --result refused >/dev/null
+	setup at 08:30 rs-complain -q open --case $DD --category dispatch --demand 解释 --level 3 >/dev/null
+	setup at 08:30 rs-complain -q open --case $E --category fee --demand 退款 >/dev/null
+	setup at 09:00 rs-complain -q contact $CD >/dev/null
+	setup at 09:00 rs-complain -q contact $CE >/dev/null
+	setup at 12:00 rs-complain -q resolve $CD --remedy apology >/dev/null
+	setup at 12:00 rs-complain -q resolve $CE --remedy refund --amount 80 >/dev/null
+	setup at 11:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
+	setup at 11:30 rs-callback -q record $C --kind service --result reached --overall 5 >/dev/null
+	setup at 12:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
+	setup at 13:00 rs-callback -q record $B --kind service --result no-answer >/dev/null
+	setup at 13:00 rs-callback -q record $E --kind complaint --complaint $CE --result refused >/dev/null
 }
 due() { rs-callback due --as-of "$@"; }
 

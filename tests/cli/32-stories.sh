@@ -17,21 +17,7 @@
 # apology. Investigated, contacted within 24 h, refunded, callback
 # within 48 h; the fleet tightens punctuality checks.
 
-declare -A _H
-_H[cases]='ts at case_id event agent call_at channel program customer phone plate vehicle energy location lat lon road service fault symptom can_start injuries police medical priority quote eta_promised note scheduled_at destination dest_lat dest_lon ref'
-_H[dispatch]='ts at case_id event agent provider technician eta distance_km fee outcome note reason ref'
-jrow() {
-	local name=$1 f col line="" sep="" kv
-	local -A val=()
-	shift
-	f=$RS_DIR/$name.tsv
-	mkdir -p "$RS_DIR"
-	[ -f "$f" ] || printf '%s\n' "$(printf '%s' "${_H[$name]}" | tr ' ' '\t')" >"$f"
-	for kv; do val[${kv%%=*}]=${kv#*=}; done
-	[ -n "${val[ts]:-}" ] || val[ts]=${val[at]}
-	for col in ${_H[$name]}; do line+="$sep${val[$col]:-}"; sep=$'\t'; done
-	printf '%s\n' "$line" >>"$f"
-}
+. "$TOP/tests/cli/data/report/rows.sh"
 t() { printf '%s\n' "$@" | tr '|' '\t'; }
 # when TIME CMD...: run CMD with the clock at TIME (local, +08:00).
 when() { local w=$1; shift; RS_NOW=$w:00+08:00 "$@"; }

@@ -23,22 +23,8 @@ if [ -n "$RS_VALGRIND" ]; then KILLS_WANT=$((12 * SCALE)) ARCH_ROUNDS=2; fi
 RANDOM=7001	# fixed seed: the same choices on every run
 STATS=${RS_TORTURE_STATS:-/dev/null}
 
-# The fault shim: not with the sanitizer build (ASan intercepts libc itself and
-# wants to come first) nor under valgrind (it would preload into the launcher).
-FI_SO=
-SANITIZED=
-grep -qa __asan_init "$(command -v rs-intake)" && SANITIZED=y
-case "$SANITIZED$(command -v rs-intake)" in
-y* | */vg-bin.*) ;;
-*)
-	if [ -z "$RS_VALGRIND" ]; then
-		if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
-			FI_SO=$TOP/build/faultinject.so
-		elif cc -O1 -fPIC -shared -o "$T/fi.so" "$TOP/tests/faultinject/fi.c" -ldl 2>"$T/fi.err"; then
-			FI_SO=$T/fi.so
-		fi
-	fi ;;
-esac
+# The fault shim (not with the sanitizer build nor under valgrind).
+fi_shim || true
 
 mkfifo "$T/fifo"
 exec 9<>"$T/fifo"	# read -t on it is a sleep without a fork
@@ -262,14 +248,13 @@ if [ -n "$FI_SO" ]; then
 		mkdir -p "$RS_DIR"
 		cp "$SAMPLES/providers.tsv" "$RS_DIR/"
 		id=$(rs-intake -q --phone 13900000001 --location torn --service tow)
-		rs-dispatch -q assign "$id" --provider P001 >/dev/null || echo "setup: assign failed" >&2
+		setup rs-dispatch -q assign "$id" --provider P001 >/dev/null
 		cp=$(rs-complain -q open --case "$id" --category fee --demand refund --level 2)
 		# A service callback needs a completed case; dispatch's turn needs it open.
 		if [ "$j" != dispatch ]; then
-			rs-dispatch -q arrive "$id" >/dev/null &&
-			    rs-dispatch -q complete "$id" --outcome towed >/dev/null &&
-			    rs-callback -q record "$id" --kind service --result no-answer >/dev/null ||
-			    echo "setup: completing the case failed" >&2
+			setup rs-dispatch -q arrive "$id" >/dev/null
+			setup rs-dispatch -q complete "$id" --outcome towed >/dev/null
+			setup rs-callback -q record "$id" --kind service --result no-answer >/dev/null
 		fi
 		case $j in
 		cases) cmd="rs-intake -q --agent torn1 --phone 13900000002 --location x --service tow"
@@ -308,10 +293,9 @@ if [ -n "$FI_SO" ]; then
 		complaints) cmd="rs-complain -q open --case $id --category fee --demand x --level 2" ;;
 		callbacks)
 			# A service callback needs a completed case (SPEC 6).
-			rs-dispatch -q assign "$id" --provider P001 >/dev/null &&
-			    rs-dispatch -q arrive "$id" >/dev/null &&
-			    rs-dispatch -q complete "$id" --outcome towed >/dev/null ||
-			    echo "setup: completing the case failed" >&2
+			setup rs-dispatch -q assign "$id" --provider P001 >/dev/null
+			setup rs-dispatch -q arrive "$id" >/dev/null
+			setup rs-dispatch -q complete "$id" --outcome towed >/dev/null
 			cmd="rs-callback -q record $id --kind service --result no-answer" ;;
 		esac
 		tcase "empty $j: writer killed before its first write" 137 '' '' 2>/dev/null \
@@ -341,7 +325,7 @@ rows_ok() {
 	[ -s "$T/cat.err" ] && problem "$1: cat wrote: $(head -c 300 "$T/cat.err")"
 	sort "$T/atags" | cmp -s - "$T/cat.tags" ||
 	    problem "$1: rows differ: $(sort "$T/atags" | diff - "$T/cat.tags" | grep '^[<>]' | head -5 | tr '\n' ' ')"
-	rs-journal cat dispatch -H 2>/dev/null | cut -f3 | sort | uniq -d | sed "s/^/$1: dispatch row twice for /" >>"$T/problems"
+	rs-journal cat dispatch -H 2>/dev/null | cut -f3,4 | sort | uniq -d | sed "s/^/$1: dispatch row twice for /" >>"$T/problems"
 }
 # Round r writes rows in months 2r and 2r+1 and archives before month
 # 2r+2; rows appended after a kill are dated 2r+2 (the month in progress,
@@ -414,15 +398,17 @@ if [ -n "$FI_SO" ]; then
 			TAGN=$((TAGN + 1))
 			id=$(RS_NOW=$m-${d}T09:00:00+08:00 rs-intake -q --agent a$TAGN --phone 13900000001 --location "sweep $m" --service tow)
 			echo "a$TAGN" >>"$T/atags"
-			RS_NOW=$m-${d}T09:10:00+08:00 rs-dispatch -q assign "$id" --provider P001 >/dev/null
-			RS_NOW=$m-${d}T09:20:00+08:00 rs-complain -q open --case "$id" --category fee --demand x >/dev/null
-			RS_NOW=$m-${d}T09:30:00+08:00 rs-callback -q record "$id" --kind service --result no-answer >/dev/null
+			RS_NOW=$m-${d}T09:10:00+08:00 setup rs-dispatch -q assign "$id" --provider P001 >/dev/null
+			RS_NOW=$m-${d}T09:20:00+08:00 setup rs-complain -q open --case "$id" --category fee --demand x >/dev/null 2>&1
+			# a service callback needs a completed case (SPEC 6)
+			RS_NOW=$m-${d}T09:25:00+08:00 setup rs-dispatch -q complete "$id" --outcome remote >/dev/null
+			RS_NOW=$m-${d}T09:30:00+08:00 setup rs-callback -q record "$id" --kind service --result no-answer >/dev/null
 		done
 	done
 	# August archived by an earlier run
-	RS_NOW=2026-10-01T00:00:00+08:00 rs-journal archive --before 2026-09 >/dev/null 2>&1
+	RS_NOW=2026-10-01T00:00:00+08:00 setup rs-journal archive --before 2026-09 >/dev/null 2>&1
 	cp -a "$T/ref" "$T/base"
-	rs-journal archive --before 2026-11 >/dev/null 2>&1
+	setup rs-journal archive --before 2026-11 >/dev/null 2>&1
 	for j in cases dispatch complaints callbacks; do rs-journal cat $j >"$T/want.$j"; done
 	POINTS=0
 	for f in open write fsync rename; do

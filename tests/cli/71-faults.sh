@@ -2,7 +2,7 @@
 # run with its Nth open, read, write, fsync (and, for archive, rename)
 # failing with ENOSPC, EIO, EINTR, EAGAIN, EACCES or moving only half the
 # bytes, for every N the command reaches. The LD_PRELOAD shim is
-# tests/faultinject/fi.c (build/faultinject.so; built here if missing).
+# tests/faultinject/fi.c (found or built by fi_shim, tests/lib.sh).
 #
 # Wanted, at every fault point: exit 3 with one error line on stderr,
 # nothing on stdout, and every file of the journal directory byte for
@@ -17,15 +17,7 @@
 # RS_TORTURE_STATS=FILE appends the number of fault points swept.
 
 command -v rs-intake >/dev/null 2>&1 || return 0
-case "$(command -v rs-intake)" in */vg-bin.*) return 0 ;; esac
-grep -qa __asan_init "$(command -v rs-intake)" && return 0
-[ -n "$RS_VALGRIND" ] && return 0
-if [ -f "$TOP/build/faultinject.so" ] && [ ! "$TOP/tests/faultinject/fi.c" -nt "$TOP/build/faultinject.so" ]; then
-	FI_SO=$TOP/build/faultinject.so
-else
-	tok 'fault shim builds' cc -O1 -fPIC -shared -o "$T/fi.so" "$TOP/tests/faultinject/fi.c" -ldl
-	FI_SO=$T/fi.so
-fi
+fi_shim || return 0
 STATS=${RS_TORTURE_STATS:-/dev/null}
 export RS_FSYNC=1	# the fsync is a fault point too
 

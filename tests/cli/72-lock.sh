@@ -10,15 +10,15 @@ command -v rs-intake >/dev/null 2>&1 || return 0
 jdir
 mkdir -p "$RS_DIR"
 cp "$SAMPLES/providers.tsv" "$RS_DIR/"
-RS_NOW=2026-10-10T09:00:00+08:00 rs-intake -q --phone 13700000001 --location old --service tow >/dev/null
+RS_NOW=2026-10-10T09:00:00+08:00 setup rs-intake -q --phone 13700000001 --location old --service tow >/dev/null
 A=$(rs-intake -q --phone 13700000002 --customer 'Li Lei' --location 'A road' --service tow)
-rs-dispatch -q assign "$A" --provider P001 >/dev/null
+setup rs-dispatch -q assign "$A" --provider P001 >/dev/null
 CP=$(rs-complain -q open --case "$A" --category late --demand sorry)
 # A service callback needs a completed case (SPEC 6): B is one.
 B=$(rs-intake -q --phone 13700000003 --location 'B road' --service tyre)
 { rs-dispatch -q assign "$B" --provider P002 && rs-dispatch -q arrive "$B" &&
     rs-dispatch -q complete "$B" --outcome repaired; } >/dev/null || echo "setup: case B" >&2
-rs-callback -q record "$B" --kind service --result no-answer >/dev/null
+setup rs-callback -q record "$B" --kind service --result no-answer >/dev/null
 printf 'phone\tlocation\tservice\n13800000001\tL\ttow\n' >"$T/import.tsv"
 snap() { (cd "$RS_DIR" && cat cases.tsv dispatch.tsv complaints.tsv callbacks.tsv | cksum); }
 before=$(snap)
@@ -128,8 +128,8 @@ if [ -n "$FI_SO" ]; then
 	# the live file: the writer must append to the new live file.
 	jdir
 	mkdir -p "$RS_DIR"
-	RS_NOW=2026-10-10T09:00:00+08:00 rs-intake -q --phone 13700000001 --location old --service tow >/dev/null
-	rs-intake -q --phone 13700000002 --location new --service tow >/dev/null
+	RS_NOW=2026-10-10T09:00:00+08:00 setup rs-intake -q --phone 13700000001 --location old --service tow >/dev/null
+	setup rs-intake -q --phone 13700000002 --location new --service tow >/dev/null
 	env FI_FUNC=rename FI_NTH=1 FI_ACTION=stop FI_MATCH="$RS_DIR/cases.tsv" LD_PRELOAD="$FI_SO" \
 	    rs-journal archive --before 2026-11 >/dev/null 2>&1 &
 	victim=$!

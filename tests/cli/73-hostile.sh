@@ -64,8 +64,8 @@ mkdir -p "$RS_DIR"
 cp "$SAMPLES/providers.tsv" "$RS_DIR/"
 A=$(rs-intake -q --phone 13700000002 --customer 'Li Lei' --location 'A road' --service tow)	# RS-20261122-0001, open
 D=$(rs-intake -q --phone 13700000006 --customer 'Han Meimei' --location 'D road' --service tow)	# -0002, arrived
-rs-dispatch -q assign "$D" --provider P001 >/dev/null
-rs-dispatch -q arrive "$D" >/dev/null
+setup rs-dispatch -q assign "$D" --provider P001 >/dev/null
+setup rs-dispatch -q arrive "$D" >/dev/null
 CP=$(rs-complain -q open --case "$D" --category late --demand sorry)	# CP-20261122-0001
 NEW='rs-intake -q --phone 13800000000 --location x --service tow'
 

@@ -15,16 +15,16 @@ cp "$SAMPLES/providers.tsv" "$RS_DIR/"
 export RS_NOW=2026-11-17T09:00:00+08:00
 A=$(rs-intake -q --phone "$PA" --customer "$NA" --plate 粤B12345 --location 'Shennan Road 1' --service tow --lat 22.54 --lon 114.06)
 B=$(rs-intake -q --phone "$PB" --customer "$NB" --plate 粤B54321 --location 'Binhe Road 9' --service tyre)
-rs-dispatch -q assign "$A" --provider P001 >/dev/null
-rs-dispatch -q arrive "$A" >/dev/null
-rs-dispatch -q complete "$A" --outcome towed >/dev/null
+setup rs-dispatch -q assign "$A" --provider P001 >/dev/null
+setup rs-dispatch -q arrive "$A" >/dev/null
+setup rs-dispatch -q complete "$A" --outcome towed >/dev/null
 CPA=$(rs-complain -q open --case "$A" --category late --demand 'refund please')
-rs-dispatch -q assign "$B" --provider P002 >/dev/null
-rs-dispatch -q arrive "$B" >/dev/null
-rs-dispatch -q complete "$B" --outcome tyre-changed >/dev/null
+setup rs-dispatch -q assign "$B" --provider P002 >/dev/null
+setup rs-dispatch -q arrive "$B" >/dev/null
+setup rs-dispatch -q complete "$B" --outcome tyre-changed >/dev/null
 CPB=$(rs-complain -q open --case "$B" --category fee --demand 'too expensive')
-rs-complain -q resolve "$CPB" --remedy refund --amount 20 --note done >/dev/null
-RS_NOW=2026-11-17T20:30:00+08:00 rs-callback -q record "$B" --kind service --result reached --overall 2 >/dev/null 2>&1
+setup rs-complain -q resolve "$CPB" --remedy refund --amount 20 --note done >/dev/null
+RS_NOW=2026-11-17T20:30:00+08:00 setup rs-callback -q record "$B" --kind service --result reached --overall 2 >/dev/null 2>&1
 # Free text may carry a phone number or the customer's name as well.
 RS_NOW=2026-11-17T09:30:00+08:00 rs-intake -q amend "$A" \
     --note "Zhang Sanfeng asks for a call on 139-0013-9000 or 13900139001; RS-20261117-0002 is his friend's case; come 2026-11-25" >/dev/null
@@ -168,8 +168,8 @@ done
 for live in 600 640 666; do
 	d=$T/arch-$live
 	rm -rf "$d"
-	RS_NOW=2026-10-10T10:00:00+08:00 rs-intake -d "$d" -q --phone 13800000001 --location x --service tow >/dev/null
-	rs-intake -d "$d" -q --phone 13800000002 --location y --service tow >/dev/null
+	RS_NOW=2026-10-10T10:00:00+08:00 setup rs-intake -d "$d" -q --phone 13800000001 --location x --service tow >/dev/null
+	setup rs-intake -d "$d" -q --phone 13800000002 --location y --service tow >/dev/null
 	chmod "$live" "$d/cases.tsv"
 	tcase "archive, live file $live, umask 000: works" 0 '' '*' sh -c "umask 000; exec rs-journal -d '$d' archive --before 2026-11"
 	want=$(printf '%o' $((0$live & 0770)))
@@ -184,9 +184,9 @@ if [ -n "$FI_SO" ]; then
 	for live in 600 666; do
 		d=$T/tmp-$live
 		rm -rf "$d"
-		RS_NOW=2026-09-10T10:00:00+08:00 rs-intake -d "$d" -q --phone 13800000001 --location x --service tow >/dev/null
-		RS_NOW=2026-10-10T10:00:00+08:00 rs-intake -d "$d" -q --phone 13800000001 --location x --service tow >/dev/null
-		rs-intake -d "$d" -q --phone 13800000002 --location y --service tow >/dev/null
+		RS_NOW=2026-09-10T10:00:00+08:00 setup rs-intake -d "$d" -q --phone 13800000001 --location x --service tow >/dev/null
+		RS_NOW=2026-10-10T10:00:00+08:00 setup rs-intake -d "$d" -q --phone 13800000001 --location x --service tow >/dev/null
+		setup rs-intake -d "$d" -q --phone 13800000002 --location y --service tow >/dev/null
 		chmod "$live" "$d/cases.tsv"
 		cp -a "$d" "$d.base"
 		for n in 1 2 3; do	# September archive, October archive, the live file

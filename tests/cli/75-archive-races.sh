@@ -27,7 +27,7 @@ mkjournal() {
 			_id=$(RS_NOW=${_d}T0$_k:00:00+08:00 rs-intake -d "$1" -q --phone 1380000000$_k \
 			    --location "$_d/$_k" --service tow)
 		done
-		RS_NOW=${_d}T09:00:00+08:00 rs-dispatch -d "$1" -q assign "$_id" --provider P001 --eta 30 >/dev/null
+		RS_NOW=${_d}T09:00:00+08:00 setup rs-dispatch -d "$1" -q assign "$_id" --provider P001 --eta 30 >/dev/null
 	done
 }
 

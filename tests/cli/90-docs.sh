@@ -22,3 +22,22 @@ done
 # Every test file has a number of its own: a failure names one file.
 tcase "tests/cli: no number used twice" 0 '' '' sh -c \
     "ls '$TOP/tests/cli' | sed -n 's/^\\([0-9][0-9]*\\)-.*\\.sh\$/\\1/p' | sort | uniq -d"
+
+# The repository stands alone: nothing cites the team's notes beside it
+# (../shared) or build fragments that were merged into the Makefile.
+tcase "no reference outside the repository" 0 '' '' sh -c \
+    "cd '$TOP' && grep -rIlE '[.][.]/shared|/work/shared|Makefile[.]frag' \
+	README.md Makefile config.mk cmd common man schemas sql tools tests debian contrib | grep -v '^tests/cli/90-docs.sh\$'; true"
+
+# One naming scheme in the six tools: a subcommand's handler is
+# cmd_SUB(void *), its help text help_SUB, the tool's own help help_main.
+tcase "cmd/: handlers are cmd_SUB" 0 '' '' sh -c \
+    "grep -nE '^[a-z_]+\\(void \\*p\\)' '$TOP'/cmd/rs-*.c | grep -v ':cmd_[a-z_]*(void'; true"
+tcase "cmd/: help texts are help_SUB" 0 '' '' sh -c \
+    "grep -nE '^static const char [a-z_]+\\[\\] =' '$TOP'/cmd/rs-*.c | grep -v ' help_[a-z_]*\\[\\]'; true"
+tcase "cmd/: each tool has help_main" 0 '' '' sh -c \
+    "for f in '$TOP'/cmd/rs-*.c; do grep -q '^static const char help_main\\[\\] =' \"\$f\" || echo \"\$f\"; done"
+
+# Every test file belongs to a family that tests/README.md describes.
+tcase "tests/cli: each number in a family of tests/README.md" 0 '' '' sh -c \
+    "cd '$TOP/tests/cli' && for f in [0-9]*.sh; do n=\${f%%-*}; d=\${n%?}; grep -q \"^| \${d}0-\${d}9 |\" ../README.md || echo \"\$f\"; done"

@@ -29,10 +29,9 @@ static const struct {
 	const char *name;
 	void (*run)(void);
 } suites[] = {
-	{ "buf", t_buf }, { "complaint", t_complaint }, { "csvio", t_csvio }, { "ids", t_ids },
-	{ "journal", t_journal }, { "near", t_near }, { "out", t_out }, { "reader", t_reader },
-	{ "report", t_report }, { "rowcheck", t_rowcheck }, { "rules", t_rules }, { "schema", t_schema }, { "sla", t_sla }, { "timefmt", t_timefmt },
-	{ "tsv", t_tsv }, { "utf8", t_utf8 },
+#define UNIT_SUITE(name) { #name, t_##name },
+#include "unit_suites.h"
+#undef UNIT_SUITE
 };
 
 int

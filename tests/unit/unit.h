@@ -35,22 +35,12 @@ void unit_report(const char *file, int line, int ok, const char *fmt, ...)
 	    "%s differs from %s (%zu vs %zu bytes)", #got, #want, gl_, wl_); \
 } while (0)
 
-/* One function per suite, defined in t_NAME.c. */
-void t_buf(void);
-void t_complaint(void);
-void t_csvio(void);
-void t_ids(void);
-void t_journal(void);
-void t_near(void);
-void t_out(void);
-void t_reader(void);
-void t_report(void);
-void t_rowcheck(void);
-void t_rules(void);
-void t_schema(void);
-void t_sla(void);
-void t_timefmt(void);
-void t_tsv(void);
-void t_utf8(void);
+/*
+ * One function per suite, t_NAME in t_NAME.c; unit_suites.h, made by the
+ * Makefile from the files, holds UNIT_SUITE(NAME) for each.
+ */
+#define UNIT_SUITE(name) void t_##name(void);
+#include "unit_suites.h"
+#undef UNIT_SUITE
 
 #endif

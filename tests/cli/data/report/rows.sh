@@ -1,12 +1,14 @@
-# rows.sh - helpers for CLI tests that build journals by hand, row by
-# row, through the columns `rs-journal schema NAME` lists (by name, so
-# that a schema that gains columns still takes them). Sourced by
-# 33-complaint-team.sh, 53-report-s10.sh and 57-report-scorecards.sh; J is the journal
-# directory the helpers write into.
-
+# rows.sh - the one builder of hand-made journal rows for CLI tests.
+# Columns come from schemas/NAME.tsv, the single source of truth, and
+# values are given by name, so a schema that gains a column needs no
+# test edited. Sourced by the tests that write journals by hand rather
+# than through the tools (30, 31, 32, 33, 53, 57). Two styles:
+#   jrow NAME COL=VALUE...   append to $RS_DIR/NAME.tsv (header first)
+#   newdir DIR, opened, disp, cpev, cb   build the journal J=DIR
 declare -A COLS
 for _j in cases dispatch complaints callbacks; do
-	COLS[$_j]=$(rs-journal schema "$_j" | awk -F'\t' 'NR > 1 { print $1 }' | tr '\n' ' ')
+	COLS[$_j]=$(awk -F'\t' '/^#/ { next } ++n > 1 { print $1 }' "$TOP/schemas/$_j.tsv" | tr '\n' ' ')
+	[ -n "${COLS[$_j]}" ] || { echo "rows.sh: no columns in schemas/$_j.tsv" >&2; exit 1; }
 done
 
 # header NAME: the header line of journal NAME.
@@ -23,6 +25,20 @@ row() {
 		sep=$'\t'
 	done
 	printf '%s\n' "$line"
+}
+
+# jrow NAME COL=VALUE...: append a row to $RS_DIR/NAME.tsv, writing the
+# header first into a new file; ts defaults to at. Rows go in ts order.
+jrow() {
+	local j=$1 f=$RS_DIR/$1.tsv kv ts=""
+	shift
+	mkdir -p "$RS_DIR"
+	[ -f "$f" ] || header "$j" >"$f"
+	for kv; do [ "${kv%%=*}" = ts ] && ts=${kv#*=}; done
+	if [ -z "$ts" ]; then
+		for kv; do [ "${kv%%=*}" = at ] && ts=${kv#*=}; done
+	fi
+	row "$j" ts="$ts" "$@" >>"$f"
 }
 
 # ev NAME TIME COL=VALUE...: a row written when it happened (ts = at).
