@@ -73,6 +73,17 @@ err_vprint(const char *where, const char *fmt, va_list ap)
 }
 
 void
+err_replay(const char *text, size_t n)
+{
+	if (deferred)
+		buf_add(deferred, text, n);
+	else {
+		fflush(stdout);
+		fwrite(text, 1, n, stderr);
+	}
+}
+
+void
 err_warn(const char *where, const char *fmt, ...)
 {
 	va_list ap;

@@ -46,6 +46,9 @@ void err_vprint(const char *where, const char *fmt, va_list ap);
 struct buf;
 void err_defer(struct buf *b);
 
+/* err_replay passes on n bytes of messages another thread deferred: to this thread's deferral if it has one (err_defer), else to stderr. */
+void err_replay(const char *text, size_t n);
+
 /* err_progname is the program name used by err_warn and the cli helpers ("rs" until set). */
 extern const char *err_progname;
 

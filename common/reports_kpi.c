@@ -476,9 +476,10 @@ fill(struct report *r, enum kpi_by by, const struct period *net, size_t n, int b
 
 /*
  * kpi_site reads one site's journals (k->in) into its periods k->p
- * (from since), each journal on every thread the scan may use, in the
- * order cases, dispatch, complaints, callbacks: their warnings and
- * errors come in that order. Returns 0, or -1 with e set.
+ * (from since): cases beside dispatch, then complaints beside
+ * callbacks, the threads the scan may use shared between each two;
+ * their warnings and errors come in the order cases, dispatch,
+ * complaints, callbacks. Returns 0, or -1 with e set.
  */
 static int
 kpi_site(struct kpi *k, rs_time since, struct rs_err *e)
@@ -489,10 +490,10 @@ kpi_site(struct kpi *k, rs_time since, struct rs_err *e)
 
 	k->cases = NULL;
 	k->disp = NULL;
-	if (rscan_fold(k->in, RJ_CASES, since, &kcases_fold, k, (void **)&k->cases, e) == 0 &&
-	    rscan_fold(k->in, RJ_DISPATCH, since, &kdisp_fold, k, (void **)&k->disp, e) == 0 &&
-	    rscan_fold(k->in, RJ_COMPLAINTS, since, &kcomplaints_fold, k, &cp, e) == 0 &&
-	    rscan_fold(k->in, RJ_CALLBACKS, since, &kcallbacks_fold, k, &cb, e) == 0) {
+	if (rscan_fold2(k->in, since, k, RJ_CASES, &kcases_fold, (void **)&k->cases,
+	    RJ_DISPATCH, &kdisp_fold, (void **)&k->disp, e) == 0 &&
+	    rscan_fold2(k->in, since, k, RJ_COMPLAINTS, &kcomplaints_fold, &cp,
+	    RJ_CALLBACKS, &kcallbacks_fold, &cb, e) == 0) {
 		for (i = 0; i < k->n; i++) {
 			period_sum(&k->p[i], &((struct kper *)cp)->p[i]);
 			period_sum(&k->p[i], &((struct kper *)cb)->p[i]);

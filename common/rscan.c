@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "err.h"
@@ -57,10 +58,8 @@ run_slices(struct job *jb, int n, void *ctx, struct rs_err *e)
 	free(t);
 	/* In file order: a slice's messages, then its error ends the scan, as in one reader. */
 	for (i = 0; i < n; i++) {
-		if (jb[i].said.len > 0) {
-			fflush(stdout);
-			fputs(jb[i].said.p, stderr);
-		}
+		if (jb[i].said.len > 0)
+			err_replay(jb[i].said.p, jb[i].said.len);
 		if (jb[i].rc == -1) {
 			*e = jb[i].e;
 			rc = -1;
@@ -129,5 +128,79 @@ rscan_fold(const struct rinputs *in, int j, rs_time since, const struct rscan_fo
 		return -1;
 	}
 	*out = part;
+	return 0;
+}
+
+/* One of rscan_fold2's two folds. */
+struct fold_job {
+	struct rinputs in;	/* the caller's, with this fold's share of the threads */
+	int j;
+	rs_time since;
+	const struct rscan_fold *f;
+	void *ctx, *out;
+	int rc, threaded;
+	struct rs_err e;
+	struct buf said;
+};
+
+static void *
+fold_run(void *arg)
+{
+	struct fold_job *fj = arg;
+
+	err_clear(&fj->e);
+	if (fj->threaded)
+		err_defer(&fj->said);
+	fj->rc = rscan_fold(&fj->in, fj->j, fj->since, fj->f, fj->ctx, &fj->out, &fj->e);
+	if (fj->threaded)
+		err_defer(NULL);
+	return NULL;
+}
+
+int
+rscan_fold2(const struct rinputs *in, rs_time since, void *ctx, int j1,
+    const struct rscan_fold *f1, void **out1, int j2, const struct rscan_fold *f2,
+    void **out2, struct rs_err *e)
+{
+	struct fold_job b;
+	pthread_t t;
+	int threads = in->threads > 1 ? in->threads : 1, rc;
+
+	*out1 = *out2 = NULL;
+	memset(&b, 0, sizeof(b));
+	b.in = *in;
+	b.in.threads = threads / 2 > 0 ? threads / 2 : 1;
+	b.j = j2;
+	b.since = since;
+	b.f = f2;
+	b.ctx = ctx;
+	b.threaded = threads > 1 && pthread_create(&t, NULL, fold_run, &b) == 0;
+	{
+		struct rinputs a = *in;
+
+		a.threads = b.threaded ? threads - b.in.threads : threads;
+		rc = rscan_fold(&a, j1, since, f1, ctx, out1, e);
+	}
+	if (b.threaded)
+		pthread_join(t, NULL);
+	else if (rc == 0)
+		fold_run(&b);
+	/* As if read one after the other: the second's messages after the first's, none if it failed. */
+	if (rc == 0 && b.said.len > 0)
+		err_replay(b.said.p, b.said.len);
+	buf_free(&b.said);
+	if (rc == 0 && b.rc == -1) {
+		*e = b.e;
+		rc = -1;
+	}
+	if (rc == -1) {
+		if (*out1)
+			f1->part_free(*out1);
+		if (b.out)
+			f2->part_free(b.out);
+		*out1 = NULL;
+		return -1;
+	}
+	*out2 = b.out;
 	return 0;
 }

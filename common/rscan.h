@@ -37,4 +37,16 @@ struct rscan_fold {
 int rscan_fold(const struct rinputs *in, int j, rs_time since, const struct rscan_fold *f,
     void *ctx, void **out, struct rs_err *e);
 
+/*
+ * rscan_fold2 folds journals j1 (f1 into *out1) and j2 (f2 into *out2)
+ * at once, each on its share of in->threads (j2 on a thread of its own
+ * when there are two or more): on two cores, two journals side by side
+ * need no merge, where two slices of one do. What the user sees is that
+ * of j1 read, then j2: j2's warnings after j1's, none of them when j1
+ * failed, the first error. Returns 0, or -1 with e set and both NULL.
+ */
+int rscan_fold2(const struct rinputs *in, rs_time since, void *ctx, int j1,
+    const struct rscan_fold *f1, void **out1, int j2, const struct rscan_fold *f2,
+    void **out2, struct rs_err *e);
+
 #endif

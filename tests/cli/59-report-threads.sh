@@ -1,5 +1,6 @@
-# 59-report-threads.sh - rs-report kpi reads each journal on several
-# threads (RS_THREADS, SPEC 5): cut into slices at line starts, folded
+# 59-report-threads.sh - rs-report kpi reads two journals side by side,
+# each on its share of the threads (RS_THREADS, SPEC 5), and a journal
+# with two threads or more is cut into slices at line starts, folded
 # slice by slice and merged in file order. The figures, the warnings and
 # the errors must not depend on the number of threads.
 
@@ -80,18 +81,19 @@ tcase 'RS_THREADS empty: the online CPUs' 0 "$WANT" "$WARN" env RS_THREADS= rs-r
 
 # A slice that cannot be read fails the report as one reader would: the
 # cases journal's warning, then the error of the file, exit 3, nothing
-# on stdout. The last two reads of
-# dispatch.tsv fail: they are the slices' (the bisection and the cuts
-# read first, before any thread starts), whichever thread makes them.
+# on stdout. RS_THREADS=4: cases and dispatch are read side by side,
+# each in two slices. The last two reads of dispatch.tsv fail: they are
+# its slices' (its bisection and cuts read first, before its slices'
+# threads start), whichever thread makes them.
 fi_shim
 if [ -n "$FI_SO" ]; then
 	rm -f "$T/count"
 	env LD_PRELOAD="$FI_SO" FI_FUNC=read FI_MATCH=dispatch.tsv FI_COUNT="$T/count" \
-	    RS_THREADS=2 rs-report -d "$J" $K >/dev/null 2>&1
+	    RS_THREADS=4 rs-report -d "$J" $K >/dev/null 2>&1
 	nreads=$(awk '$1 == "read" { print $2 }' "$T/count")
 	tcase 'a read error in a slice: exit 3, nothing printed' 3 '' \
 	    "$WARN
 rs-report: $J/dispatch.tsv: read error: Input/output error" \
 	    env LD_PRELOAD="$FI_SO" FI_FUNC=read FI_MATCH=dispatch.tsv FI_NTH=$((nreads - 1))+ \
-	    FI_ERRNO=EIO RS_THREADS=2 rs-report -d "$J" $K
+	    FI_ERRNO=EIO RS_THREADS=4 rs-report -d "$J" $K
 fi
