@@ -319,7 +319,7 @@ cp "$SAMPLES/providers.tsv" "$RS_DIR/"
 } >"$T/q.out" 2>"$T/q.err"
 tcase "journal q set up" 0 "$(printf '%s\n' 0001.open 0002.open 0003.assigned 0004.completed \
     0005.cancelled 0006.arrived)" '' \
-    sh -c "rs-dispatch list --all -H | cut -f1,2 | sed 's/^RS-20261122-//; s/\t/./'"
+    sh -c "rs-dispatch list --all -H | cut -f1,2 | sed 's/^RS-20261122-//; s/\t/./' | sort"
 tcase "query: the cases assign takes, most urgent first" 0 \
     "$(printf 'RS-20261122-0002\topen, dispatch due 2026-11-22 09:55\n'
     printf 'RS-20261122-0001\topen, dispatch due 2026-11-22 10:05\n'
@@ -329,8 +329,10 @@ tcase "bash: assign offers those, in that order" 0 \
     "$(nl RS-20261122-0002 RS-20261122-0001 RS-20261122-0003)" '' bc rs-dispatch assign ''
 tcase "bash: the order is kept (nosort)" 0 "nosort" '' \
     sh -c "grep -A3 '^	\*)\$' '$C/rs.bash' | grep -o 'compopt -o nosort' | cut -d' ' -f3"
+# The other steps offer every case in rs-dispatch list --all's order:
+# urgency (0002 overdue, 0001, 0003 due), then the rest.
 tcase "bash: other steps still offer every case" 0 \
-    "$(nl RS-20261122-0001 RS-20261122-0002 RS-20261122-0003 RS-20261122-0006 RS-20261122-0004 RS-20261122-0005)" '' \
+    "$(nl RS-20261122-0002 RS-20261122-0001 RS-20261122-0003 RS-20261122-0006 RS-20261122-0004 RS-20261122-0005)" '' \
     bc rs-dispatch arrive ''
 # The providers for 0002: those suggest ranks, then the busy ones
 # (P001 and P004 are on the road with 0003 and 0006; P002's case is
