@@ -389,17 +389,22 @@ find_duplicate(struct opts *o, rs_time at)
 	struct case_list l;
 	struct rules ru;
 	struct rs_err e;
+	rs_time since;
+	int r;
 
 	o->dup.ix = -1;
 	err_clear(&e);
 	if (rules_load(o->dir, &ru, &e) == -1)
 		return cli_fail(&e);
+	since = at - (rs_time)ru.intake_duplicate_h * 3600;
+	if ((r = case_list_may_repeat(o->dir, since, o->val[CASES_PHONE], o->val[CASES_PLATE],
+	    &e)) <= 0)
+		return r == 0 ? 0 : cli_fail(&e);
 	/*
 	 * A journal that exists but cannot be read is an error, not a
 	 * skipped check: the agent would lose the warning without knowing.
 	 */
-	if (case_list_load(o->dir, at - (rs_time)ru.intake_duplicate_h * 3600, o->now, &l,
-	    &e) == -1) {
+	if (case_list_load(o->dir, since, o->now, &l, &e) == -1) {
 		case_list_free(&l);
 		return cli_fail(&e);
 	}

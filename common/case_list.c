@@ -1,8 +1,18 @@
 /* case_list.c - the rows of rs-intake list; see case_list.h. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "append.h"
+#include "buf.h"
 #include "case_list.h"
+#include "dispatch.h"
+#include "err.h"
+#include "journal.h"
 #include "schema.h"
 
 int
@@ -134,4 +144,158 @@ case_list_row(const struct case_list *l, size_t i, const struct case_list_filter
 	for (k = CASES_AGENT, n = 3; k < CASES_NCOLS; k++, n++)
 		row->v[n] = case_value(cs, ix, k);
 	return 1;
+}
+
+/*
+ * field returns field k of the TSV line p[0..n) and sets *len, or NULL
+ * when the line has fewer fields.
+ */
+static const char *
+field(const char *p, size_t n, int k, size_t *len)
+{
+	const char *end = p + n, *tab;
+
+	for (; k > 0; k--) {
+		if ((tab = memchr(p, '\t', (size_t)(end - p))) == NULL)
+			return NULL;
+		p = tab + 1;
+	}
+	tab = memchr(p, '\t', (size_t)(end - p));
+	*len = (size_t)((tab ? tab : end) - p);
+	return p;
+}
+
+/* line_may_repeat says whether a raw cases line may be a case with these phone digits or plate. */
+static int
+line_may_repeat(const char *p, size_t n, const char *digits, const char *plate)
+{
+	char v[64];
+	const char *f;
+	size_t len;
+
+	if ((f = field(p, n, CASES_PHONE, &len)) == NULL)
+		return 1;	/* not a row we can read this way: let the fold decide */
+	if (digits[0] != '\0' && len > 0) {
+		if (len >= sizeof(v) || memchr(f, '\\', len))
+			return 1;
+		memcpy(v, f, len);
+		v[len] = '\0';
+		if (same_digits(v, digits))
+			return 1;
+	}
+	if (plate != NULL && plate[0] != '\0' && (f = field(p, n, CASES_PLATE, &len)) != NULL &&
+	    len > 0 && ((len == strlen(plate) && memcmp(f, plate, len) == 0) ||
+	    memchr(f, '\\', len)))
+		return 1;
+	return 0;
+}
+
+/*
+ * snapshot opens journal s of dir as a reader would (jreader_snapshot:
+ * the same errors for a journal that cannot be read) and says, in
+ * *archived, whether rows since since may sit in an archive. *fd is the
+ * live file, -1 when there is none. Returns 0, or -1 with e set.
+ */
+static int
+snapshot(const char *dir, const struct schema *s, rs_time since, int *fd, struct stat *st,
+    int *archived, struct rs_err *e)
+{
+	struct archive *ar = NULL;
+	char *live = journal_path(dir, s->name);
+	int n;
+
+	n = jreader_snapshot(dir, s, live, fd, st, &ar, e);
+	free(live);
+	if (n < 0)
+		return -1;
+	*archived = n > 0 && since < journal_month_end(ar[n - 1].month);
+	archives_free(ar, n);
+	return 0;
+}
+
+int
+case_list_may_repeat(const char *dir, rs_time since, const char *phone, const char *plate,
+    struct rs_err *e)
+{
+	struct buf head = BUF_INIT, b = BUF_INIT;
+	char digits[64] = "", *path;
+	const char *p, *end, *nl;
+	long long off = 0, size;
+	struct stat st;
+	ssize_t got;
+	int fd, dfd, archived, darchived, maybe = 1;
+
+	if (phone != NULL)
+		case_phone_digits(phone, digits, sizeof(digits));
+	/*
+	 * The dispatch journal is read only when a case may match; one that
+	 * cannot be read is still an error at every call, not at the next
+	 * second call.
+	 */
+	if (snapshot(dir, &schema_cases, since, &fd, &st, &archived, e) == -1)
+		return -1;
+	if (snapshot(dir, &schema_dispatch, since, &dfd, &st, &darchived, e) == -1) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (dfd >= 0)
+		close(dfd);
+	if (fd < 0)
+		return 0;	/* no cases journal: no case to repeat */
+	/* Rows in an archive, a journal too big or not as written: the fold decides. */
+	path = journal_path(dir, schema_cases.name);
+	if (archived || fstat(fd, &st) == -1)
+		goto out;
+	size = (long long)st.st_size;
+	if (size > JOURNAL_BISECT_MIN &&
+	    (off = journal_bisect_ts(fd, size, since - SCHEMA_AT_AHEAD_S, e)) < 0) {
+		maybe = -1;
+		goto out;
+	}
+	if (size - off > CASE_REPEAT_SCAN_MAX)
+		goto out;
+	buf_grow(&b, (size_t)(size - off) + 1);
+	while (b.len < (size_t)(size - off)) {
+		got = pread(fd, b.p + b.len, (size_t)(size - off) - b.len, (off_t)off + (off_t)b.len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			maybe = err_set(e, RS_EIO, path, "read error: %s", strerror(errno));
+			goto out;
+		}
+		if (got == 0)
+			break;	/* cut short since the fstat: the fold reads what is there */
+		b.len += (size_t)got;
+	}
+	if (b.len < (size_t)(size - off))
+		goto out;
+	p = b.p;
+	end = b.p + b.len;
+	/* The header must be the schema's: then every column is where it says. */
+	header_format_tsv(&head, &schema_cases);
+	if (off == 0) {
+		if (b.len < head.len || memcmp(b.p, head.p, head.len) != 0)
+			goto out;
+		p += head.len;
+	} else {
+		char *h = xmalloc(head.len);
+		int same = pread(fd, h, head.len, 0) == (ssize_t)head.len &&
+		    memcmp(h, head.p, head.len) == 0;
+
+		free(h);
+		if (!same)
+			goto out;
+	}
+	for (maybe = 0; p < end && !maybe; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		maybe = line_may_repeat(p, (size_t)(nl - p), digits, plate);
+	}
+out:
+	close(fd);
+	free(path);
+	buf_free(&head);
+	buf_free(&b);
+	return maybe;
 }

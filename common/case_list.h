@@ -73,4 +73,19 @@ struct case_dup {
 void case_list_duplicate(const struct case_list *l, const char *phone, const char *plate,
     rs_time at, int hours, struct case_dup *d);
 
+/* More bytes than this since the window's start: case_list_may_repeat leaves it to the fold. */
+#define CASE_REPEAT_SCAN_MAX (8L << 20)
+
+/*
+ * case_list_may_repeat says whether dir's cases journal may hold a case
+ * that case_list_duplicate would find for phone and plate among the
+ * cases opened since: 0 when no line written since then has those phone
+ * digits or that plate (no case to fold, the common call), 1 when one
+ * may (or the journal cannot be judged from its raw lines: archives in
+ * the window, an old header, a value with escapes), -1 with e set when
+ * the archives cannot be listed.
+ */
+int case_list_may_repeat(const char *dir, rs_time since, const char *phone,
+    const char *plate, struct rs_err *e);
+
 #endif

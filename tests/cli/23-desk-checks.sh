@@ -129,6 +129,28 @@ dup "completed case: none" '' --phone 13900000004
 dup "cancelled case: none" '' --phone 13900000005
 dup "plate of a case too old: none" '' --phone 13600000000 --plate 粤B12345
 
+# A day of calls (800 cases, ~150 KB: the window's start is found by
+# bisection) where rs-intake looks only at the phone and plate fields of
+# the raw lines since the window's start, and folds cases only when one
+# may match: the warnings are the same as when it folds them all.
+. "$TOP/tests/cli/data/report/rows.sh"
+newdir "$T/busy"
+one=$(ev cases 2026-11-22T08:00:00+08:00 case_id=RS-20261122-XXXX event=opened phone=136YYYYYYYY \
+    location=深南大道 road=city service=tow)
+awk -v r="$one" 'BEGIN { for (i = 1; i <= 800; i++) { x = r; n = sprintf("%04d", i)
+    sub("XXXX", n, x); sub("YYYYYYYY", sprintf("%08d", i), x); print x } }' >>"$J/cases.tsv"
+ev cases 2026-11-22T09:00:00+08:00 case_id=RS-20261122-0801 event=opened phone=13912345678 \
+    plate=粤B77777 location=深南大道 road=city service=tow >>"$J/cases.tsv"
+tok 'a day of calls is over 64 KB' test "$(wc -c <"$J/cases.tsv")" -gt 65536
+tcase 'duplicate call in a busy journal: same digits' 0 RS-20261122-0802 \
+    "rs-intake: RS-20261122-0802: warning: possible duplicate call: RS-20261122-0801 (opened 2026-11-22T09:00:00+08:00) is still open with the same phone; $D" \
+    rs-intake -q -d "$J" --phone '139 1234 5678' --location B --service tow
+tcase 'duplicate call in a busy journal: same plate' 0 RS-20261122-0803 \
+    "rs-intake: RS-20261122-0803: warning: possible duplicate call: RS-20261122-0801 (opened 2026-11-22T09:00:00+08:00) is still open with the same plate; $D" \
+    rs-intake -q -d "$J" --phone 13512345678 --plate 粤B77777 --location B --service tow
+tcase 'no duplicate in a busy journal: no warning' 0 RS-20261122-0804 '' \
+    rs-intake -q -d "$J" --phone 13500000000 --plate 粤B00000 --location B --service tow
+
 L='case_id	state	opened_at	phone	plate'
 lst() { rs-intake list "$@" | cut -f1-3,9,10; }
 tcase "list --phone: by digits" 0 "$L
