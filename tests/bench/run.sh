@@ -142,23 +142,25 @@ echo "bench: checking the references against rs-report $KPI"
 AWKARGS="-v asof=$asof_epoch -v disp_min=5 -v city_min=30 -v hw_min=60 -v lead_min=30 -v grace_min=10 -f $HERE/kpi.awk"
 MLRARGS="--itsv --otsv put -q -s asof=$asof_epoch -s disp_min=5 -s city_min=30 -s hw_min=60 -s lead_min=30 -s grace_min=10 -f $HERE/kpi.mlr"
 REFIN="$FULL/cases.tsv $FULL/dispatch.tsv $FULL/complaints.tsv"
-for ref in gawk mawk mlr; do
-	case $ref in
-	mlr) cmd="mlr $MLRARGS $REFIN"; runs=$MLR_RUNS ;;
-	*) cmd="$ref $AWKARGS $REFIN"; runs=$REF_RUNS ;;
-	esac
+# reference NAME RUNS CMD...: CMD must print rs-report's table; then it
+# is timed RUNS times into t.NAME (the check run counts as the first).
+reference() {
+	local ref=$1 runs=$2 i
+	shift 2
 	: >"$WORK/t.$ref"
-	"$RUSAGE" "$WORK/t.$ref" $cmd >"$WORK/kpi.$ref" || die "$ref failed"
+	"$RUSAGE" "$WORK/t.$ref" "$@" >"$WORK/kpi.$ref" || die "$ref failed"
 	if ! diff "$WORK/kpi.rs" "$WORK/kpi.$ref" >"$WORK/diff.$ref"; then
 		cat "$WORK/diff.$ref" >&2
 		die "$ref's figures differ from rs-report's (above: < rs-report, > $ref)"
 	fi
 	echo "bench: $ref agrees ($(($(wc -l <"$WORK/kpi.rs") - 1)) months)"
-	# The check run counts as the first timed run.
 	for i in $(seq 2 "$runs"); do
-		"$RUSAGE" "$WORK/t.$ref" $cmd >/dev/null || die "$ref failed"
+		"$RUSAGE" "$WORK/t.$ref" "$@" >/dev/null || die "$ref failed"
 	done
-done
+}
+reference gawk "$REF_RUNS" gawk $AWKARGS $REFIN
+reference mawk "$REF_RUNS" mawk $AWKARGS $REFIN
+reference mlr "$MLR_RUNS" mlr $MLRARGS $REFIN
 
 # DuckDB: the same table by SQL (kpi.sql), once over the files with
 # read_csv, once over tables imported beforehand (the import not timed).
@@ -175,22 +177,8 @@ for j in cases dispatch complaints; do
 done >"$WORK/import.sql"
 echo 'SELECT 1 AS one;' >"$WORK/one.sql"
 $DUCK --db "$WORK/bench.duckdb" "$WORK/import.sql" >/dev/null || die "DuckDB import failed"
-for ref in duckdb_csv duckdb_tables; do
-	case $ref in
-	duckdb_csv) cmd="$DUCK $WORK/kpi_csv.sql" ;;
-	*) cmd="$DUCK --db $WORK/bench.duckdb $WORK/kpi_tables.sql" ;;
-	esac
-	: >"$WORK/t.$ref"
-	"$RUSAGE" "$WORK/t.$ref" $cmd >"$WORK/kpi.$ref" || die "$ref failed"
-	if ! diff "$WORK/kpi.rs" "$WORK/kpi.$ref" >"$WORK/diff.$ref"; then
-		cat "$WORK/diff.$ref" >&2
-		die "$ref's figures differ from rs-report's (above: < rs-report, > $ref)"
-	fi
-	echo "bench: $ref agrees"
-	for i in $(seq 2 "$REF_RUNS"); do
-		"$RUSAGE" "$WORK/t.$ref" $cmd >/dev/null || die "$ref failed"
-	done
-done
+reference duckdb_csv "$REF_RUNS" $DUCK "$WORK/kpi_csv.sql"
+reference duckdb_tables "$REF_RUNS" $DUCK --db "$WORK/bench.duckdb" "$WORK/kpi_tables.sql"
 timeit duckdb_start "$REF_RUNS" $DUCK "$WORK/one.sql"
 
 echo "bench: timing (median of $RUNS runs; weekly $WEEKLY_RUNS; references $REF_RUNS, Miller $MLR_RUNS)"
